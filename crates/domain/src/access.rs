@@ -1,0 +1,396 @@
+//! The access policy: one pure function decides every access to data in Schakel.
+//!
+//! Principles (DESIGN.md principle 4, RULES.md 8): deny by default; access follows the
+//! organisation's role in the case (participation), the user's role in the organisation and the kind
+//! of data; break-the-glass exists, demands a reason and is reported; personal data needs a second
+//! factor (NEN 7513 ch. 8). The web layer asks [`decide`] before it reads or changes anything and
+//! writes the outcome, allowed or not, to the access log.
+
+use serde::{Deserialize, Serialize};
+
+use crate::org::{OrgKind, Role};
+
+/// Who asks: one user acting for one organisation in one role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: String,
+    pub org_id: String,
+    pub org_kind: OrgKind,
+    pub role: Role,
+    /// Whether this session was confirmed with a second factor (or the server runs in demo mode,
+    /// where the second factor is waived for fictional data).
+    pub second_factor: bool,
+    /// Set when the user opens something they have no relation to and states why.
+    pub break_glass: Option<String>,
+}
+
+/// What the actor wants to do. These are the NEN 7513 ch. 6 event kinds Schakel distinguishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Read,
+    Search,
+    Create,
+    Update,
+    Export,
+    Print,
+}
+
+impl Action {
+    pub const ALL: [Action; 6] = [
+        Action::Read,
+        Action::Search,
+        Action::Create,
+        Action::Update,
+        Action::Export,
+        Action::Print,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::Read => "read",
+            Action::Search => "search",
+            Action::Create => "create",
+            Action::Update => "update",
+            Action::Export => "export",
+            Action::Print => "print",
+        }
+    }
+}
+
+/// The kinds of thing access is decided for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResourceKind {
+    /// A casus with its betrokkenen, meldingen and follow-up: personal data.
+    Case,
+    /// A Handle with Care signal: name, date of birth and codeword only (RULES.md 5).
+    HwcSignal,
+    /// The access log itself: reading it is personal data too (NEN 7513 ch. 8).
+    AccessLog,
+    /// People who use the system: employee personal data.
+    UserAccount,
+    /// Organisations in the chain: not personal data.
+    Organisation,
+    /// Aggregated, disclosure-controlled figures: not personal data.
+    Monitor,
+}
+
+impl ResourceKind {
+    pub const ALL: [ResourceKind; 6] = [
+        ResourceKind::Case,
+        ResourceKind::HwcSignal,
+        ResourceKind::AccessLog,
+        ResourceKind::UserAccount,
+        ResourceKind::Organisation,
+        ResourceKind::Monitor,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ResourceKind::Case => "case",
+            ResourceKind::HwcSignal => "hwc_signal",
+            ResourceKind::AccessLog => "access_log",
+            ResourceKind::UserAccount => "user_account",
+            ResourceKind::Organisation => "organisation",
+            ResourceKind::Monitor => "monitor",
+        }
+    }
+
+    /// Whether this kind holds personal data, which demands a second factor.
+    pub fn is_personal_data(self) -> bool {
+        !matches!(self, ResourceKind::Organisation | ResourceKind::Monitor)
+    }
+}
+
+/// How sensitive the part of a case is. Special covers bijzondere persoonsgegevens and data of a
+/// sensitive nature (AVG art. 9 and 10, BSN; RULES.md 8.1): health, criminal data, assessments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sensitivity {
+    Normal,
+    Special,
+}
+
+/// The role an organisation plays in one case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Participation {
+    /// The one accountable organisation (RULES.md 0: a case always has one).
+    Accountable,
+    /// Works on the case beside the accountable organisation (plans, MDA++ kernteam).
+    Contributor,
+    /// Has been offered a handover and not yet accepted it: sees what it needs to decide.
+    HandoverReceiver,
+    /// Reported the case: gets feedback only (RULES.md 2.4), never the file.
+    Reporter,
+    /// A school or childcare that received a Handle with Care signal.
+    SignalRecipient,
+}
+
+impl Participation {
+    pub const ALL: [Participation; 5] = [
+        Participation::Accountable,
+        Participation::Contributor,
+        Participation::HandoverReceiver,
+        Participation::Reporter,
+        Participation::SignalRecipient,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Participation::Accountable => "accountable",
+            Participation::Contributor => "contributor",
+            Participation::HandoverReceiver => "handover_receiver",
+            Participation::Reporter => "reporter",
+            Participation::SignalRecipient => "signal_recipient",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.code() == value)
+    }
+}
+
+/// The thing access is asked for. For a case, `participants` lists the organisations that take part
+/// in it with their role; for a thing that does not exist yet (create) or a search, it is empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resource {
+    pub kind: ResourceKind,
+    pub sensitivity: Sensitivity,
+    pub participants: Vec<(String, Participation)>,
+}
+
+impl Resource {
+    pub fn new(kind: ResourceKind) -> Self {
+        Self {
+            kind,
+            sensitivity: Sensitivity::Normal,
+            participants: Vec::new(),
+        }
+    }
+
+    pub fn case(participants: Vec<(String, Participation)>, sensitivity: Sensitivity) -> Self {
+        Self {
+            kind: ResourceKind::Case,
+            sensitivity,
+            participants,
+        }
+    }
+
+    /// The closest relation the given organisation has to this resource, if any.
+    pub fn relation_of(&self, org_id: &str) -> Option<Participation> {
+        self.participants
+            .iter()
+            .filter(|(o, _)| o == org_id)
+            .map(|(_, p)| *p)
+            .min()
+    }
+}
+
+/// Why access was allowed: the authorisation ground written to the access log (NEN 7513 context).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "ground", rename_all = "snake_case")]
+pub enum Ground {
+    /// The organisation takes part in the case in this role.
+    Participation { participation: Participation },
+    /// Emergency access without a relation, with the reason the user gave. Reported.
+    BreakTheGlass { reason: String },
+    /// The user's role in their organisation is the ground (beheer, logbeheer, monitor, intake).
+    RoleDuty { role: Role },
+}
+
+impl Ground {
+    pub fn code(&self) -> String {
+        match self {
+            Ground::Participation { participation } => {
+                format!("participation:{}", participation.code())
+            }
+            Ground::BreakTheGlass { .. } => "break_the_glass".to_string(),
+            Ground::RoleDuty { role } => format!("role:{}", role.code()),
+        }
+    }
+}
+
+/// Why access was refused. The message is safe to show: it never reveals what the resource holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DenyReason {
+    SecondFactorRequired,
+    RoleNotPermitted,
+    OrganisationNotPermitted,
+    NoRelation,
+    BreakGlassReasonTooShort,
+    BreakGlassOnlyForReading,
+}
+
+impl DenyReason {
+    pub fn code(self) -> &'static str {
+        match self {
+            DenyReason::SecondFactorRequired => "second_factor_required",
+            DenyReason::RoleNotPermitted => "role_not_permitted",
+            DenyReason::OrganisationNotPermitted => "organisation_not_permitted",
+            DenyReason::NoRelation => "no_relation",
+            DenyReason::BreakGlassReasonTooShort => "break_glass_reason_too_short",
+            DenyReason::BreakGlassOnlyForReading => "break_glass_only_for_reading",
+        }
+    }
+
+    pub fn message(self) -> &'static str {
+        match self {
+            DenyReason::SecondFactorRequired => {
+                "Voor persoonsgegevens is inloggen met een tweede factor nodig."
+            }
+            DenyReason::RoleNotPermitted => "Uw rol geeft geen toegang tot deze gegevens.",
+            DenyReason::OrganisationNotPermitted => {
+                "Uw organisatie heeft geen toegang tot deze gegevens."
+            }
+            DenyReason::NoRelation => "Uw organisatie is niet betrokken bij deze casus.",
+            DenyReason::BreakGlassReasonTooShort => {
+                "Geef een reden van minstens 10 tekens om zonder betrokkenheid toegang te krijgen."
+            }
+            DenyReason::BreakGlassOnlyForReading => "Noodtoegang geeft alleen leesrecht.",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    Allow(Ground),
+    Deny(DenyReason),
+}
+
+impl Decision {
+    pub fn is_allowed(&self) -> bool {
+        matches!(self, Decision::Allow(_))
+    }
+}
+
+/// The shortest reason accepted for break-the-glass. A reason must say something; a single word
+/// like "spoed" does not let the privacy officer judge the access afterwards.
+pub const BREAK_GLASS_MIN_REASON: usize = 10;
+
+/// Decides one access. Deny by default: every path that allows is written out below.
+pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
+    use Decision::{Allow, Deny};
+
+    if resource.kind.is_personal_data() && !actor.second_factor {
+        return Deny(DenyReason::SecondFactorRequired);
+    }
+    let role = actor.role;
+    match resource.kind {
+        ResourceKind::Organisation => match action {
+            // The chain's organisations are public knowledge to everyone signed in.
+            Action::Read | Action::Search => Allow(Ground::RoleDuty { role }),
+            _ if role == Role::Beheerder => Allow(Ground::RoleDuty { role }),
+            _ => Deny(DenyReason::RoleNotPermitted),
+        },
+        ResourceKind::UserAccount => match role {
+            Role::Beheerder if action != Action::Print => Allow(Ground::RoleDuty { role }),
+            _ => Deny(DenyReason::RoleNotPermitted),
+        },
+        // NEN 7513 ch. 8: the log is reviewed by the appointed logbeheerder, who cannot change it.
+        ResourceKind::AccessLog => match (role, action) {
+            (
+                Role::PrivacyOfficer,
+                Action::Read | Action::Search | Action::Export | Action::Print,
+            ) => Allow(Ground::RoleDuty { role }),
+            _ => Deny(DenyReason::RoleNotPermitted),
+        },
+        ResourceKind::Monitor => match (role, action) {
+            (
+                Role::Beleidsmedewerker | Role::Teamleider | Role::PrivacyOfficer,
+                Action::Read | Action::Search | Action::Export | Action::Print,
+            ) => Allow(Ground::RoleDuty { role }),
+            _ => Deny(DenyReason::RoleNotPermitted),
+        },
+        ResourceKind::HwcSignal => decide_hwc_signal(actor, action, resource),
+        ResourceKind::Case => decide_case(actor, action, resource),
+    }
+}
+
+/// Handle with Care (RULES.md 5): Veilig Thuis sends; only the designated contact of the receiving
+/// school or childcare reads and acknowledges it.
+fn decide_hwc_signal(actor: &Actor, action: Action, resource: &Resource) -> Decision {
+    let role = actor.role;
+    match (actor.org_kind, role) {
+        (OrgKind::VeiligThuis, Role::Medewerker | Role::Teamleider) => match action {
+            Action::Create | Action::Read | Action::Search => {
+                Decision::Allow(Ground::RoleDuty { role })
+            }
+            _ => Decision::Deny(DenyReason::RoleNotPermitted),
+        },
+        (OrgKind::School | OrgKind::Kinderopvang, Role::SchoolContact) => {
+            match (resource.relation_of(&actor.org_id), action) {
+                (Some(p @ Participation::SignalRecipient), Action::Read | Action::Update) => {
+                    Decision::Allow(Ground::Participation { participation: p })
+                }
+                // Listing the signals addressed to one's own school; the store filters by recipient.
+                (_, Action::Search) => Decision::Allow(Ground::RoleDuty { role }),
+                (Some(_), _) => Decision::Deny(DenyReason::RoleNotPermitted),
+                (None, _) => Decision::Deny(DenyReason::NoRelation),
+            }
+        }
+        _ => Decision::Deny(DenyReason::RoleNotPermitted),
+    }
+}
+
+fn decide_case(actor: &Actor, action: Action, resource: &Resource) -> Decision {
+    use Decision::{Allow, Deny};
+
+    if !actor.org_kind.handles_cases() {
+        return Deny(DenyReason::OrganisationNotPermitted);
+    }
+    if !matches!(actor.role, Role::Medewerker | Role::Teamleider) {
+        return Deny(DenyReason::RoleNotPermitted);
+    }
+    match action {
+        // Intake of adviezen and meldingen is Veilig Thuis's statutory task (Wmo 2015 art. 4.1.1).
+        Action::Create => {
+            return if actor.org_kind == OrgKind::VeiligThuis {
+                Allow(Ground::RoleDuty { role: actor.role })
+            } else {
+                Deny(DenyReason::OrganisationNotPermitted)
+            };
+        }
+        // A search is allowed; what it returns is limited to cases the actor may read.
+        Action::Search => return Allow(Ground::RoleDuty { role: actor.role }),
+        _ => {}
+    }
+    match resource.relation_of(&actor.org_id) {
+        Some(p @ (Participation::Accountable | Participation::Contributor)) => match action {
+            // Copies leave the system: only the accountable organisation makes them.
+            Action::Export | Action::Print if p != Participation::Accountable => {
+                Deny(DenyReason::RoleNotPermitted)
+            }
+            _ => Allow(Ground::Participation { participation: p }),
+        },
+        // A receiver sees what it needs to accept or refuse the handover (RULES.md 2.5) and answers
+        // it, but not the special categories until it has accepted.
+        Some(p @ Participation::HandoverReceiver) => match action {
+            Action::Read if resource.sensitivity == Sensitivity::Normal => {
+                Allow(Ground::Participation { participation: p })
+            }
+            Action::Update => Allow(Ground::Participation { participation: p }),
+            _ => Deny(DenyReason::RoleNotPermitted),
+        },
+        // A reporter gets feedback only, through its own minimal view (RULES.md 2.4); a school only
+        // its signal. Neither sees the file, and neither may break the glass into it.
+        Some(Participation::Reporter | Participation::SignalRecipient) => {
+            Deny(DenyReason::NoRelation)
+        }
+        None => match &actor.break_glass {
+            None => Deny(DenyReason::NoRelation),
+            Some(_) if action != Action::Read => Deny(DenyReason::BreakGlassOnlyForReading),
+            Some(reason) if reason.trim().chars().count() < BREAK_GLASS_MIN_REASON => {
+                Deny(DenyReason::BreakGlassReasonTooShort)
+            }
+            Some(reason) => Allow(Ground::BreakTheGlass {
+                reason: reason.trim().to_string(),
+            }),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests;

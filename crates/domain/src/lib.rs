@@ -1,0 +1,10 @@
+//! The pure domain of Schakel. Every rule from law, protocol or regional policy lives here, with a
+//! comment naming its source. Nothing in this crate does IO; everything can be tested without a
+//! database or a network.
+
+pub mod access;
+pub mod error;
+pub mod org;
+pub mod validate;
+
+pub use error::FieldError;

@@ -1,0 +1,199 @@
+//! Organisations in the chain and the roles people hold in them.
+//!
+//! The kinds follow the partners the regional policy names (seed: regiovisie HG/KM Noord- en
+//! Midden-Limburg 2019, "ketenpartners") and the data-sharing framework of RULES.md 8.1.
+
+use serde::{Deserialize, Serialize};
+
+use crate::FieldError;
+
+/// What kind of organisation takes part in the chain. The kind bounds what its people may ever do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgKind {
+    VeiligThuis,
+    LokaalTeam,
+    Politie,
+    OpenbaarMinisterie,
+    RaadKinderbescherming,
+    Gemeente,
+    School,
+    Kinderopvang,
+    Opvang,
+    Ggd,
+    Zorg,
+    Reclassering,
+    MdaTeam,
+    Programmabureau,
+}
+
+impl OrgKind {
+    pub const ALL: [OrgKind; 14] = [
+        OrgKind::VeiligThuis,
+        OrgKind::LokaalTeam,
+        OrgKind::Politie,
+        OrgKind::OpenbaarMinisterie,
+        OrgKind::RaadKinderbescherming,
+        OrgKind::Gemeente,
+        OrgKind::School,
+        OrgKind::Kinderopvang,
+        OrgKind::Opvang,
+        OrgKind::Ggd,
+        OrgKind::Zorg,
+        OrgKind::Reclassering,
+        OrgKind::MdaTeam,
+        OrgKind::Programmabureau,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            OrgKind::VeiligThuis => "veilig_thuis",
+            OrgKind::LokaalTeam => "lokaal_team",
+            OrgKind::Politie => "politie",
+            OrgKind::OpenbaarMinisterie => "openbaar_ministerie",
+            OrgKind::RaadKinderbescherming => "raad_kinderbescherming",
+            OrgKind::Gemeente => "gemeente",
+            OrgKind::School => "school",
+            OrgKind::Kinderopvang => "kinderopvang",
+            OrgKind::Opvang => "opvang",
+            OrgKind::Ggd => "ggd",
+            OrgKind::Zorg => "zorg",
+            OrgKind::Reclassering => "reclassering",
+            OrgKind::MdaTeam => "mda_team",
+            OrgKind::Programmabureau => "programmabureau",
+        }
+    }
+
+    /// The Dutch name users read.
+    pub fn label(self) -> &'static str {
+        match self {
+            OrgKind::VeiligThuis => "Veilig Thuis",
+            OrgKind::LokaalTeam => "Lokaal team / wijkteam",
+            OrgKind::Politie => "Politie",
+            OrgKind::OpenbaarMinisterie => "Openbaar Ministerie",
+            OrgKind::RaadKinderbescherming => "Raad voor de Kinderbescherming",
+            OrgKind::Gemeente => "Gemeente / beleid",
+            OrgKind::School => "School",
+            OrgKind::Kinderopvang => "Kinderopvang",
+            OrgKind::Opvang => "Opvang",
+            OrgKind::Ggd => "GGD",
+            OrgKind::Zorg => "Huisarts / zorg",
+            OrgKind::Reclassering => "Reclassering",
+            OrgKind::MdaTeam => "MDA++-team",
+            OrgKind::Programmabureau => "Programmabureau",
+        }
+    }
+
+    pub fn parse(field: &str, value: &str) -> Result<Self, FieldError> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.code() == value)
+            .ok_or_else(|| FieldError::new(field, format!("onbekende soort organisatie '{value}'")))
+    }
+
+    /// Organisations that give care or protection and so may hold case data at all.
+    /// Schools and childcare only receive Handle with Care signals (RULES.md 5); policy
+    /// organisations only see aggregated figures (RULES.md 3, minimal disclosure).
+    pub fn handles_cases(self) -> bool {
+        !matches!(
+            self,
+            OrgKind::School | OrgKind::Kinderopvang | OrgKind::Gemeente | OrgKind::Programmabureau
+        )
+    }
+}
+
+/// The role a person holds within one organisation. A person may hold roles in several organisations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Works cases of their organisation.
+    Medewerker,
+    /// Leads a team; holds regie for the organisation's cases and sees the team queue.
+    Teamleider,
+    /// Manages users and organisations; sees no case data by virtue of this role.
+    Beheerder,
+    /// Privacy officer and logbeheerder (NEN 7513 ch. 8): reviews the access log.
+    PrivacyOfficer,
+    /// Read-only access to aggregated figures for policy.
+    Beleidsmedewerker,
+    /// Designated Handle with Care contact at a school or childcare (RULES.md 5).
+    SchoolContact,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Medewerker,
+        Role::Teamleider,
+        Role::Beheerder,
+        Role::PrivacyOfficer,
+        Role::Beleidsmedewerker,
+        Role::SchoolContact,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Medewerker => "medewerker",
+            Role::Teamleider => "teamleider",
+            Role::Beheerder => "beheerder",
+            Role::PrivacyOfficer => "privacy_officer",
+            Role::Beleidsmedewerker => "beleidsmedewerker",
+            Role::SchoolContact => "school_contact",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Medewerker => "Medewerker",
+            Role::Teamleider => "Teamleider / regiehouder",
+            Role::Beheerder => "Functioneel beheerder",
+            Role::PrivacyOfficer => "Privacy officer / logbeheerder",
+            Role::Beleidsmedewerker => "Beleidsmedewerker (alleen lezen)",
+            Role::SchoolContact => "Contactpersoon school (Handle with Care)",
+        }
+    }
+
+    pub fn parse(field: &str, value: &str) -> Result<Self, FieldError> {
+        Self::ALL
+            .into_iter()
+            .find(|r| r.code() == value)
+            .ok_or_else(|| FieldError::new(field, format!("onbekende rol '{value}'")))
+    }
+
+    /// Roles that can see personal data and so must use a second factor (NEN 7513 ch. 8: access to
+    /// the log needs two factors; we hold case data and user accounts to the same standard). Only
+    /// the beleidsmedewerker, who sees nothing but aggregated figures, signs in with a password alone.
+    pub fn sees_personal_data(self) -> bool {
+        !matches!(self, Role::Beleidsmedewerker)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for k in OrgKind::ALL {
+            assert_eq!(OrgKind::parse("soort", k.code()), Ok(k));
+        }
+        for r in Role::ALL {
+            assert_eq!(Role::parse("rol", r.code()), Ok(r));
+        }
+    }
+
+    #[test]
+    fn unknown_codes_name_the_field() {
+        let err = OrgKind::parse("soort", "bakkerij").unwrap_err();
+        assert_eq!(err.field, "soort");
+        let err = Role::parse("rol", "admin").unwrap_err();
+        assert_eq!(err.field, "rol");
+    }
+
+    #[test]
+    fn only_care_and_protection_organisations_handle_cases() {
+        assert!(OrgKind::VeiligThuis.handles_cases());
+        assert!(OrgKind::LokaalTeam.handles_cases());
+        assert!(!OrgKind::School.handles_cases());
+        assert!(!OrgKind::Gemeente.handles_cases());
+    }
+}
