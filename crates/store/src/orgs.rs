@@ -1,0 +1,181 @@
+//! Organisations, the gemeenten of the region, and store-wide settings.
+
+use schakel_domain::org::OrgKind;
+use serde::Serialize;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::{Result, Store, StoreError, time_text, unique_as_duplicate};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub kind: OrgKind,
+    /// The gemeenten this organisation serves.
+    pub gemeenten: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Gemeente {
+    pub name: String,
+    pub region: String,
+    pub centrumgemeente: bool,
+}
+
+fn org_from_row(row: &AnyRow) -> Result<Organisation> {
+    let kind: String = row.try_get("kind")?;
+    let gemeenten: String = row.try_get("gemeenten")?;
+    Ok(Organisation {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        kind: OrgKind::parse("kind", &kind).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        gemeenten: gemeenten
+            .split('|')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+    })
+}
+
+impl Store {
+    /// Adds or updates a gemeente of the region (idempotent, so a region file can be loaded again).
+    pub async fn upsert_gemeente(&self, g: &Gemeente) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let exists = sqlx::query("SELECT name FROM gemeenten WHERE name = $1")
+            .bind(&g.name)
+            .fetch_optional(&mut *tx)
+            .await?
+            .is_some();
+        let sql = if exists {
+            "UPDATE gemeenten SET region = $2, centrumgemeente = $3 WHERE name = $1"
+        } else {
+            "INSERT INTO gemeenten (name, region, centrumgemeente) VALUES ($1, $2, $3)"
+        };
+        sqlx::query(sql)
+            .bind(&g.name)
+            .bind(&g.region)
+            .bind(i64::from(g.centrumgemeente))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn gemeenten(&self) -> Result<Vec<Gemeente>> {
+        let rows = sqlx::query("SELECT name, region, centrumgemeente FROM gemeenten ORDER BY name")
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Gemeente {
+                    name: r.try_get(0)?,
+                    region: r.try_get(1)?,
+                    centrumgemeente: r.try_get::<i64, _>(2)? != 0,
+                })
+            })
+            .collect()
+    }
+
+    /// Adds an organisation, or updates kind and gemeenten of the one with the same name.
+    /// Returns the organisation's id. Unknown gemeenten are refused, naming the field.
+    pub async fn upsert_organisation(
+        &self,
+        name: &str,
+        kind: OrgKind,
+        gemeenten: &[String],
+    ) -> Result<String> {
+        let known: Vec<String> = self
+            .gemeenten()
+            .await?
+            .into_iter()
+            .map(|g| g.name)
+            .collect();
+        if let Some(unknown) = gemeenten.iter().find(|g| !known.contains(g)) {
+            return Err(StoreError::NotFound(format!("gemeente '{unknown}'")));
+        }
+        let joined = gemeenten.join("|");
+        let mut tx = self.begin_write().await?;
+        let existing = sqlx::query("SELECT id FROM organisations WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let id = match existing {
+            Some(row) => {
+                let id: String = row.try_get(0)?;
+                sqlx::query("UPDATE organisations SET kind = $2, gemeenten = $3 WHERE id = $1")
+                    .bind(&id)
+                    .bind(kind.code())
+                    .bind(&joined)
+                    .execute(&mut *tx)
+                    .await?;
+                id
+            }
+            None => {
+                let id = uuid::Uuid::now_v7().to_string();
+                sqlx::query(
+                    "INSERT INTO organisations (id, name, kind, gemeenten, created_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(&id)
+                .bind(name)
+                .bind(kind.code())
+                .bind(&joined)
+                .bind(time_text::now())
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| unique_as_duplicate(e, "naam"))?;
+                id
+            }
+        };
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn organisations(&self) -> Result<Vec<Organisation>> {
+        let rows = sqlx::query("SELECT id, name, kind, gemeenten FROM organisations ORDER BY name")
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(org_from_row).collect()
+    }
+
+    pub async fn organisation(&self, id: &str) -> Result<Organisation> {
+        let row = sqlx::query("SELECT id, name, kind, gemeenten FROM organisations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("organisatie {id}")))?;
+        org_from_row(&row)
+    }
+
+    pub async fn organisation_by_name(&self, name: &str) -> Result<Option<Organisation>> {
+        let row =
+            sqlx::query("SELECT id, name, kind, gemeenten FROM organisations WHERE name = $1")
+                .bind(name)
+                .fetch_optional(self.pool())
+                .await?;
+        row.as_ref().map(org_from_row).transpose()
+    }
+
+    pub async fn setting(&self, key: &str) -> Result<Option<String>> {
+        let row = sqlx::query("SELECT value FROM settings WHERE key = $1")
+            .bind(key)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.map(|r| r.try_get(0)).transpose()?)
+    }
+
+    pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM settings WHERE key = $1")
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2)")
+            .bind(key)
+            .bind(value)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

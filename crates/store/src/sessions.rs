@@ -1,0 +1,197 @@
+//! Sessions and login attempts live in the database, so any server instance can serve any request.
+//! The store only ever sees the SHA-256 of a session id: a copy of the database opens no session.
+
+use schakel_domain::org::Role;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use time::OffsetDateTime;
+
+use crate::{Result, Store, StoreError, time_text};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub id_hash: String,
+    pub user_id: String,
+    /// The organisation and role the user acts in; chosen after login when they hold several.
+    pub membership: Option<(String, Role)>,
+    pub second_factor: bool,
+    /// False while the second factor is still to be given.
+    pub complete: bool,
+    pub csrf_token: String,
+    pub created_at: OffsetDateTime,
+    pub last_seen_at: OffsetDateTime,
+    pub client_addr: String,
+}
+
+pub struct NewSession<'a> {
+    pub id_hash: &'a str,
+    pub user_id: &'a str,
+    pub membership: Option<(&'a str, Role)>,
+    pub second_factor: bool,
+    pub complete: bool,
+    pub csrf_token: &'a str,
+    pub now: OffsetDateTime,
+    pub client_addr: &'a str,
+}
+
+fn session_from_row(row: &AnyRow) -> Result<SessionRecord> {
+    let org: Option<String> = row.try_get("membership_org")?;
+    let role: Option<String> = row.try_get("membership_role")?;
+    let membership = match (org, role) {
+        (Some(o), Some(r)) => Some((
+            o,
+            Role::parse("rol", &r).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        )),
+        _ => None,
+    };
+    let time = |col: &str| -> Result<OffsetDateTime> {
+        let s: String = row.try_get(col)?;
+        time_text::parse(&s).ok_or_else(|| StoreError::Corrupt(format!("tijd in sessions.{col}")))
+    };
+    Ok(SessionRecord {
+        id_hash: row.try_get("id_hash")?,
+        user_id: row.try_get("user_id")?,
+        membership,
+        second_factor: row.try_get::<i64, _>("second_factor")? != 0,
+        complete: row.try_get::<i64, _>("complete")? != 0,
+        csrf_token: row.try_get("csrf_token")?,
+        created_at: time("created_at")?,
+        last_seen_at: time("last_seen_at")?,
+        client_addr: row.try_get("client_addr")?,
+    })
+}
+
+impl Store {
+    /// Creates a session. When `replaces` is given, that session is removed in the same transaction:
+    /// this is how the session id is rotated at login and after the second factor.
+    pub async fn create_session(&self, s: &NewSession<'_>, replaces: Option<&str>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        if let Some(old) = replaces {
+            sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+                .bind(old)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let now = time_text::format(s.now);
+        sqlx::query(
+            "INSERT INTO sessions (id_hash, user_id, membership_org, membership_role, second_factor, complete, \
+             csrf_token, created_at, last_seen_at, client_addr) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)",
+        )
+        .bind(s.id_hash)
+        .bind(s.user_id)
+        .bind(s.membership.map(|(o, _)| o))
+        .bind(s.membership.map(|(_, r)| r.code()))
+        .bind(i64::from(s.second_factor))
+        .bind(i64::from(s.complete))
+        .bind(s.csrf_token)
+        .bind(now)
+        .bind(s.client_addr)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>> {
+        let row = sqlx::query(
+            "SELECT id_hash, user_id, membership_org, membership_role, second_factor, complete, csrf_token, \
+             created_at, last_seen_at, client_addr FROM sessions WHERE id_hash = $1",
+        )
+        .bind(id_hash)
+        .fetch_optional(self.pool())
+        .await?;
+        row.as_ref().map(session_from_row).transpose()
+    }
+
+    /// Records activity, which keeps the session from idling out.
+    pub async fn touch_session(&self, id_hash: &str, now: OffsetDateTime) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1")
+            .bind(id_hash)
+            .bind(time_text::format(now))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn set_session_membership(
+        &self,
+        id_hash: &str,
+        org_id: &str,
+        role: Role,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "UPDATE sessions SET membership_org = $2, membership_role = $3 WHERE id_hash = $1",
+        )
+        .bind(id_hash)
+        .bind(org_id)
+        .bind(role.code())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn delete_session(&self, id_hash: &str) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+            .bind(id_hash)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Removes sessions idle since before `idle_before` or created before `created_before`.
+    pub async fn purge_sessions(
+        &self,
+        idle_before: OffsetDateTime,
+        created_before: OffsetDateTime,
+    ) -> Result<u64> {
+        let mut tx = self.begin_write().await?;
+        let n = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
+            .bind(time_text::format(idle_before))
+            .bind(time_text::format(created_before))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    pub async fn record_login_attempt(
+        &self,
+        keys: &[&str],
+        now: OffsetDateTime,
+        succeeded: bool,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        for key in keys {
+            sqlx::query(
+                "INSERT INTO login_attempts (throttle_key, at, succeeded) VALUES ($1, $2, $3)",
+            )
+            .bind(*key)
+            .bind(time_text::format(now))
+            .bind(i64::from(succeeded))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Failed attempts for `key` since `since` and after the last success.
+    pub async fn recent_login_failures(&self, key: &str, since: OffsetDateTime) -> Result<i64> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM login_attempts WHERE throttle_key = $1 AND succeeded = 0 AND at >= $2 \
+             AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE throttle_key = $1 AND succeeded = 1), '')",
+        )
+        .bind(key)
+        .bind(time_text::format(since))
+        .fetch_one(self.pool())
+        .await?;
+        Ok(row.try_get(0)?)
+    }
+}

@@ -1,0 +1,217 @@
+//! People who use Schakel and their roles per organisation. Passwords arrive here already hashed:
+//! hashing is the web layer's job, off the async runtime.
+
+use schakel_domain::org::Role;
+use serde::Serialize;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::{Result, Store, StoreError, time_text, unique_as_duplicate};
+
+/// A user account. Deliberately not `Debug`-printing secrets: see the manual impl below.
+#[derive(Clone, Serialize)]
+pub struct User {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    #[serde(skip)]
+    pub password_hash: String,
+    #[serde(skip)]
+    pub totp_secret: Option<String>,
+    pub disabled: bool,
+    pub is_demo: bool,
+}
+
+impl std::fmt::Debug for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("User")
+            .field("id", &self.id)
+            .field("username", &self.username)
+            .field("disabled", &self.disabled)
+            .field("totp", &self.totp_secret.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Membership {
+    pub org_id: String,
+    pub org_name: String,
+    pub role: Role,
+}
+
+pub struct NewUser<'a> {
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub is_demo: bool,
+}
+
+const USER_COLUMNS: &str =
+    "id, username, display_name, password_hash, totp_secret, disabled, is_demo";
+
+fn user_from_row(row: &AnyRow) -> Result<User> {
+    Ok(User {
+        id: row.try_get("id")?,
+        username: row.try_get("username")?,
+        display_name: row.try_get("display_name")?,
+        password_hash: row.try_get("password_hash")?,
+        totp_secret: row.try_get("totp_secret")?,
+        disabled: row.try_get::<i64, _>("disabled")? != 0,
+        is_demo: row.try_get::<i64, _>("is_demo")? != 0,
+    })
+}
+
+impl Store {
+    pub async fn create_user(&self, new: &NewUser<'_>) -> Result<User> {
+        let id = uuid::Uuid::now_v7().to_string();
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO users (id, username, display_name, password_hash, totp_secret, disabled, is_demo, created_at) \
+             VALUES ($1, $2, $3, $4, NULL, 0, $5, $6)",
+        )
+        .bind(&id)
+        .bind(new.username)
+        .bind(new.display_name)
+        .bind(new.password_hash)
+        .bind(i64::from(new.is_demo))
+        .bind(time_text::now())
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| unique_as_duplicate(e, "gebruikersnaam"))?;
+        tx.commit().await?;
+        self.user_by_id(&id).await
+    }
+
+    pub async fn user_by_username(&self, username: &str) -> Result<Option<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(username)
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    pub async fn user_by_id(&self, id: &str) -> Result<User> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("gebruiker {id}")))?;
+        user_from_row(&row)
+    }
+
+    pub async fn users(&self) -> Result<Vec<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users ORDER BY username");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
+    /// Whether any account exists that is not a demo account (demo mode refuses such a database).
+    pub async fn has_real_users(&self) -> Result<bool> {
+        let row = sqlx::query("SELECT COUNT(*) FROM users WHERE is_demo = 0")
+            .fetch_one(self.pool())
+            .await?;
+        Ok(row.try_get::<i64, _>(0)? > 0)
+    }
+
+    pub async fn add_membership(&self, user_id: &str, org_id: &str, role: Role) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let exists = sqlx::query(
+            "SELECT 1 FROM memberships WHERE user_id = $1 AND org_id = $2 AND role = $3",
+        )
+        .bind(user_id)
+        .bind(org_id)
+        .bind(role.code())
+        .fetch_optional(&mut *tx)
+        .await?
+        .is_some();
+        if !exists {
+            sqlx::query("INSERT INTO memberships (user_id, org_id, role) VALUES ($1, $2, $3)")
+                .bind(user_id)
+                .bind(org_id)
+                .bind(role.code())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn memberships(&self, user_id: &str) -> Result<Vec<Membership>> {
+        let rows = sqlx::query(
+            "SELECT m.org_id, o.name, m.role FROM memberships m JOIN organisations o ON o.id = m.org_id \
+             WHERE m.user_id = $1 ORDER BY o.name, m.role",
+        )
+        .bind(user_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let role: String = r.try_get(2)?;
+                Ok(Membership {
+                    org_id: r.try_get(0)?,
+                    org_name: r.try_get(1)?,
+                    role: Role::parse("rol", &role)
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                })
+            })
+            .collect()
+    }
+
+    /// Sets a new password hash and ends every session of the user.
+    pub async fn set_password_hash(&self, user_id: &str, hash: &str) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let n = sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1")
+            .bind(user_id)
+            .bind(hash)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("gebruiker {user_id}")));
+        }
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Disables (or enables) an account; disabling ends its sessions at once.
+    pub async fn set_disabled(&self, user_id: &str, disabled: bool) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let n = sqlx::query("UPDATE users SET disabled = $2 WHERE id = $1")
+            .bind(user_id)
+            .bind(i64::from(disabled))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("gebruiker {user_id}")));
+        }
+        if disabled {
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn set_totp_secret(&self, user_id: &str, secret: Option<&str>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE users SET totp_secret = $2 WHERE id = $1")
+            .bind(user_id)
+            .bind(secret)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,183 @@
+use schakel_domain::org::{OrgKind, Role};
+use schakel_store::StoreError;
+use schakel_store::sessions::NewSession;
+use schakel_store::users::NewUser;
+use time::{Duration, OffsetDateTime};
+
+use crate::conformance;
+use crate::harness::seed_orgs;
+
+conformance!(migrations_are_idempotent_and_recorded, |db| {
+    assert!(
+        db.store.migrate().await.unwrap().is_empty(),
+        "second run applies nothing"
+    );
+    db.store.ping().await.unwrap();
+});
+
+conformance!(
+    organisations_upsert_by_name_and_refuse_unknown_gemeenten,
+    |db| {
+        let (vt, _team) = seed_orgs(&db.store).await;
+        let again = db
+            .store
+            .upsert_organisation("Veilig Thuis NML", OrgKind::VeiligThuis, &["Venlo".into()])
+            .await
+            .unwrap();
+        assert_eq!(vt, again);
+        let org = db.store.organisation(&vt).await.unwrap();
+        assert_eq!(org.gemeenten, vec!["Venlo".to_string()]);
+        assert_eq!(db.store.organisations().await.unwrap().len(), 2);
+        let err = db
+            .store
+            .upsert_organisation("X", OrgKind::School, &["Atlantis".into()])
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, StoreError::NotFound(ref m) if m.contains("Atlantis")),
+            "{err:?}"
+        );
+        assert_eq!(
+            db.store
+                .gemeenten()
+                .await
+                .unwrap()
+                .iter()
+                .filter(|g| g.centrumgemeente)
+                .count(),
+            1
+        );
+    }
+);
+
+conformance!(users_are_unique_and_hold_roles_per_organisation, |db| {
+    let (vt, team) = seed_orgs(&db.store).await;
+    let new = NewUser {
+        username: "a.jansen",
+        display_name: "A. Jansen",
+        password_hash: "h",
+        is_demo: false,
+    };
+    let user = db.store.create_user(&new).await.unwrap();
+    let err = db.store.create_user(&new).await.unwrap_err();
+    assert!(matches!(err, StoreError::Duplicate { ref field } if field == "gebruikersnaam"));
+    db.store
+        .add_membership(&user.id, &vt, Role::Medewerker)
+        .await
+        .unwrap();
+    db.store
+        .add_membership(&user.id, &team, Role::Teamleider)
+        .await
+        .unwrap();
+    db.store
+        .add_membership(&user.id, &team, Role::Teamleider)
+        .await
+        .unwrap();
+    let m = db.store.memberships(&user.id).await.unwrap();
+    assert_eq!(m.len(), 2);
+    assert!(
+        m.iter()
+            .any(|m| m.org_id == team && m.role == Role::Teamleider)
+    );
+    assert!(db.store.has_real_users().await.unwrap());
+    assert!(
+        format!("{user:?}").contains("a.jansen") && !format!("{user:?}").contains("password_hash")
+    );
+});
+
+conformance!(sessions_rotate_and_end_with_disable_or_new_password, |db| {
+    let (vt, _) = seed_orgs(&db.store).await;
+    let user = db
+        .store
+        .create_user(&NewUser {
+            username: "b.user",
+            display_name: "B",
+            password_hash: "h",
+            is_demo: true,
+        })
+        .await
+        .unwrap();
+    let now = OffsetDateTime::now_utc();
+    let mk = |id: &'static str| NewSession {
+        id_hash: id,
+        user_id: &user.id,
+        membership: Some((&vt, Role::Medewerker)),
+        second_factor: false,
+        complete: false,
+        csrf_token: "csrf",
+        now,
+        client_addr: "127.0.0.1",
+    };
+    db.store.create_session(&mk("s1"), None).await.unwrap();
+    db.store
+        .create_session(&mk("s2"), Some("s1"))
+        .await
+        .unwrap();
+    assert!(
+        db.store.session("s1").await.unwrap().is_none(),
+        "rotation removes the old id"
+    );
+    let s2 = db.store.session("s2").await.unwrap().unwrap();
+    assert_eq!(s2.membership, Some((vt.clone(), Role::Medewerker)));
+    assert!(!s2.complete);
+    db.store.set_password_hash(&user.id, "h2").await.unwrap();
+    assert!(
+        db.store.session("s2").await.unwrap().is_none(),
+        "a new password ends sessions"
+    );
+    db.store.create_session(&mk("s3"), None).await.unwrap();
+    db.store.set_disabled(&user.id, true).await.unwrap();
+    assert!(
+        db.store.session("s3").await.unwrap().is_none(),
+        "disabling ends sessions"
+    );
+    db.store.create_session(&mk("s4"), None).await.unwrap();
+    let purged = db
+        .store
+        .purge_sessions(now + Duration::seconds(1), now - Duration::hours(1))
+        .await
+        .unwrap();
+    assert_eq!(purged, 1);
+});
+
+conformance!(login_failures_count_until_a_success, |db| {
+    let t0 = OffsetDateTime::now_utc() - Duration::minutes(5);
+    for i in 0..3 {
+        db.store
+            .record_login_attempt(&["user:x", "addr:1"], t0 + Duration::seconds(i), false)
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        db.store
+            .recent_login_failures("user:x", t0 - Duration::minutes(1))
+            .await
+            .unwrap(),
+        3
+    );
+    assert_eq!(
+        db.store
+            .recent_login_failures("user:x", t0 + Duration::seconds(2))
+            .await
+            .unwrap(),
+        1
+    );
+    db.store
+        .record_login_attempt(&["user:x"], t0 + Duration::seconds(10), true)
+        .await
+        .unwrap();
+    assert_eq!(
+        db.store
+            .recent_login_failures("user:x", t0 - Duration::minutes(1))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        db.store
+            .recent_login_failures("addr:1", t0 - Duration::minutes(1))
+            .await
+            .unwrap(),
+        3
+    );
+});
