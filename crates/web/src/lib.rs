@@ -1,1 +1,109 @@
+//! HTTP for Schakel: server-rendered pages in Dutch that work without JavaScript, and a JSON API under
+//! `/api/v1`. Every route that touches case data goes through [`gate`], which asks the access policy
+//! and writes the access log; there is no other way to case data from this crate.
 
+pub mod api;
+pub mod auth;
+mod error;
+pub mod gate;
+mod pages;
+mod security;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use axum::Router;
+use schakel_store::Store;
+use time::{Duration, OffsetDateTime};
+
+pub use auth::password::{hash_password, verify_password};
+pub use error::AppError;
+
+/// Settings of the web layer. Built by the binary from flags, environment and the config file.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Demo mode: fictional data only; the second factor is waived and a banner says so.
+    pub demo_mode: bool,
+    /// Set the Secure flag on cookies (when served over TLS, directly or behind a proxy).
+    pub secure_cookies: bool,
+    /// A session ends after this long without activity.
+    pub session_idle: Duration,
+    /// A session ends this long after login, however active.
+    pub session_absolute: Duration,
+    /// Failed logins per account within `throttle_window` before the account is held back.
+    pub throttle_per_account: i64,
+    /// Failed logins per client address within `throttle_window` before the address is held back.
+    pub throttle_per_address: i64,
+    pub throttle_window: Duration,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+    /// Trust the first address in X-Forwarded-For (only behind a proxy that sets it).
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            demo_mode: false,
+            secure_cookies: false,
+            session_idle: Duration::minutes(30),
+            session_absolute: Duration::hours(12),
+            throttle_per_account: 5,
+            throttle_per_address: 20,
+            throttle_window: Duration::minutes(15),
+            max_body_bytes: 256 * 1024,
+            trust_forwarded_for: false,
+        }
+    }
+}
+
+/// The time source. Tests move it forward to expire sessions without waiting.
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    offset_seconds: Arc<AtomicI64>,
+}
+
+impl Clock {
+    pub fn now(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc() + Duration::seconds(self.offset_seconds.load(Ordering::Relaxed))
+    }
+
+    /// Moves this clock (and every clone of it) forward.
+    pub fn advance(&self, by: Duration) {
+        self.offset_seconds
+            .fetch_add(by.whole_seconds(), Ordering::Relaxed);
+    }
+}
+
+/// Shared state of every request: the store, the settings and the clock. No other state is kept
+/// in memory, so instances behind a load balancer are interchangeable.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<WebConfig>,
+    pub clock: Clock,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: WebConfig) -> Self {
+        Self {
+            store,
+            config: Arc::new(config),
+            clock: Clock::default(),
+        }
+    }
+}
+
+/// The whole application: pages, API, static files and the security layers around them.
+pub fn router(state: AppState) -> Router {
+    let max_body = state.config.max_body_bytes;
+    Router::new()
+        .merge(pages::routes())
+        .nest("/api/v1", api::routes())
+        .with_state(state.clone())
+        .layer(axum::extract::DefaultBodyLimit::max(max_body))
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            security::headers,
+        ))
+}

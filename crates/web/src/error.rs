@@ -1,0 +1,136 @@
+//! The one error type of the web layer, mapped to HTTP in one place. Messages name the field that is
+//! wrong and never leak internals: an internal error is logged with detail and shown as a reference.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use schakel_domain::FieldError;
+use schakel_domain::access::DenyReason;
+use schakel_store::StoreError;
+use serde_json::json;
+
+#[derive(Debug)]
+pub enum AppError {
+    /// Input that fails validation; names the field.
+    BadInput(FieldError),
+    /// Not signed in, or the session ended.
+    Unauthenticated,
+    /// Signed in, but the access policy says no.
+    Forbidden(DenyReason),
+    /// Not there, or not for you to know it is there.
+    NotFound,
+    /// A stale write: someone changed the case first.
+    Conflict(String),
+    /// Too many failed logins; try again later.
+    Throttled,
+    /// The body is larger than allowed.
+    TooLarge,
+    /// Something on our side; the detail goes to the log only.
+    Internal(String),
+}
+
+impl AppError {
+    pub fn internal(detail: impl Into<String>) -> Self {
+        AppError::Internal(detail.into())
+    }
+
+    pub fn field(field: &str, message: &str) -> Self {
+        AppError::BadInput(FieldError::new(field, message))
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            AppError::BadInput(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Throttled => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            AppError::BadInput(_) => "invalid_input",
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::NotFound => "not_found",
+            AppError::Conflict(_) => "conflict",
+            AppError::Throttled => "throttled",
+            AppError::TooLarge => "too_large",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// The message shown to the user, in Dutch.
+    pub fn message(&self) -> String {
+        match self {
+            AppError::BadInput(e) => format!("{}: {}", e.field, e.message),
+            AppError::Unauthenticated => "U bent niet (meer) ingelogd.".into(),
+            AppError::Forbidden(reason) => reason.message().into(),
+            AppError::NotFound => "Niet gevonden.".into(),
+            AppError::Conflict(_) => {
+                "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens.".into()
+            }
+            AppError::Throttled => "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.".into(),
+            AppError::TooLarge => "Het verzoek is te groot.".into(),
+            AppError::Internal(_) => "Er ging bij ons iets mis. Probeer het later opnieuw.".into(),
+        }
+    }
+
+    fn field_name(&self) -> Option<&str> {
+        match self {
+            AppError::BadInput(e) => Some(&e.field),
+            _ => None,
+        }
+    }
+
+    /// The JSON form used by the API.
+    pub fn into_json_response(self) -> Response {
+        self.log();
+        let body =
+            json!({ "error": self.code(), "field": self.field_name(), "message": self.message() });
+        (self.status(), Json(body)).into_response()
+    }
+
+    fn log(&self) {
+        match self {
+            AppError::Internal(detail) => tracing::error!(%detail, "internal error"),
+            AppError::Conflict(detail) => tracing::info!(%detail, "conflict"),
+            _ => {}
+        }
+    }
+}
+
+impl From<FieldError> for AppError {
+    fn from(e: FieldError) -> Self {
+        AppError::BadInput(e)
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Conflict { .. } => AppError::Conflict(e.to_string()),
+            StoreError::NotFound(what) => {
+                AppError::BadInput(FieldError::new("id", format!("{what} bestaat niet")))
+            }
+            StoreError::Duplicate { field } => {
+                AppError::BadInput(FieldError::new(field, "bestaat al"))
+            }
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+/// Pages get a small HTML error page; API routes convert with [`AppError::into_json_response`].
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        self.log();
+        let status = self.status();
+        let page = crate::pages::error_page(status, &self.message());
+        (status, Html(page)).into_response()
+    }
+}
