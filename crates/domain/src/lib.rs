@@ -3,7 +3,15 @@
 //! database or a network.
 
 pub mod access;
+pub mod bsn;
+pub mod calendar;
+pub mod case;
+pub mod classification;
+pub mod codes;
 pub mod error;
+pub mod feedback;
+pub mod instruments;
+pub mod monitoring;
 pub mod org;
 pub mod validate;
 

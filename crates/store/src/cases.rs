@@ -133,13 +133,15 @@ fn summary_from_row(r: &AnyRow) -> Result<CaseSummary> {
 impl Store {
     /// Appends `drafts` to the case's log after `expected_seq` (0 for a new case) and replaces the
     /// case's read model with `projection`, all in one transaction. Returns the new last sequence.
+    /// `None` keeps the read model as it is (for events that change nothing in it, such as a note);
+    /// a new case always needs one.
     pub async fn append_case_events(
         &self,
         case_id: &str,
         expected_seq: i64,
         author: &Author,
         drafts: &[EventDraft],
-        projection: &CaseProjection,
+        projection: Option<&CaseProjection>,
     ) -> Result<i64> {
         if drafts.is_empty() {
             return Ok(expected_seq);
@@ -179,6 +181,9 @@ impl Store {
             };
             let hash = event_hash(&prev, &fields);
             if seq == 1 {
+                let Some(projection) = projection else {
+                    return Err(StoreError::Corrupt(format!("nieuwe casus {case_id} zonder leesmodel")));
+                };
                 // The case row must exist before rows that refer to it; its head is set below.
                 sqlx::query(
                     "INSERT INTO cases (id, kind, status, accountable_org, title, opened_at, updated_at, last_seq, head_hash) \
@@ -221,26 +226,39 @@ impl Store {
             prev = hash;
             last_at = at;
         }
-        let updated = sqlx::query(
-            "UPDATE cases SET kind = $2, status = $3, accountable_org = $4, title = $5, updated_at = $6, \
-             last_seq = $7, head_hash = $8 WHERE id = $1 AND last_seq = $9",
-        )
-        .bind(case_id)
-        .bind(&projection.kind)
-        .bind(&projection.status)
-        .bind(&projection.accountable_org)
-        .bind(&projection.title)
-        .bind(&last_at)
-        .bind(seq)
-        .bind(&prev)
-        .bind(if current.is_some() { expected_seq } else { 0 })
+        let guard_seq = if current.is_some() { expected_seq } else { 0 };
+        let updated = match projection {
+            Some(p) => sqlx::query(
+                "UPDATE cases SET kind = $2, status = $3, accountable_org = $4, title = $5, updated_at = $6, \
+                 last_seq = $7, head_hash = $8 WHERE id = $1 AND last_seq = $9",
+            )
+            .bind(case_id)
+            .bind(&p.kind)
+            .bind(&p.status)
+            .bind(&p.accountable_org)
+            .bind(&p.title)
+            .bind(&last_at)
+            .bind(seq)
+            .bind(&prev)
+            .bind(guard_seq),
+            None => sqlx::query(
+                "UPDATE cases SET updated_at = $2, last_seq = $3, head_hash = $4 WHERE id = $1 AND last_seq = $5",
+            )
+            .bind(case_id)
+            .bind(&last_at)
+            .bind(seq)
+            .bind(&prev)
+            .bind(guard_seq),
+        }
         .execute(&mut *tx)
         .await?
         .rows_affected();
         if updated != 1 {
             return Err(conflict());
         }
-        replace_case_relations(&mut tx, case_id, projection).await?;
+        if let Some(p) = projection {
+            replace_case_relations(&mut tx, case_id, p).await?;
+        }
         tx.commit().await?;
         Ok(seq)
     }
@@ -378,7 +396,11 @@ async fn replace_case_relations(
         .bind(case_id)
         .execute(&mut **tx)
         .await?;
+    let mut seen_persons = std::collections::BTreeSet::new();
     for (person, role) in &p.persons {
+        if !seen_persons.insert(person.id.as_str()) {
+            continue;
+        }
         let exists = sqlx::query("SELECT 1 FROM persons WHERE id = $1")
             .bind(&person.id)
             .fetch_optional(&mut **tx)

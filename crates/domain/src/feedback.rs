@@ -1,0 +1,225 @@
+//! Feedback to the reporter (RULES.md 2.4; DESIGN.md principle 5, minimal disclosure).
+//!
+//! Content, and nothing more: whether a vervolgtraject was started; the handover parties; and only
+//! when the reporter has a role in the follow-up, the veiligheidsvoorwaarden and the monitoring
+//! agreements. No standard feedback to a doctor who acted only as informant.
+//! (KNMG meldcode, bijlage 4 "Taken en functie van Veilig Thuis".)
+
+use serde::{Deserialize, Serialize};
+
+use crate::FieldError;
+use crate::case::FeedbackMoment;
+use crate::codes::{DecisionCategory, decision_category};
+
+/// What the feedback is composed from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedbackInput {
+    pub moment: FeedbackMoment,
+    /// The follow-up track decided, a code of the `vervolgtraject` list.
+    pub track: String,
+    /// Names of the organisations the case was handed over to.
+    pub handover_parties: Vec<String>,
+    pub veiligheidsvoorwaarden: Vec<String>,
+    pub monitoring_agreements: Vec<String>,
+    /// Whether the reporter has a role in the follow-up (e.g. the school that watches a condition).
+    pub reporter_has_role: bool,
+    /// The reporter is a doctor who acted only as informant.
+    pub reporter_is_informant_doctor: bool,
+}
+
+/// The content the reporter may receive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedbackContent {
+    pub moment: FeedbackMoment,
+    pub vervolgtraject_gestart: bool,
+    pub handover_parties: Vec<String>,
+    /// `None` unless the reporter has a role in the follow-up.
+    pub veiligheidsvoorwaarden: Option<Vec<String>>,
+    /// `None` unless the reporter has a role in the follow-up.
+    pub monitoring_agreements: Option<Vec<String>>,
+}
+
+/// The outcome: standard feedback, or none with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Feedback {
+    Standard(FeedbackContent),
+    NoStandardFeedback { reason_nl: String },
+}
+
+/// Composes the feedback; an unknown track names the field.
+pub fn compose(input: &FeedbackInput) -> Result<Feedback, FieldError> {
+    // RULES.md 2.4: no standard feedback to a doctor who acted as informant.
+    if input.reporter_is_informant_doctor {
+        return Ok(Feedback::NoStandardFeedback {
+            reason_nl: "Geen standaardterugkoppeling: de arts trad alleen op als informant.".into(),
+        });
+    }
+    let category = decision_category(&input.track).ok_or_else(|| {
+        FieldError::new(
+            "track",
+            format!("onbekend vervolgtraject '{}'", input.track),
+        )
+    })?;
+    let role = input.reporter_has_role;
+    Ok(Feedback::Standard(FeedbackContent {
+        moment: input.moment,
+        vervolgtraject_gestart: category != DecisionCategory::GeenVervolgstappen,
+        handover_parties: input.handover_parties.clone(),
+        veiligheidsvoorwaarden: role.then(|| input.veiligheidsvoorwaarden.clone()),
+        monitoring_agreements: role.then(|| input.monitoring_agreements.clone()),
+    }))
+}
+
+impl FeedbackContent {
+    /// The Dutch text for the reporter, in plain language.
+    pub fn text_nl(&self) -> String {
+        let mut lines = vec![match self.moment {
+            FeedbackMoment::NaBeoordeling => {
+                "Veilig Thuis heeft uw melding beoordeeld.".to_string()
+            }
+            FeedbackMoment::NaOnderzoek => {
+                "Veilig Thuis heeft het onderzoek naar aanleiding van uw melding afgerond."
+                    .to_string()
+            }
+        }];
+        lines.push(if self.vervolgtraject_gestart {
+            "Er is een vervolgtraject gestart.".into()
+        } else {
+            "Er is geen vervolgtraject gestart.".into()
+        });
+        lines.push(if self.handover_parties.is_empty() {
+            "De zorg is niet overgedragen aan een andere organisatie.".into()
+        } else {
+            format!(
+                "De zorg is overgedragen aan: {}.",
+                self.handover_parties.join(", ")
+            )
+        });
+        if let Some(conditions) = &self.veiligheidsvoorwaarden {
+            lines.push(bullets(
+                "Omdat u een rol heeft in het vervolg, krijgt u ook de veiligheidsvoorwaarden:",
+                "Er zijn geen veiligheidsvoorwaarden gesteld.",
+                conditions,
+            ));
+        }
+        if let Some(agreements) = &self.monitoring_agreements {
+            lines.push(bullets(
+                "Afspraken over de monitoring:",
+                "Er zijn geen afspraken over monitoring gemaakt.",
+                agreements,
+            ));
+        }
+        lines.join("\n")
+    }
+}
+
+fn bullets(heading: &str, when_empty: &str, items: &[String]) -> String {
+    if items.is_empty() {
+        return when_empty.to_string();
+    }
+    let mut out = heading.to_string();
+    for item in items {
+        out.push_str("\n- ");
+        out.push_str(item);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn input(track: &str, role: bool) -> FeedbackInput {
+        FeedbackInput {
+            moment: FeedbackMoment::NaBeoordeling,
+            track: track.into(),
+            handover_parties: vec!["Lokaal team Venlo".into()],
+            veiligheidsvoorwaarden: vec!["Vader komt niet in de woning".into()],
+            monitoring_agreements: vec!["Na 6 weken belt Veilig Thuis de school".into()],
+            reporter_has_role: role,
+            reporter_is_informant_doctor: false,
+        }
+    }
+
+    fn standard(i: &FeedbackInput) -> FeedbackContent {
+        match compose(i).unwrap() {
+            Feedback::Standard(c) => c,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn without_a_role_the_reporter_hears_only_outcome_and_parties() {
+        let c = standard(&input("voorwaarden_en_vervolg", false));
+        assert!(c.veiligheidsvoorwaarden.is_none() && c.monitoring_agreements.is_none());
+        let text = c.text_nl();
+        assert!(text.contains("Er is een vervolgtraject gestart."));
+        assert!(text.contains("Lokaal team Venlo"));
+        assert!(!text.contains("Vader komt niet in de woning"));
+        assert!(!text.contains("school"));
+        assert!(!text.contains("veiligheidsvoorwaarden"));
+        assert_eq!(text.lines().count(), 3);
+    }
+
+    #[test]
+    fn with_a_role_the_reporter_also_hears_conditions_and_agreements() {
+        let text = standard(&input("voorwaarden_en_vervolg", true)).text_nl();
+        assert!(text.contains("- Vader komt niet in de woning"));
+        assert!(text.contains("- Na 6 weken belt Veilig Thuis de school"));
+    }
+
+    #[test]
+    fn no_follow_up_and_no_handover_are_said_plainly() {
+        let mut i = input("beeindigen_betrokkenheid", false);
+        i.handover_parties.clear();
+        let text = standard(&i).text_nl();
+        assert!(text.contains("Er is geen vervolgtraject gestart."));
+        assert!(text.contains("niet overgedragen"));
+        i.moment = FeedbackMoment::NaOnderzoek;
+        assert!(
+            standard(&i)
+                .text_nl()
+                .starts_with("Veilig Thuis heeft het onderzoek")
+        );
+    }
+
+    #[test]
+    fn no_standard_feedback_for_a_doctor_who_was_only_informant() {
+        let mut i = input("overdracht_lokaal_veld", true);
+        i.reporter_is_informant_doctor = true;
+        assert!(matches!(
+            compose(&i),
+            Ok(Feedback::NoStandardFeedback { .. })
+        ));
+    }
+
+    #[test]
+    fn unknown_track_names_the_field() {
+        assert_eq!(compose(&input("x", false)).unwrap_err().field, "track");
+    }
+
+    proptest! {
+        #[test]
+        fn conditions_never_leak_without_a_role(
+            conditions in proptest::collection::vec("[a-z]{12}", 0..4),
+            agreements in proptest::collection::vec("[a-z]{12}", 0..4),
+            track in prop_oneof![Just("voorwaarden_en_vervolg"), Just("overdracht_lokaal_veld"), Just("onderzoek")],
+        ) {
+            let mut i = input(track, false);
+            i.veiligheidsvoorwaarden = conditions.clone();
+            i.monitoring_agreements = agreements.clone();
+            let c = standard(&i);
+            let text = c.text_nl();
+            for secret in conditions.iter().chain(agreements.iter()) {
+                prop_assert!(!text.contains(secret.as_str()));
+            }
+            let json = serde_json::to_string(&c).unwrap();
+            for secret in conditions.iter().chain(agreements.iter()) {
+                prop_assert!(!json.contains(secret.as_str()));
+            }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! The monitoring schedule after a handover with veiligheidsvoorwaarden (RULES.md 2.5).
+//!
+//! RULES.md 2.5 marks the exact monitoring moments [NC] (the protocol text was not seen; sources
+//! mention 3/6/12 months as examples), so the schedule is configuration. The default of 6 weeks,
+//! 3 months and 6 months after acceptance is a Schakel default, not a rule.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, Month};
+
+use crate::FieldError;
+use crate::calendar::add_days;
+
+/// How long after the start of monitoring a moment falls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "unit", content = "count", rename_all = "snake_case")]
+pub enum Interval {
+    Weeks(u32),
+    /// Calendar months; a day that does not exist in the target month becomes its last day
+    /// (31 January + 1 month = 28 or 29 February).
+    Months(u32),
+}
+
+impl Interval {
+    pub fn after(self, start: Date) -> Date {
+        match self {
+            Interval::Weeks(w) => add_days(start, i64::from(w) * 7),
+            Interval::Months(m) => add_months(start, m),
+        }
+    }
+}
+
+fn add_months(start: Date, months: u32) -> Date {
+    let index =
+        i64::from(start.year()) * 12 + i64::from(u8::from(start.month())) - 1 + i64::from(months);
+    let (Ok(year), Ok(month_no)) = (
+        i32::try_from(index.div_euclid(12)),
+        u8::try_from(index.rem_euclid(12) + 1),
+    ) else {
+        return Date::MAX;
+    };
+    let Ok(month) = Month::try_from(month_no) else {
+        return Date::MAX;
+    };
+    let day = start.day().min(time::util::days_in_month(month, year));
+    Date::from_calendar_date(year, month, day).unwrap_or(Date::MAX)
+}
+
+/// One planned monitoring moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonitoringMoment {
+    /// Stable code, recorded with `MonitoringRecorded { moment }`.
+    pub code: String,
+    pub label_nl: String,
+    pub after: Interval,
+}
+
+/// The planned moments, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonitoringSchedule {
+    pub moments: Vec<MonitoringMoment>,
+}
+
+impl Default for MonitoringSchedule {
+    /// Schakel default [NC] (RULES.md 2.5): 6 weeks, 3 months and 6 months after acceptance.
+    fn default() -> Self {
+        let moment = |code: &str, label: &str, after| MonitoringMoment {
+            code: code.into(),
+            label_nl: label.into(),
+            after,
+        };
+        Self {
+            moments: vec![
+                moment("6_weken", "Na 6 weken", Interval::Weeks(6)),
+                moment("3_maanden", "Na 3 maanden", Interval::Months(3)),
+                moment("6_maanden", "Na 6 maanden", Interval::Months(6)),
+            ],
+        }
+    }
+}
+
+/// A moment that has not been recorded yet, with its due date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueMoment {
+    pub code: String,
+    pub label_nl: String,
+    pub due: Date,
+}
+
+impl MonitoringSchedule {
+    /// Checks a configured schedule: at least one moment, unique non-empty codes, strictly later
+    /// each time (judged from a fixed reference date).
+    pub fn validate(&self, field: &str) -> Result<(), FieldError> {
+        if self.moments.is_empty() {
+            return Err(FieldError::new(
+                field,
+                "noem minstens één monitoringsmoment",
+            ));
+        }
+        let reference = time::macros::date!(2024 - 01 - 31);
+        let mut previous: Option<Date> = None;
+        for (i, m) in self.moments.iter().enumerate() {
+            let f = format!("{field}[{i}]");
+            if m.code.trim().is_empty() || m.label_nl.trim().is_empty() {
+                return Err(FieldError::new(f, "code en omschrijving zijn verplicht"));
+            }
+            if self.moments[..i].iter().any(|p| p.code == m.code) {
+                return Err(FieldError::new(
+                    f,
+                    format!("code '{}' komt dubbel voor", m.code),
+                ));
+            }
+            let due = m.after.after(reference);
+            if due <= reference || previous.is_some_and(|p| due <= p) {
+                return Err(FieldError::new(
+                    f,
+                    "moet later vallen dan het vorige moment",
+                ));
+            }
+            previous = Some(due);
+        }
+        Ok(())
+    }
+
+    /// The moment with this code, or an error naming `field`.
+    pub fn parse_moment(&self, field: &str, code: &str) -> Result<&MonitoringMoment, FieldError> {
+        self.moments
+            .iter()
+            .find(|m| m.code == code)
+            .ok_or_else(|| FieldError::new(field, format!("onbekend monitoringsmoment '{code}'")))
+    }
+
+    /// The moments not yet recorded, with their due dates counted from `accepted_on`, in order.
+    pub fn moments_due<'a>(
+        &self,
+        accepted_on: Date,
+        recorded: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<DueMoment> {
+        let recorded: Vec<&str> = recorded.into_iter().collect();
+        self.moments
+            .iter()
+            .filter(|m| !recorded.contains(&m.code.as_str()))
+            .map(|m| DueMoment {
+                code: m.code.clone(),
+                label_nl: m.label_nl.clone(),
+                due: m.after.after(accepted_on),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+
+    #[test]
+    fn default_moments_fall_6_weeks_3_and_6_months_after_acceptance() {
+        let due = MonitoringSchedule::default().moments_due(date!(2026 - 01 - 15), []);
+        let dates: Vec<Date> = due.iter().map(|d| d.due).collect();
+        assert_eq!(
+            dates,
+            vec![
+                date!(2026 - 02 - 26),
+                date!(2026 - 04 - 15),
+                date!(2026 - 07 - 15)
+            ]
+        );
+    }
+
+    #[test]
+    fn recorded_moments_are_no_longer_due() {
+        let due = MonitoringSchedule::default().moments_due(date!(2026 - 01 - 15), ["6_weken"]);
+        let codes: Vec<&str> = due.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, vec!["3_maanden", "6_maanden"]);
+        let none = MonitoringSchedule::default()
+            .moments_due(date!(2026 - 01 - 15), ["6_weken", "3_maanden", "6_maanden"]);
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn months_clamp_to_the_end_of_short_months() {
+        assert_eq!(
+            Interval::Months(1).after(date!(2026 - 01 - 31)),
+            date!(2026 - 02 - 28)
+        );
+        assert_eq!(
+            Interval::Months(1).after(date!(2028 - 01 - 31)),
+            date!(2028 - 02 - 29)
+        );
+        assert_eq!(
+            Interval::Months(12).after(date!(2026 - 11 - 30)),
+            date!(2027 - 11 - 30)
+        );
+        assert_eq!(
+            Interval::Months(3).after(date!(2026 - 11 - 30)),
+            date!(2027 - 02 - 28)
+        );
+    }
+
+    #[test]
+    fn a_region_can_configure_3_6_12_months() {
+        let schedule = MonitoringSchedule {
+            moments: [3, 6, 12]
+                .map(|m| MonitoringMoment {
+                    code: format!("{m}_maanden"),
+                    label_nl: format!("Na {m} maanden"),
+                    after: Interval::Months(m),
+                })
+                .to_vec(),
+        };
+        assert_eq!(schedule.validate("monitoring"), Ok(()));
+        let last = schedule
+            .moments_due(date!(2026 - 03 - 01), [])
+            .pop()
+            .map(|d| d.due);
+        assert_eq!(last, Some(date!(2027 - 03 - 01)));
+    }
+
+    #[test]
+    fn invalid_schedules_name_the_moment() {
+        let mut schedule = MonitoringSchedule::default();
+        schedule.moments.swap(1, 2);
+        assert_eq!(
+            schedule.validate("monitoring").unwrap_err().field,
+            "monitoring[2]"
+        );
+        let mut dup = MonitoringSchedule::default();
+        dup.moments[2].code = "6_weken".into();
+        assert_eq!(
+            dup.validate("monitoring").unwrap_err().field,
+            "monitoring[2]"
+        );
+        let empty = MonitoringSchedule { moments: vec![] };
+        assert_eq!(
+            empty.validate("monitoring").unwrap_err().field,
+            "monitoring"
+        );
+        assert_eq!(
+            MonitoringSchedule::default()
+                .parse_moment("moment", "1_jaar")
+                .unwrap_err()
+                .field,
+            "moment"
+        );
+    }
+}
