@@ -144,6 +144,10 @@ pub enum CaseEvent {
         reason: String,
     },
     Reopened,
+    /// A journal note by a worker of a participating organisation.
+    NoteAdded {
+        text: String,
+    },
 }
 
 impl CaseEvent {
@@ -168,6 +172,7 @@ impl CaseEvent {
             CaseEvent::FeedbackWaived { .. } => "feedback_waived",
             CaseEvent::Closed { .. } => "closed",
             CaseEvent::Reopened => "reopened",
+            CaseEvent::NoteAdded { .. } => "note_added",
         }
     }
 }

@@ -182,7 +182,9 @@ impl Store {
             let hash = event_hash(&prev, &fields);
             if seq == 1 {
                 let Some(projection) = projection else {
-                    return Err(StoreError::Corrupt(format!("nieuwe casus {case_id} zonder leesmodel")));
+                    return Err(StoreError::Corrupt(format!(
+                        "nieuwe casus {case_id} zonder leesmodel"
+                    )));
                 };
                 // The case row must exist before rows that refer to it; its head is set below.
                 sqlx::query(

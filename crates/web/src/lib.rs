@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod auth;
+mod casework;
 mod error;
 pub mod gate;
 mod pages;

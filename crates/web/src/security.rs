@@ -37,7 +37,9 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
         HeaderValue::from_static("same-origin"),
     );
     // Personal data must not linger in shared caches or the browser's history cache.
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     if state.config.secure_cookies {
         h.insert(
             header::STRICT_TRANSPORT_SECURITY,

@@ -366,3 +366,31 @@ fn monitoring_checks_every_condition_and_only_known_ones() {
     );
     assert_eq!(field_of(vec![("c1".into(), true)]), "conditions_met");
 }
+
+#[test]
+fn a_note_changes_nothing_but_needs_text_and_an_open_case() {
+    use super::{CaseEvent, CaseKind, EventContext, apply};
+    use crate::org::OrgKind;
+    let ctx = EventContext {
+        at: time::macros::datetime!(2026-03-02 10:00 UTC),
+        org_id: "vt".into(),
+        org_kind: OrgKind::VeiligThuis,
+    };
+    let opened = CaseEvent::Opened {
+        case_kind: CaseKind::Melding,
+        received_at: ctx.at,
+        accountable_org: "vt".into(),
+    };
+    let s = apply(None, &opened, &ctx).unwrap();
+    let noted = apply(
+        Some(&s),
+        &CaseEvent::NoteAdded {
+            text: "Gebeld met school.".into(),
+        },
+        &ctx,
+    )
+    .unwrap();
+    assert_eq!(noted, s);
+    assert!(apply(Some(&s), &CaseEvent::NoteAdded { text: "  ".into() }, &ctx).is_err());
+    assert!(apply(None, &CaseEvent::NoteAdded { text: "x".into() }, &ctx).is_err());
+}

@@ -100,6 +100,10 @@ fn transition(
                 "Deze gebeurtenis past niet bij een open casus.",
             ));
         }
+        // A journal note records what a worker did or learned; it changes nothing in the lifecycle.
+        CaseEvent::NoteAdded { text } => {
+            required_text("tekst", text, MAX_TEXT)?;
+        }
         CaseEvent::ConvertedToMelding { reason } => {
             by_vt(s, ctx)?;
             required_text("reason", reason, MAX_TEXT)?;

@@ -1,1 +1,186 @@
-//! Login flow.
+//! The login steps shared by the pages and the API: password (throttled per account and per address,
+//! constant work for unknown users), then the second factor where required, each step on a new
+//! session id.
+
+use schakel_store::sessions::{NewSession, SessionRecord};
+use schakel_store::users::User;
+
+use crate::auth::session::{hash_token, random_token};
+use crate::auth::{password, totp};
+use crate::{AppError, AppState};
+
+/// Where the user stands after the password step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Next {
+    /// Signed in.
+    Complete,
+    /// The second factor is to be given.
+    Totp,
+    /// A second factor is required but not yet set up.
+    Enrol,
+}
+
+#[derive(Debug)]
+pub struct Started {
+    /// The new session token for the cookie.
+    pub token: String,
+    pub next: Next,
+    pub user: User,
+}
+
+fn throttle_keys(username: &str, addr: &str) -> [String; 2] {
+    [format!("user:{username}"), format!("addr:{addr}")]
+}
+
+async fn check_throttle(state: &AppState, username: &str, addr: &str) -> Result<(), AppError> {
+    let since = state.clock.now() - state.config.throttle_window;
+    let [account, address] = throttle_keys(username, addr);
+    if state.store.recent_login_failures(&account, since).await?
+        >= state.config.throttle_per_account
+        || state.store.recent_login_failures(&address, since).await?
+            >= state.config.throttle_per_address
+    {
+        tracing::warn!(username, addr, "login throttled");
+        return Err(AppError::Throttled);
+    }
+    Ok(())
+}
+
+async fn record_failure(state: &AppState, username: &str, addr: &str) -> Result<(), AppError> {
+    let [account, address] = throttle_keys(username, addr);
+    state
+        .store
+        .record_login_attempt(&[&account, &address], state.clock.now(), false)
+        .await?;
+    tracing::info!(username, addr, "login failed");
+    Ok(())
+}
+
+/// The message for every failed password step: the same whether the user exists or not.
+pub fn wrong_credentials() -> AppError {
+    AppError::field("wachtwoord", "gebruikersnaam of wachtwoord onjuist")
+}
+
+/// Checks the password and opens a session (complete, or waiting for the second factor).
+/// `replaces` is the session id hash of any session the browser already had: it is removed.
+pub async fn password_step(
+    state: &AppState,
+    username: &str,
+    password_text: &str,
+    addr: &str,
+    replaces: Option<&str>,
+) -> Result<Started, AppError> {
+    let username = username.trim().to_lowercase();
+    check_throttle(state, &username, addr).await?;
+    let user = state.store.user_by_username(&username).await?;
+    let stored_hash = user.as_ref().map(|u| u.password_hash.clone());
+    let password_ok = password::verify_password(password_text.to_string(), stored_hash).await;
+    let user = match user {
+        Some(u) if password_ok && !u.disabled => u,
+        _ => {
+            record_failure(state, &username, addr).await?;
+            return Err(wrong_credentials());
+        }
+    };
+    let memberships = state.store.memberships(&user.id).await?;
+    if memberships.is_empty() {
+        return Err(AppError::field(
+            "gebruikersnaam",
+            "dit account heeft nog geen rol in een organisatie",
+        ));
+    }
+    let needs_second_factor =
+        !state.config.demo_mode && memberships.iter().any(|m| m.role.sees_personal_data());
+    let next = match (&user.totp_secret, needs_second_factor) {
+        (Some(_), _) if !state.config.demo_mode => Next::Totp,
+        (None, true) => Next::Enrol,
+        _ => Next::Complete,
+    };
+    // A success clears the account's failure count only when the login is complete; otherwise a
+    // known password would buy unlimited guesses at the second factor.
+    if next == Next::Complete {
+        let [account, _] = throttle_keys(&username, addr);
+        state
+            .store
+            .record_login_attempt(&[&account], state.clock.now(), true)
+            .await?;
+    }
+    let only =
+        (memberships.len() == 1).then(|| (memberships[0].org_id.as_str(), memberships[0].role));
+    let token = random_token();
+    let id_hash = hash_token(&token);
+    let csrf = random_token();
+    state
+        .store
+        .create_session(
+            &NewSession {
+                id_hash: &id_hash,
+                user_id: &user.id,
+                membership: only,
+                second_factor: false,
+                complete: next == Next::Complete,
+                csrf_token: &csrf,
+                now: state.clock.now(),
+                client_addr: addr,
+            },
+            replaces,
+        )
+        .await?;
+    tracing::info!(username, addr, ?next, "password accepted");
+    Ok(Started { token, next, user })
+}
+
+/// Checks the second factor of a waiting session and replaces it by a complete one (new id).
+/// With `enrol_secret`, the code confirms a newly set-up authenticator and the secret is saved.
+pub async fn totp_step(
+    state: &AppState,
+    session: &SessionRecord,
+    code: &str,
+    enrol_secret: Option<&str>,
+) -> Result<String, AppError> {
+    let user = state.store.user_by_id(&session.user_id).await?;
+    let addr = session.client_addr.clone();
+    check_throttle(state, &user.username, &addr).await?;
+    let secret = match (enrol_secret, &user.totp_secret) {
+        (Some(new), None) => new.to_string(),
+        (None, Some(existing)) => existing.clone(),
+        _ => {
+            return Err(AppError::field(
+                "code",
+                "de tweede factor is al ingesteld of nog niet ingesteld",
+            ));
+        }
+    };
+    if !totp::verify(&secret, code, state.clock.now().unix_timestamp()) {
+        record_failure(state, &user.username, &addr).await?;
+        return Err(AppError::field("code", "de code klopt niet of is verlopen"));
+    }
+    if enrol_secret.is_some() {
+        state.store.set_totp_secret(&user.id, Some(&secret)).await?;
+    }
+    let [account, _] = throttle_keys(&user.username, &addr);
+    state
+        .store
+        .record_login_attempt(&[&account], state.clock.now(), true)
+        .await?;
+    let token = random_token();
+    let csrf = random_token();
+    state
+        .store
+        .create_session(
+            &NewSession {
+                id_hash: &hash_token(&token),
+                user_id: &user.id,
+                membership: session.membership.as_ref().map(|(o, r)| (o.as_str(), *r)),
+                second_factor: true,
+                complete: true,
+                csrf_token: &csrf,
+                now: state.clock.now(),
+                client_addr: &addr,
+            },
+            Some(&session.id_hash),
+        )
+        .await?;
+    tracing::info!(username = user.username, "second factor accepted");
+    Ok(token)
+}

@@ -1,0 +1,168 @@
+//! API login and logout: password and, where required, the second factor in one request.
+
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+
+use crate::api::{ApiError, ApiJson, ApiResult, ApiUser};
+use crate::auth::login::{self, Next};
+use crate::auth::session::{SESSION_COOKIE, client_addr, cookie, hash_token, set_cookie};
+use crate::{AppError, AppState};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/session", post(login_json).delete(logout_json))
+        .route("/me", get(me))
+        .route("/organisations", get(organisations))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LoginBody {
+    username: String,
+    password: String,
+    totp: Option<String>,
+    /// Needed when the user holds roles in several organisations.
+    organisation_id: Option<String>,
+    role: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SessionInfo {
+    csrf_token: String,
+    username: String,
+    organisation_id: Option<String>,
+    role: Option<String>,
+    second_factor: bool,
+}
+
+async fn login_json(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<LoginBody>,
+) -> ApiResult<Response> {
+    let addr = client_addr(&state, &headers, Some(peer));
+    let old = cookie(&headers, SESSION_COOKIE).map(|t| hash_token(&t));
+    let started = login::password_step(
+        &state,
+        &body.username,
+        &body.password,
+        &addr,
+        old.as_deref(),
+    )
+    .await?;
+    let mut token = started.token;
+    match started.next {
+        Next::Complete => {}
+        Next::Enrol => {
+            let _ = state.store.delete_session(&hash_token(&token)).await;
+            return Err(ApiError(AppError::field(
+                "totp",
+                "stel eerst de tweede factor in via de website",
+            )));
+        }
+        Next::Totp => {
+            let pending = state
+                .store
+                .session(&hash_token(&token))
+                .await?
+                .ok_or(AppError::Unauthenticated)?;
+            let Some(code) = body.totp.as_deref().filter(|c| !c.trim().is_empty()) else {
+                state.store.delete_session(&pending.id_hash).await?;
+                return Err(ApiError(AppError::field("totp", "tweede factor vereist")));
+            };
+            match login::totp_step(&state, &pending, code, None).await {
+                Ok(t) => token = t,
+                Err(e) => {
+                    state.store.delete_session(&pending.id_hash).await?;
+                    return Err(ApiError(e));
+                }
+            }
+        }
+    }
+    let id_hash = hash_token(&token);
+    if let Some(org_id) = &body.organisation_id {
+        let role = body.role.as_deref().unwrap_or("");
+        let held = state.store.memberships(&started.user.id).await?;
+        let chosen = held
+            .iter()
+            .find(|m| &m.org_id == org_id && (role.is_empty() || m.role.code() == role))
+            .ok_or_else(|| {
+                AppError::field("organisation_id", "u heeft geen rol in deze organisatie")
+            })?;
+        state
+            .store
+            .set_session_membership(&id_hash, &chosen.org_id, chosen.role)
+            .await?;
+    }
+    let session = state
+        .store
+        .session(&id_hash)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    let info = SessionInfo {
+        csrf_token: session.csrf_token.clone(),
+        username: started.user.username.clone(),
+        organisation_id: session.membership.as_ref().map(|(o, _)| o.clone()),
+        role: session
+            .membership
+            .as_ref()
+            .map(|(_, r)| r.code().to_string()),
+        second_factor: session.second_factor,
+    };
+    let mut res = (StatusCode::CREATED, Json(info)).into_response();
+    let c = set_cookie(&state, SESSION_COOKIE, &token, None);
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        c.parse().map_err(|_| AppError::internal("cookie"))?,
+    );
+    Ok(res)
+}
+
+async fn logout_json(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+) -> ApiResult<StatusCode> {
+    state.store.delete_session(&user.session.id_hash).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize)]
+struct Me {
+    username: String,
+    display_name: String,
+    organisation_id: Option<String>,
+    organisation: Option<String>,
+    role: Option<String>,
+    second_factor: bool,
+}
+
+async fn me(ApiUser(user): ApiUser) -> Json<Me> {
+    Json(Me {
+        username: user.user.username.clone(),
+        display_name: user.user.display_name.clone(),
+        organisation_id: user.membership.as_ref().map(|m| m.org_id.clone()),
+        organisation: user.membership.as_ref().map(|m| m.org_name.clone()),
+        role: user.role().map(|r| r.code().to_string()),
+        second_factor: user.second_factor,
+    })
+}
+
+async fn organisations(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+) -> ApiResult<Json<Vec<schakel_store::orgs::Organisation>>> {
+    let access = crate::gate::Access {
+        action: schakel_domain::access::Action::Read,
+        resource_kind: schakel_domain::access::ResourceKind::Organisation,
+        resource_id: None,
+        clients: vec![],
+        reason: None,
+    };
+    crate::gate::authorize(&state, &user, access).await?;
+    Ok(Json(state.store.organisations().await?))
+}

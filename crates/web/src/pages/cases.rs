@@ -1,0 +1,223 @@
+//! One case: its facts, people, organisations and history; notes; and break-the-glass access.
+//! Every route goes through [`gate::open_case`].
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form, Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use schakel_domain::access::{Action, DenyReason, Ground, Participation, Sensitivity};
+use serde::Deserialize;
+
+use crate::auth::session::CurrentUser;
+use crate::casework;
+use crate::gate::{self, OpenedCase};
+use crate::pages::login::PageUser;
+use crate::pages::{PageCtx, break_glass_offer, check_csrf, render};
+use crate::{AppError, AppState};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/casussen/{id}", get(view))
+        .route("/casussen/{id}/noodtoegang", post(break_glass))
+        .route("/casussen/{id}/notities", post(add_note))
+}
+
+pub struct EventRow {
+    pub at: String,
+    pub kind: String,
+    pub who: String,
+    pub text: String,
+}
+
+#[derive(Template)]
+#[template(path = "case.html")]
+struct CasePage {
+    page: PageCtx,
+    id: String,
+    title: String,
+    kind: String,
+    status: String,
+    accountable: String,
+    opened: String,
+    persons: Vec<(String, String)>,
+    organisations: Vec<(String, &'static str)>,
+    events: Vec<EventRow>,
+    break_glass: bool,
+    can_write: bool,
+    last_seq: i64,
+}
+
+fn participation_label(p: Participation) -> &'static str {
+    match p {
+        Participation::Accountable => "verantwoordelijk",
+        Participation::Contributor => "werkt mee",
+        Participation::HandoverReceiver => "overdracht aangeboden",
+        Participation::Reporter => "melder",
+        Participation::SignalRecipient => "Handle with Care-signaal",
+    }
+}
+
+fn short_time(t: &str) -> String {
+    t.get(..16).unwrap_or(t).replace('T', " ")
+}
+
+async fn case_page(
+    state: &AppState,
+    user: &CurrentUser,
+    case: OpenedCase,
+) -> Result<Response, AppError> {
+    let orgs = state.store.organisations().await?;
+    let org_name = |id: &str| {
+        orgs.iter()
+            .find(|o| o.id == id)
+            .map(|o| o.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let users = state.store.users().await?;
+    let user_name = |id: &str| {
+        users
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| u.display_name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let events = case
+        .events(state)
+        .await?
+        .into_iter()
+        .map(|e| EventRow {
+            at: short_time(&e.at),
+            text: e
+                .payload
+                .get("text")
+                .and_then(|t| t.as_str())
+                .unwrap_or_default()
+                .to_string(),
+            kind: casework::event_label(&e.kind).to_string(),
+            who: format!("{} ({})", user_name(&e.user_id), org_name(&e.org_id)),
+        })
+        .collect();
+    let break_glass = matches!(case.ground, Ground::BreakTheGlass { .. });
+    let page = CasePage {
+        page: PageCtx::for_user(state, user, ""),
+        id: case.summary.id.clone(),
+        title: case.summary.title.clone(),
+        kind: case.summary.kind.clone(),
+        status: case.summary.status.clone(),
+        accountable: org_name(&case.summary.accountable_org),
+        opened: short_time(&case.summary.opened_at),
+        persons: case
+            .persons
+            .iter()
+            .map(|(p, role)| (p.display_name.clone(), role.clone()))
+            .collect(),
+        organisations: case
+            .participants
+            .iter()
+            .map(|(o, p)| (org_name(o), participation_label(*p)))
+            .collect(),
+        events,
+        can_write: !break_glass,
+        last_seq: case.summary.last_seq,
+        break_glass,
+    };
+    render(&page)
+}
+
+/// Opens a case for a page; a user without relation is offered break-the-glass instead of an error.
+async fn open_for_page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    action: Action,
+    reason: Option<String>,
+) -> Result<Result<OpenedCase, Response>, AppError> {
+    match gate::open_case(state, user, id, action, Sensitivity::Normal, reason).await {
+        Ok(case) => Ok(Ok(case)),
+        Err(AppError::Forbidden(
+            r @ (DenyReason::NoRelation | DenyReason::BreakGlassReasonTooShort),
+        )) if action == Action::Read
+            && user
+                .membership
+                .as_ref()
+                .is_some_and(|m| m.org_kind.handles_cases()) =>
+        {
+            Ok(Err(break_glass_offer(state, user, id, r.message())?))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn view(
+    State(state): State<AppState>,
+    PageUser(user): PageUser,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    match open_for_page(&state, &user, &id, Action::Read, None).await? {
+        Ok(case) => case_page(&state, &user, case).await,
+        Err(offer) => Ok(offer),
+    }
+}
+
+#[derive(Deserialize)]
+struct BreakGlassForm {
+    reden: Option<String>,
+    csrf: Option<String>,
+}
+
+async fn break_glass(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Form(f): Form<BreakGlassForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&user, f.csrf.as_deref())?;
+    let reason = f.reden.unwrap_or_default();
+    match open_for_page(&state, &user, &id, Action::Read, Some(reason)).await? {
+        Ok(case) => {
+            tracing::warn!(
+                user = user.user.username,
+                case = id,
+                "break-the-glass access"
+            );
+            case_page(&state, &user, case).await
+        }
+        Err(offer) => Ok(offer),
+    }
+}
+
+#[derive(Deserialize)]
+struct NoteForm {
+    tekst: Option<String>,
+    volgnummer: Option<String>,
+    csrf: Option<String>,
+}
+
+async fn add_note(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Form(f): Form<NoteForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&user, f.csrf.as_deref())?;
+    let expected: i64 = f
+        .volgnummer
+        .as_deref()
+        .unwrap_or("")
+        .trim()
+        .parse()
+        .map_err(|_| AppError::field("volgnummer", "ontbreekt of is geen getal"))?;
+    let case = gate::open_case(
+        &state,
+        &user,
+        &id,
+        Action::Update,
+        Sensitivity::Normal,
+        None,
+    )
+    .await?;
+    let text = f.tekst.unwrap_or_default();
+    casework::add_note(&state, &user, &case, expected, &text).await?;
+    Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
+}

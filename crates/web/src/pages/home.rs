@@ -1,0 +1,235 @@
+//! The start page, shaped by the role the user acts in.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use schakel_domain::access::{Action, Participation, ResourceKind};
+use schakel_domain::org::Role;
+use serde::Deserialize;
+
+use crate::gate::{self, Access};
+use crate::pages::login::PageUser;
+use crate::pages::{PageCtx, render};
+use crate::{AppError, AppState};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/organisaties", get(organisations))
+}
+
+const PAGE_SIZE: i64 = 25;
+
+pub struct QueueRow {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    pub status: String,
+    pub relation: &'static str,
+    pub updated: String,
+}
+
+pub struct Queue {
+    pub title: &'static str,
+    pub rows: Vec<QueueRow>,
+    pub prev_page: Option<i64>,
+    pub next_page: Option<i64>,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    page: PageCtx,
+    heading: String,
+    intro: &'static str,
+    queue: Option<Queue>,
+    links: Vec<(&'static str, &'static str, &'static str)>,
+    gemeenten: Vec<(String, usize)>,
+}
+
+#[derive(Deserialize)]
+struct HomeQuery {
+    pagina: Option<i64>,
+}
+
+fn relation_label(p: Participation) -> &'static str {
+    match p {
+        Participation::Accountable => "verantwoordelijk",
+        Participation::Contributor => "werkt mee",
+        Participation::HandoverReceiver => "overdracht aangeboden",
+        Participation::Reporter => "melder",
+        Participation::SignalRecipient => "signaal ontvangen",
+    }
+}
+
+async fn home(
+    State(state): State<AppState>,
+    PageUser(user): PageUser,
+    Query(q): Query<HomeQuery>,
+) -> Result<Response, AppError> {
+    let Some(membership) = user.membership.clone() else {
+        return Ok(Redirect::to("/kies-rol").into_response());
+    };
+    let page_no = q.pagina.unwrap_or(1).max(1);
+    let mut page = HomePage {
+        page: PageCtx::for_user(&state, &user, "/"),
+        heading: format!("Welkom, {}", user.user.display_name),
+        intro: "",
+        queue: None,
+        links: Vec::new(),
+        gemeenten: Vec::new(),
+    };
+    match membership.role {
+        Role::Medewerker | Role::Teamleider if membership.org_kind.handles_cases() => {
+            page.intro = if membership.role == Role::Teamleider {
+                "De werkvoorraad van uw team: casussen waarvoor uw organisatie verantwoordelijk is, meewerkt of een overdracht moet beantwoorden."
+            } else {
+                "Uw werkvoorraad: casussen waarvoor uw organisatie verantwoordelijk is, meewerkt of een overdracht moet beantwoorden."
+            };
+            // A list of cases is a search in personal data: the policy decides and the log records it.
+            gate::authorize(
+                &state,
+                &user,
+                Access {
+                    action: Action::Search,
+                    resource_kind: ResourceKind::Case,
+                    resource_id: None,
+                    clients: vec![],
+                    reason: Some("werkvoorraad".into()),
+                },
+            )
+            .await?;
+            let relations = [
+                Participation::Accountable,
+                Participation::Contributor,
+                Participation::HandoverReceiver,
+            ];
+            let offset = (page_no - 1) * PAGE_SIZE;
+            let cases = state
+                .store
+                .cases_for_org(&membership.org_id, &relations, PAGE_SIZE + 1, offset)
+                .await?;
+            let has_more = cases.len() as i64 > PAGE_SIZE;
+            let mut rows = Vec::new();
+            for c in cases.into_iter().take(PAGE_SIZE as usize) {
+                let parts = state.store.case_participants(&c.id).await?;
+                let relation = parts
+                    .iter()
+                    .filter(|(o, _)| *o == membership.org_id)
+                    .map(|(_, p)| *p)
+                    .min()
+                    .map(relation_label)
+                    .unwrap_or("");
+                rows.push(QueueRow {
+                    id: c.id,
+                    title: c.title,
+                    kind: c.kind,
+                    status: c.status,
+                    relation,
+                    updated: c
+                        .updated_at
+                        .get(..16)
+                        .unwrap_or(&c.updated_at)
+                        .replace('T', " "),
+                });
+            }
+            page.queue = Some(Queue {
+                title: if membership.role == Role::Teamleider {
+                    "Werkvoorraad van het team"
+                } else {
+                    "Werkvoorraad"
+                },
+                rows,
+                prev_page: (page_no > 1).then(|| page_no - 1),
+                next_page: has_more.then(|| page_no + 1),
+            });
+        }
+        Role::Beheerder => {
+            page.intro = "U beheert de mensen en organisaties die met Schakel werken. U ziet geen casusgegevens.";
+            page.links = vec![
+                (
+                    "/beheer/gebruikers",
+                    "Gebruikers",
+                    "Accounts aanmaken, blokkeren en rollen per organisatie.",
+                ),
+                (
+                    "/organisaties",
+                    "Organisaties",
+                    "De ketenpartners in de regio en hun werkgebied.",
+                ),
+            ];
+        }
+        Role::PrivacyOfficer => {
+            page.intro = "U bewaakt wie welke persoonsgegevens inzag (NEN 7513). Noodtoegang vraagt altijd uw beoordeling.";
+            page.links = vec![
+                (
+                    "/toegangslog",
+                    "Toegangslog",
+                    "Zoeken op gebruiker, cliënt en periode.",
+                ),
+                (
+                    "/toegangslog?nood=1",
+                    "Noodtoegang",
+                    "Elke toegang zonder betrokkenheid, met de opgegeven reden.",
+                ),
+            ];
+        }
+        Role::Beleidsmedewerker => {
+            page.intro =
+                "U ziet de regio op hoofdlijnen. Persoonsgegevens zijn voor u niet zichtbaar.";
+            let orgs = state.store.organisations().await?;
+            page.gemeenten = state
+                .store
+                .gemeenten()
+                .await?
+                .into_iter()
+                .map(|g| {
+                    let n = orgs
+                        .iter()
+                        .filter(|o| o.gemeenten.contains(&g.name))
+                        .count();
+                    (g.name, n)
+                })
+                .collect();
+        }
+        Role::SchoolContact => {
+            page.intro = "Als contactpersoon Handle with Care hoort u van Veilig Thuis DAT er thuis iets ernstigs is gebeurd bij een leerling, nooit WAT. Zo kan de school het kind de volgende schooldag opvangen.";
+        }
+        Role::Medewerker | Role::Teamleider => {
+            page.intro = "Uw organisatie werkt niet met casussen in Schakel.";
+        }
+    }
+    render(&page)
+}
+
+#[derive(Template)]
+#[template(path = "organisations.html")]
+struct OrganisationsPage {
+    page: PageCtx,
+    organisations: Vec<schakel_store::orgs::Organisation>,
+}
+
+async fn organisations(
+    State(state): State<AppState>,
+    PageUser(user): PageUser,
+) -> Result<Response, AppError> {
+    gate::authorize(
+        &state,
+        &user,
+        Access {
+            action: Action::Read,
+            resource_kind: ResourceKind::Organisation,
+            resource_id: None,
+            clients: vec![],
+            reason: None,
+        },
+    )
+    .await?;
+    let organisations = state.store.organisations().await?;
+    render(&OrganisationsPage {
+        page: PageCtx::for_user(&state, &user, "/organisaties"),
+        organisations,
+    })
+}

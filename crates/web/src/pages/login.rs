@@ -1,0 +1,341 @@
+//! Login, second factor, choosing the organisation to act for, and logout.
+
+use askama::Template;
+use axum::extract::{ConnectInfo, Form, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Router, extract::FromRequestParts};
+use serde::Deserialize;
+
+use crate::auth::login::{self, Next};
+use crate::auth::session::{
+    CurrentUser, LOGIN_CSRF_COOKIE, SESSION_COOKIE, client_addr, cookie, hash_token, load_session,
+    random_token, set_cookie,
+};
+use crate::auth::totp;
+use crate::pages::{PageCtx, check_csrf, constant_time_eq, csrf_error, render};
+use crate::{AppError, AppState};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(login_form).post(login_submit))
+        .route("/login/tweede-factor", get(totp_form).post(totp_submit))
+        .route(
+            "/login/tweede-factor/instellen",
+            get(enrol_form).post(enrol_submit),
+        )
+        .route("/kies-rol", get(choose_form).post(choose_submit))
+        .route("/uitloggen", axum::routing::post(logout))
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    page: PageCtx,
+    csrf: String,
+    username: String,
+    error: Option<String>,
+}
+
+fn login_page(
+    state: &AppState,
+    username: &str,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let csrf = random_token();
+    let page = LoginPage {
+        page: PageCtx::anonymous(state),
+        csrf: csrf.clone(),
+        username: username.to_string(),
+        error,
+    };
+    let mut res = render(&page)?;
+    *res.status_mut() = status;
+    let c = set_cookie(state, LOGIN_CSRF_COOKIE, &csrf, Some(3600));
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        c.parse().map_err(|_| AppError::internal("cookie"))?,
+    );
+    Ok(res)
+}
+
+async fn login_form(State(state): State<AppState>) -> Result<Response, AppError> {
+    login_page(&state, "", None, StatusCode::OK)
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    gebruikersnaam: Option<String>,
+    wachtwoord: Option<String>,
+    csrf: Option<String>,
+}
+
+fn session_cookie_response(state: &AppState, token: &str, to: &str) -> Result<Response, AppError> {
+    let mut res = Redirect::to(to).into_response();
+    let c = set_cookie(state, SESSION_COOKIE, token, None);
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        c.parse().map_err(|_| AppError::internal("cookie"))?,
+    );
+    Ok(res)
+}
+
+async fn login_submit(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    // Double-submit check: the hidden field must match the cookie set with the form.
+    let cookie_token = cookie(&headers, LOGIN_CSRF_COOKIE);
+    match (&form.csrf, &cookie_token) {
+        (Some(a), Some(b)) if !a.is_empty() && constant_time_eq(a.as_bytes(), b.as_bytes()) => {}
+        _ => return Err(csrf_error()),
+    }
+    let username = form.gebruikersnaam.unwrap_or_default();
+    let password = form.wachtwoord.unwrap_or_default();
+    let addr = client_addr(&state, &headers, Some(peer));
+    let old = cookie(&headers, SESSION_COOKIE).map(|t| hash_token(&t));
+    match login::password_step(&state, &username, &password, &addr, old.as_deref()).await {
+        Ok(started) => {
+            let to = match started.next {
+                Next::Complete => "/",
+                Next::Totp => "/login/tweede-factor",
+                Next::Enrol => "/login/tweede-factor/instellen",
+            };
+            session_cookie_response(&state, &started.token, to)
+        }
+        Err(AppError::BadInput(e)) => {
+            login_page(&state, &username, Some(e.message), StatusCode::UNAUTHORIZED)
+        }
+        Err(AppError::Throttled) => login_page(
+            &state,
+            &username,
+            Some(AppError::Throttled.message()),
+            StatusCode::TOO_MANY_REQUESTS,
+        ),
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "totp.html")]
+struct TotpPage {
+    page: PageCtx,
+    action: &'static str,
+    enrol_secret: Option<String>,
+    uri: String,
+    error: Option<String>,
+}
+
+/// The waiting session of a user who gave the right password but not yet the second factor.
+async fn pending(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<schakel_store::sessions::SessionRecord, AppError> {
+    match load_session(state, headers).await? {
+        Some(s) if !s.complete => Ok(s),
+        _ => Err(AppError::Unauthenticated),
+    }
+}
+
+fn totp_page(
+    state: &AppState,
+    session: &schakel_store::sessions::SessionRecord,
+    enrol: Option<(String, String)>,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let mut page = PageCtx::anonymous(state);
+    page.csrf = session.csrf_token.clone();
+    let (action, enrol_secret, uri) = match enrol {
+        Some((secret, uri)) => ("/login/tweede-factor/instellen", Some(secret), uri),
+        None => ("/login/tweede-factor", None, String::new()),
+    };
+    let status = if error.is_some() {
+        StatusCode::UNAUTHORIZED
+    } else {
+        StatusCode::OK
+    };
+    let mut res = render(&TotpPage {
+        page,
+        action,
+        enrol_secret,
+        uri,
+        error,
+    })?;
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+async fn totp_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let session = pending(&state, &headers).await?;
+    totp_page(&state, &session, None, None)
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    code: Option<String>,
+    sleutel: Option<String>,
+    csrf: Option<String>,
+}
+
+async fn finish_second_factor(
+    state: &AppState,
+    headers: &HeaderMap,
+    form: CodeForm,
+    enrolling: bool,
+) -> Result<Response, AppError> {
+    let session = pending(state, headers).await?;
+    if !form
+        .csrf
+        .as_deref()
+        .is_some_and(|t| constant_time_eq(t.as_bytes(), session.csrf_token.as_bytes()))
+    {
+        return Err(csrf_error());
+    }
+    let code = form.code.unwrap_or_default();
+    let secret = if enrolling {
+        Some(form.sleutel.unwrap_or_default())
+    } else {
+        None
+    };
+    match login::totp_step(state, &session, &code, secret.as_deref()).await {
+        Ok(token) => session_cookie_response(state, &token, "/"),
+        Err(AppError::BadInput(e)) => {
+            let enrol = secret.map(|s| {
+                let uri = totp::provisioning_uri(&s, "gebruiker");
+                (s, uri)
+            });
+            totp_page(state, &session, enrol, Some(e.message))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn totp_submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, AppError> {
+    finish_second_factor(&state, &headers, form, false).await
+}
+
+async fn enrol_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let session = pending(&state, &headers).await?;
+    let user = state.store.user_by_id(&session.user_id).await?;
+    if user.totp_secret.is_some() {
+        return Ok(Redirect::to("/login/tweede-factor").into_response());
+    }
+    let secret = totp::new_secret();
+    let uri = totp::provisioning_uri(&secret, &user.username);
+    totp_page(&state, &session, Some((secret, uri)), None)
+}
+
+async fn enrol_submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, AppError> {
+    finish_second_factor(&state, &headers, form, true).await
+}
+
+#[derive(Template)]
+#[template(path = "choose.html")]
+struct ChoosePage {
+    page: PageCtx,
+    memberships: Vec<(String, String)>,
+}
+
+async fn choose_form(
+    State(state): State<AppState>,
+    PageUser(user): PageUser,
+) -> Result<Response, AppError> {
+    let memberships = state
+        .store
+        .memberships(&user.user.id)
+        .await?
+        .into_iter()
+        .map(|m| {
+            (
+                format!("{}|{}", m.org_id, m.role.code()),
+                format!("{} · {}", m.org_name, m.role.label()),
+            )
+        })
+        .collect();
+    render(&ChoosePage {
+        page: PageCtx::for_user(&state, &user, ""),
+        memberships,
+    })
+}
+
+#[derive(Deserialize)]
+struct ChooseForm {
+    keuze: Option<String>,
+    csrf: Option<String>,
+}
+
+async fn choose_submit(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Form(form): Form<ChooseForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&user, form.csrf.as_deref())?;
+    let choice = form.keuze.unwrap_or_default();
+    let memberships = state.store.memberships(&user.user.id).await?;
+    let chosen = memberships
+        .iter()
+        .find(|m| format!("{}|{}", m.org_id, m.role.code()) == choice)
+        .ok_or_else(|| AppError::field("keuze", "kies een organisatie en rol uit de lijst"))?;
+    state
+        .store
+        .set_session_membership(&user.session.id_hash, &chosen.org_id, chosen.role)
+        .await?;
+    Ok(Redirect::to("/").into_response())
+}
+
+#[derive(Deserialize)]
+struct LogoutForm {
+    csrf: Option<String>,
+}
+
+async fn logout(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Form(form): Form<LogoutForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&user, form.csrf.as_deref())?;
+    state.store.delete_session(&user.session.id_hash).await?;
+    let mut res = Redirect::to("/login").into_response();
+    let c = set_cookie(&state, SESSION_COOKIE, "", Some(0));
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        c.parse().map_err(|_| AppError::internal("cookie"))?,
+    );
+    Ok(res)
+}
+
+/// Pages for signed-in users send anyone else to the login page instead of showing an error.
+pub struct PageUser(pub CurrentUser);
+
+impl FromRequestParts<AppState> for PageUser {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        match CurrentUser::from_request_parts(parts, state).await {
+            Ok(u) => Ok(PageUser(u)),
+            Err(AppError::Unauthenticated) => Err(Redirect::to("/login").into_response()),
+            Err(e) => Err(e.into_response()),
+        }
+    }
+}
