@@ -1,0 +1,298 @@
+use std::net::SocketAddr;
+use std::sync::OnceLock;
+
+use schakel_domain::access::Participation;
+use schakel_domain::case::{CaseEvent, CaseKind};
+use schakel_domain::org::{OrgKind, Role};
+use schakel_store::Store;
+use schakel_store::cases::{Author, CaseProjection, EventDraft, PersonRecord};
+use schakel_store::orgs::Gemeente;
+use schakel_store::users::NewUser;
+use schakel_web::{AppState, Clock, WebConfig};
+
+pub const PASSWORD: &str = "een-lang-testwachtwoord";
+pub const TOTP_SECRET: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
+pub struct Org {
+    pub id: String,
+}
+
+pub struct App {
+    pub base: String,
+    pub store: Store,
+    pub clock: Clock,
+    pub vt: Org,
+    pub team: Org,
+    pub school: Org,
+    _dir: tempfile::TempDir,
+}
+
+/// One password hash for all test users: argon2id is slow on purpose, so compute it once.
+fn password_hash() -> String {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| {
+        std::thread::spawn(|| {
+            let rt = tokio::runtime::Runtime::new().unwrap();
+            rt.block_on(schakel_web::hash_password(PASSWORD.to_string()))
+                .unwrap()
+        })
+        .join()
+        .unwrap()
+    })
+    .clone()
+}
+
+impl App {
+    pub async fn start(config: WebConfig) -> App {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_sqlite(dir.path()).await.unwrap();
+        store.migrate().await.unwrap();
+        for name in ["Venlo", "Weert"] {
+            store
+                .upsert_gemeente(&Gemeente {
+                    name: name.into(),
+                    region: "NML".into(),
+                    centrumgemeente: name == "Venlo",
+                })
+                .await
+                .unwrap();
+        }
+        let all = ["Venlo".to_string(), "Weert".to_string()];
+        let vt = Org {
+            id: store
+                .upsert_organisation("Veilig Thuis NML", OrgKind::VeiligThuis, &all)
+                .await
+                .unwrap(),
+        };
+        let team = Org {
+            id: store
+                .upsert_organisation("Wijkteam Venlo", OrgKind::LokaalTeam, &all[..1])
+                .await
+                .unwrap(),
+        };
+        let school = Org {
+            id: store
+                .upsert_organisation("Basisschool De Linde", OrgKind::School, &all[..1])
+                .await
+                .unwrap(),
+        };
+        let gemeente = store
+            .upsert_organisation("Gemeente Venlo", OrgKind::Gemeente, &all[..1])
+            .await
+            .unwrap();
+        let state = AppState::new(store.clone(), config);
+        let clock = state.clock.clone();
+        let app = schakel_web::router(state);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .unwrap();
+        });
+        let app = App {
+            base: format!("http://{addr}"),
+            store,
+            clock,
+            vt,
+            team,
+            school,
+            _dir: dir,
+        };
+        app.user("vt.mw", &app.vt.id.clone(), Role::Medewerker)
+            .await;
+        app.user("team.mw", &app.team.id.clone(), Role::Medewerker)
+            .await;
+        app.user("beheer", &app.vt.id.clone(), Role::Beheerder)
+            .await;
+        app.user("privacy", &app.vt.id.clone(), Role::PrivacyOfficer)
+            .await;
+        app.user("beleid", &gemeente, Role::Beleidsmedewerker).await;
+        app.user("school", &app.school.id.clone(), Role::SchoolContact)
+            .await;
+        app
+    }
+
+    pub async fn demo() -> App {
+        App::start(WebConfig {
+            demo_mode: true,
+            ..WebConfig::default()
+        })
+        .await
+    }
+
+    /// A user with the test password and the test TOTP secret.
+    pub async fn user(&self, username: &str, org_id: &str, role: Role) -> String {
+        let hash = password_hash();
+        let u = self
+            .store
+            .create_user(&NewUser {
+                username,
+                display_name: &format!("Test {username}"),
+                password_hash: &hash,
+                is_demo: true,
+            })
+            .await
+            .unwrap();
+        self.store
+            .set_totp_secret(&u.id, Some(TOTP_SECRET))
+            .await
+            .unwrap();
+        self.store
+            .add_membership(&u.id, org_id, role)
+            .await
+            .unwrap();
+        u.id
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    }
+
+    pub fn totp_now(&self) -> String {
+        schakel_web::auth::totp::code_at(TOTP_SECRET, self.clock.now().unix_timestamp()).unwrap()
+    }
+
+    /// Logs in over the API (with the second factor) and returns the client and its CSRF token.
+    pub async fn api_login(&self, username: &str) -> (reqwest::Client, String) {
+        let c = self.client();
+        let res = c
+            .post(self.url("/api/v1/session"))
+            .json(&serde_json::json!({"username": username, "password": PASSWORD, "totp": self.totp_now()}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            res.status(),
+            201,
+            "login of {username}: {}",
+            res.text().await.unwrap()
+        );
+        let body: serde_json::Value = res.json().await.unwrap();
+        (c, body["csrf_token"].as_str().unwrap().to_string())
+    }
+
+    /// Creates a melding accountable to Veilig Thuis, with two fictional persons.
+    pub async fn seed_case(&self, title: &str) -> String {
+        let id = format!("case-{}", title.to_lowercase().replace(' ', "-"));
+        let user = self.store.user_by_username("vt.mw").await.unwrap().unwrap();
+        let now = self.clock.now();
+        let opened = CaseEvent::Opened {
+            case_kind: CaseKind::Melding,
+            received_at: now,
+            accountable_org: self.vt.id.clone(),
+        };
+        let draft = EventDraft {
+            kind: opened.name().into(),
+            payload: serde_json::to_value(&opened).unwrap(),
+            at: now,
+        };
+        let projection = CaseProjection {
+            kind: "melding".into(),
+            status: "intake".into(),
+            accountable_org: self.vt.id.clone(),
+            title: title.into(),
+            participants: vec![(self.vt.id.clone(), Participation::Accountable)],
+            persons: vec![
+                (
+                    PersonRecord {
+                        id: format!("{id}-p1"),
+                        display_name: "Geheime Naam".into(),
+                        birth_date: Some("2014-02-03".into()),
+                        bsn: None,
+                    },
+                    "kind".into(),
+                ),
+                (
+                    PersonRecord {
+                        id: format!("{id}-p2"),
+                        display_name: "Andere Naam".into(),
+                        birth_date: None,
+                        bsn: None,
+                    },
+                    "pleger".into(),
+                ),
+            ],
+        };
+        let author = Author {
+            user_id: user.id,
+            org_id: self.vt.id.clone(),
+            on_behalf_of: None,
+        };
+        self.store
+            .append_case_events(&id, 0, &author, &[draft], Some(&projection))
+            .await
+            .unwrap();
+        id
+    }
+}
+
+/// Reads the login form's CSRF token from the page.
+pub fn hidden_csrf(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).expect("csrf field") + marker.len();
+    html[start..].split('"').next().unwrap().to_string()
+}
+
+/// Logs in through the pages (form with CSRF, then the second factor if asked). Returns the client
+/// and the session's CSRF token for further forms.
+pub async fn page_login(app: &App, username: &str) -> (reqwest::Client, String) {
+    let c = app.client();
+    let form = c
+        .get(app.url("/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = hidden_csrf(&form);
+    let res = c
+        .post(app.url("/login"))
+        .form(&[
+            ("gebruikersnaam", username),
+            ("wachtwoord", PASSWORD),
+            ("csrf", &csrf),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "login of {username}");
+    let mut to = res.headers()["location"].to_str().unwrap().to_string();
+    if to == "/login/tweede-factor" {
+        let page = c
+            .get(app.url(&to))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let csrf = hidden_csrf(&page);
+        let res = c
+            .post(app.url(&to))
+            .form(&[("code", app.totp_now().as_str()), ("csrf", &csrf)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303);
+        to = res.headers()["location"].to_str().unwrap().to_string();
+    }
+    assert_eq!(to, "/");
+    let home = c.get(app.url("/")).send().await.unwrap();
+    assert_eq!(home.status(), 200);
+    let csrf = hidden_csrf(&home.text().await.unwrap());
+    (c, csrf)
+}

@@ -1,0 +1,8 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure should stop the test loudly
+
+//! HTTP-level tests: the real router served on 127.0.0.1:0 over a fresh SQLite database per test.
+
+mod access;
+mod harness;
+mod input;
+mod login;
