@@ -215,3 +215,18 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// The active users holding any role in `org_id`, by name.
+    pub async fn users_of_org(&self, org_id: &str) -> Result<Vec<User>> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE disabled = 0 AND id IN \
+             (SELECT user_id FROM memberships WHERE org_id = $1) ORDER BY display_name"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(org_id)
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(user_from_row).collect()
+    }
+}

@@ -35,20 +35,11 @@ pub fn event_label(kind: &str) -> &str {
     }
 }
 
-/// Applies `event` to the case's history in the domain and appends it after `expected_seq`.
-pub async fn append(
+/// The case's current state: its stored history replayed through the domain.
+pub async fn current_state(
     state: &AppState,
-    user: &CurrentUser,
     case: &OpenedCase,
-    expected_seq: i64,
-    event: CaseEvent,
-) -> Result<i64, AppError> {
-    let membership = user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
-    let ctx = EventContext {
-        at: state.clock.now(),
-        org_id: membership.org_id.clone(),
-        org_kind: membership.org_kind,
-    };
+) -> Result<Option<case::CaseState>, AppError> {
     let stored = case.events(state).await?;
     let orgs = state.store.organisations().await?;
     let mut current = None;
@@ -76,8 +67,28 @@ pub async fn append(
                 .map_err(|err| AppError::internal(format!("replay: {err}")))?,
         );
     }
-    case::apply(current.as_ref(), &event, &ctx)
-        .map_err(|e| AppError::field("gebeurtenis", &e.to_string()))?;
+    Ok(current)
+}
+
+/// Applies `event` to the case's history in the domain and appends it after `expected_seq`.
+pub async fn append(
+    state: &AppState,
+    user: &CurrentUser,
+    case: &OpenedCase,
+    expected_seq: i64,
+    event: CaseEvent,
+) -> Result<i64, AppError> {
+    let membership = user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
+    let ctx = EventContext {
+        at: state.clock.now(),
+        org_id: membership.org_id.clone(),
+        org_kind: membership.org_kind,
+    };
+    let current = current_state(state, case).await?;
+    case::apply(current.as_ref(), &event, &ctx).map_err(|e| match e {
+        case::TransitionError::Field(f) => AppError::BadInput(f),
+        case::TransitionError::NotAllowed(m) => AppError::field("gebeurtenis", &m),
+    })?;
     let payload = serde_json::to_value(&event).map_err(|e| AppError::internal(e.to_string()))?;
     let draft = EventDraft {
         kind: event.name().to_string(),

@@ -40,6 +40,10 @@ pub struct WebConfig {
     pub max_body_bytes: usize,
     /// Trust the first address in X-Forwarded-For (only behind a proxy that sets it).
     pub trust_forwarded_for: bool,
+    /// Which public holidays count when deadlines are computed in working days.
+    pub calendar: schakel_domain::calendar::HolidayCalendar,
+    /// The terms of the Veilig Thuis process (assessment, onderzoek, monitoring moments).
+    pub terms: schakel_domain::calendar::Terms,
 }
 
 impl Default for WebConfig {
@@ -54,6 +58,8 @@ impl Default for WebConfig {
             throttle_window: Duration::minutes(15),
             max_body_bytes: 256 * 1024,
             trust_forwarded_for: false,
+            calendar: schakel_domain::calendar::HolidayCalendar::default(),
+            terms: schakel_domain::calendar::Terms::default(),
         }
     }
 }

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::auth::session::CurrentUser;
 use crate::casework;
 use crate::gate::{self, OpenedCase};
+use crate::pages::case_actions::{self, ActionForm, Actions};
 use crate::pages::login::PageUser;
 use crate::pages::{PageCtx, break_glass_offer, check_csrf, render};
 use crate::{AppError, AppState};
@@ -21,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .route("/casussen/{id}", get(view))
         .route("/casussen/{id}/noodtoegang", post(break_glass))
         .route("/casussen/{id}/notities", post(add_note))
+        .route("/casussen/{id}/acties", post(act))
 }
 
 pub struct EventRow {
@@ -46,6 +48,7 @@ struct CasePage {
     break_glass: bool,
     can_write: bool,
     last_seq: i64,
+    actions: Option<Actions>,
 }
 
 fn participation_label(p: Participation) -> &'static str {
@@ -99,6 +102,30 @@ async fn case_page(
         })
         .collect();
     let break_glass = matches!(case.ground, Ground::BreakTheGlass { .. });
+    let actions = match (break_glass, casework::current_state(state, &case).await?) {
+        (false, Some(case_state)) => {
+            let colleagues = match &user.membership {
+                Some(m) => state
+                    .store
+                    .users_of_org(&m.org_id)
+                    .await?
+                    .into_iter()
+                    .map(|u| (u.id, u.display_name))
+                    .collect(),
+                None => Vec::new(),
+            };
+            Some(case_actions::actions(case_actions::Inputs {
+                state: &case_state,
+                user,
+                now: state.clock.now(),
+                calendar: &state.config.calendar,
+                terms: &state.config.terms,
+                organisations: &orgs,
+                colleagues,
+            }))
+        }
+        _ => None,
+    };
     let page = CasePage {
         page: PageCtx::for_user(state, user, ""),
         id: case.summary.id.clone(),
@@ -121,6 +148,7 @@ async fn case_page(
         can_write: !break_glass,
         last_seq: case.summary.last_seq,
         break_glass,
+        actions,
     };
     render(&page)
 }
@@ -219,5 +247,58 @@ async fn add_note(
     .await?;
     let text = f.tekst.unwrap_or_default();
     casework::add_note(&state, &user, &case, expected, &text).await?;
+    Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
+}
+
+async fn act(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Form(f): Form<ActionForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&user, f.csrf.as_deref())?;
+    let expected: i64 = f
+        .volgnummer
+        .as_deref()
+        .unwrap_or("")
+        .trim()
+        .parse()
+        .map_err(|_| AppError::field("volgnummer", "ontbreekt of is geen getal"))?;
+    let case = gate::open_case(
+        &state,
+        &user,
+        &id,
+        Action::Update,
+        Sensitivity::Normal,
+        None,
+    )
+    .await?;
+    let current = casework::current_state(&state, &case)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let event = case_actions::event_from(&f, &current, &user)?;
+    if let schakel_domain::case::CaseEvent::HandoverAccepted {
+        regiehouder_user, ..
+    } = &event
+    {
+        let org = user
+            .membership
+            .as_ref()
+            .map(|m| m.org_id.clone())
+            .unwrap_or_default();
+        if !state
+            .store
+            .users_of_org(&org)
+            .await?
+            .iter()
+            .any(|u| &u.id == regiehouder_user)
+        {
+            return Err(AppError::field(
+                "regiehouder",
+                "kies een regiehouder uit uw eigen organisatie",
+            ));
+        }
+    }
+    casework::append(&state, &user, &case, expected, event).await?;
     Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
 }

@@ -2,6 +2,7 @@
 
 pub(crate) mod access_log;
 mod admin;
+mod case_actions;
 mod cases;
 mod home;
 mod login;

@@ -59,7 +59,7 @@ async fn malformed_oversized_and_mistyped_json_get_a_4xx_naming_the_field_and_ch
             "{\"expected_seq\": 1, \"text\": \"   \"}".into(),
             "application/json",
             422,
-            "gebeurtenis",
+            "tekst",
         ),
     ];
     for (body, ct, status, field) in cases {

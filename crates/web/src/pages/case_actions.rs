@@ -1,0 +1,303 @@
+//! What can be done next on a case, following its phase (RULES.md 2): read for urgency, assess
+//! safety, decide the follow-up, offer a warm handover, accept or refuse it as the receiver, record
+//! monitoring, and close. The domain decides what is allowed; these forms only offer what fits.
+
+use schakel_domain::case::{CaseEvent, CaseState, Phase};
+use schakel_domain::codes::{self, DecisionCategory, decision_category};
+use schakel_domain::org::OrgKind;
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+use crate::AppError;
+use crate::auth::session::CurrentUser;
+
+/// A deadline as shown: what, when, and whether it has passed.
+pub struct DeadlineRow {
+    pub what: String,
+    pub due: String,
+    pub overdue: bool,
+    pub mine: bool,
+}
+
+pub struct OpenHandoverView {
+    pub to_org: String,
+    pub age_days: i64,
+    pub voorwaarden: Vec<String>,
+    pub afspraken: Vec<String>,
+    /// The user's organisation is the receiver: it may accept or refuse.
+    pub can_answer: bool,
+    /// The user's organisation offered it: it may withdraw.
+    pub can_withdraw: bool,
+    pub regiehouders: Vec<(String, String)>,
+}
+
+/// The forms shown on the case page.
+pub struct Actions {
+    pub phase: &'static str,
+    pub deadlines: Vec<DeadlineRow>,
+    pub urgency: bool,
+    pub assessment: bool,
+    pub tracks: Vec<(String, String)>,
+    pub handover_targets: Vec<(String, String)>,
+    pub decided_voorwaarden: String,
+    pub open_handover: Option<OpenHandoverView>,
+    pub monitoring_moments: Vec<(String, String)>,
+    pub monitoring_voorwaarden: Vec<(usize, String)>,
+    pub can_end_monitoring: bool,
+    pub can_close: bool,
+}
+
+pub struct Inputs<'a> {
+    pub state: &'a CaseState,
+    pub user: &'a CurrentUser,
+    pub now: OffsetDateTime,
+    pub calendar: &'a schakel_domain::calendar::HolidayCalendar,
+    pub terms: &'a schakel_domain::calendar::Terms,
+    pub organisations: &'a [schakel_store::orgs::Organisation],
+    pub colleagues: Vec<(String, String)>,
+}
+
+/// Builds the panel for this user on this case.
+pub fn actions(i: Inputs<'_>) -> Actions {
+    let s = i.state;
+    let my_org = i
+        .user
+        .membership
+        .as_ref()
+        .map(|m| m.org_id.clone())
+        .unwrap_or_default();
+    let accountable = s.is_open() && s.accountable_org == my_org;
+    let is_vt = accountable
+        && i.user
+            .membership
+            .as_ref()
+            .is_some_and(|m| m.org_kind == OrgKind::VeiligThuis);
+    let org_name = |id: &str| {
+        i.organisations
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
+    };
+    let today = schakel_domain::calendar::dutch_local_date(i.now);
+    let deadlines = s
+        .deadlines(i.calendar, i.terms)
+        .into_iter()
+        .map(|d| DeadlineRow {
+            what: d.what.label(),
+            due: d.due.to_string(),
+            overdue: d.due_at.map(|at| at < i.now).unwrap_or(d.due < today),
+            mine: d.owner_org == my_org,
+        })
+        .collect();
+    let tracks = codes::registry()
+        .list(codes::ids::VERVOLGTRAJECT, codes::ids::PROTOCOL_2019)
+        .map(|l| {
+            l.entries
+                .iter()
+                .map(|c| (c.code.clone(), c.label_nl.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let handover_decided = s
+        .decision
+        .as_ref()
+        .is_some_and(|d| d.category == DecisionCategory::Overdracht)
+        && s.open_handover.is_none()
+        && s.phase == Phase::Besloten;
+    let handover_targets = if is_vt && handover_decided {
+        i.organisations
+            .iter()
+            .filter(|o| o.id != my_org && o.kind.handles_cases())
+            .map(|o| (o.id.clone(), format!("{} ({})", o.name, o.kind.label())))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let open_handover = s.open_handover.as_ref().map(|h| OpenHandoverView {
+        to_org: org_name(&h.to_org),
+        age_days: (i.now - h.offered_at).whole_days(),
+        voorwaarden: h.veiligheidsvoorwaarden.clone(),
+        afspraken: h.monitoring_agreements.clone(),
+        can_answer: h.to_org == my_org,
+        can_withdraw: is_vt,
+        regiehouders: if h.to_org == my_org {
+            i.colleagues.clone()
+        } else {
+            Vec::new()
+        },
+    });
+    let (monitoring_moments, monitoring_voorwaarden) = match (&s.monitoring, is_vt) {
+        (Some(m), true) => (
+            i.terms
+                .monitoring
+                .moments
+                .iter()
+                .filter(|mm| !m.recorded_moments.contains(&mm.code))
+                .map(|mm| (mm.code.clone(), mm.label_nl.clone()))
+                .collect(),
+            m.veiligheidsvoorwaarden
+                .iter()
+                .cloned()
+                .enumerate()
+                .collect(),
+        ),
+        _ => (Vec::new(), Vec::new()),
+    };
+    Actions {
+        phase: s.phase.label(),
+        deadlines,
+        urgency: is_vt && s.phase == Phase::Intake,
+        assessment: is_vt && s.phase == Phase::Beoordeling && s.safety.is_none(),
+        tracks: if is_vt && s.phase == Phase::Beoordeling && s.safety.is_some() {
+            tracks
+        } else {
+            Vec::new()
+        },
+        handover_targets,
+        decided_voorwaarden: s
+            .decision
+            .as_ref()
+            .map(|d| d.veiligheidsvoorwaarden.join("\n"))
+            .unwrap_or_default(),
+        open_handover,
+        can_end_monitoring: is_vt && s.monitoring.is_some(),
+        monitoring_moments,
+        monitoring_voorwaarden,
+        can_close: accountable && s.open_handover.is_none() && s.monitoring.is_none(),
+    }
+}
+
+/// The posted action form. Every field is optional here; each action names what it misses.
+#[derive(Debug, Default, Deserialize)]
+pub struct ActionForm {
+    pub actie: Option<String>,
+    pub csrf: Option<String>,
+    pub volgnummer: Option<String>,
+    pub acuut: Option<String>,
+    pub structureel: Option<String>,
+    pub multiprobleem: Option<String>,
+    pub instrument: Option<String>,
+    pub versie: Option<String>,
+    pub traject: Option<String>,
+    pub voorwaarden: Option<String>,
+    pub afspraken: Option<String>,
+    pub naar: Option<String>,
+    pub regiehouder: Option<String>,
+    pub reden: Option<String>,
+    pub moment: Option<String>,
+    #[serde(default)]
+    pub nagekomen: Vec<String>,
+}
+
+fn lines(text: Option<&str>) -> Vec<String> {
+    text.unwrap_or("")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn yes_no(field: &str, v: Option<&str>) -> Result<bool, AppError> {
+    match v {
+        Some("ja") => Ok(true),
+        Some("nee") => Ok(false),
+        _ => Err(AppError::field(field, "kies ja of nee")),
+    }
+}
+
+fn required(field: &str, v: Option<&String>) -> Result<String, AppError> {
+    match v.map(|s| s.trim()) {
+        Some(s) if !s.is_empty() => Ok(s.to_string()),
+        _ => Err(AppError::field(field, "is verplicht")),
+    }
+}
+
+/// Turns a posted form into the domain event it asks for.
+pub fn event_from(
+    form: &ActionForm,
+    state: &CaseState,
+    user: &CurrentUser,
+) -> Result<CaseEvent, AppError> {
+    let action = form.actie.as_deref().unwrap_or("");
+    Ok(match action {
+        "urgentie" => CaseEvent::UrgencyAssessed {
+            acute: yes_no("acuut", form.acuut.as_deref())?,
+        },
+        "beoordeling" => CaseEvent::SafetyAssessed {
+            acute_unsafety: yes_no("acuut", form.acuut.as_deref())?,
+            structural_unsafety: yes_no("structureel", form.structureel.as_deref())?,
+            multi_problem: match form.multiprobleem.as_deref() {
+                Some("overgeslagen") | None => None,
+                other => Some(yes_no("multiprobleem", other)?),
+            },
+            instrument: required("instrument", form.instrument.as_ref())?,
+            instrument_version: required("versie", form.versie.as_ref())?,
+            assessor: user.user.username.clone(),
+        },
+        "besluit" => {
+            let track = required("traject", form.traject.as_ref())?;
+            if decision_category(&track).is_none() {
+                return Err(AppError::field(
+                    "traject",
+                    "kies een vervolgtraject uit de lijst",
+                ));
+            }
+            CaseEvent::FollowUpDecided {
+                track,
+                veiligheidsvoorwaarden: lines(form.voorwaarden.as_deref()),
+            }
+        }
+        "overdracht" => CaseEvent::HandoverOffered {
+            handover_id: uuid::Uuid::now_v7().to_string(),
+            to_org: required("naar", form.naar.as_ref())?,
+            veiligheidsvoorwaarden: lines(form.voorwaarden.as_deref()),
+            monitoring_agreements: lines(form.afspraken.as_deref()),
+        },
+        "aanvaarden" | "weigeren" | "intrekken" => {
+            let h = state
+                .open_handover
+                .as_ref()
+                .ok_or_else(|| AppError::field("actie", "er staat geen overdracht open"))?;
+            let handover_id = h.id.clone();
+            match action {
+                "aanvaarden" => CaseEvent::HandoverAccepted {
+                    handover_id,
+                    regiehouder_user: required("regiehouder", form.regiehouder.as_ref())?,
+                },
+                "weigeren" => CaseEvent::HandoverRefused {
+                    handover_id,
+                    reason: required("reden", form.reden.as_ref())?,
+                },
+                _ => CaseEvent::HandoverWithdrawn {
+                    handover_id,
+                    reason: required("reden", form.reden.as_ref())?,
+                },
+            }
+        }
+        "monitoring" => {
+            let m = state
+                .monitoring
+                .as_ref()
+                .ok_or_else(|| AppError::field("actie", "deze casus wordt niet gemonitord"))?;
+            let conditions_met = m
+                .veiligheidsvoorwaarden
+                .iter()
+                .enumerate()
+                .map(|(n, v)| (v.clone(), form.nagekomen.contains(&n.to_string())))
+                .collect();
+            CaseEvent::MonitoringRecorded {
+                moment: required("moment", form.moment.as_ref())?,
+                conditions_met,
+            }
+        }
+        "monitoring_einde" => CaseEvent::MonitoringEnded {
+            reason: required("reden", form.reden.as_ref())?,
+        },
+        "sluiten" => CaseEvent::Closed {
+            reason: required("reden", form.reden.as_ref())?,
+        },
+        _ => return Err(AppError::field("actie", "onbekende actie")),
+    })
+}
