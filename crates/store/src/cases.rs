@@ -432,3 +432,36 @@ async fn replace_case_relations(
     }
     Ok(())
 }
+
+impl Store {
+    /// The participations of `org_id` in each of `case_ids` (one query for a whole page of cases).
+    pub async fn participations_of_org(
+        &self,
+        org_id: &str,
+        case_ids: &[String],
+    ) -> Result<Vec<(String, Participation)>> {
+        if case_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders: Vec<String> =
+            (0..case_ids.len()).map(|i| format!("${}", i + 2)).collect();
+        // Only numbered placeholders are formatted into the text; the ids are bound.
+        let sql = format!(
+            "SELECT case_id, participation FROM case_participants WHERE org_id = $1 AND case_id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(org_id);
+        for id in case_ids {
+            q = q.bind(id);
+        }
+        let rows = q.fetch_all(self.pool()).await?;
+        rows.iter()
+            .map(|r| {
+                let p: String = r.try_get(1)?;
+                let p = Participation::parse(&p)
+                    .ok_or_else(|| StoreError::Corrupt(format!("participatie '{p}'")))?;
+                Ok((r.try_get(0)?, p))
+            })
+            .collect()
+    }
+}

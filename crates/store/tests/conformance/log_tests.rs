@@ -305,3 +305,42 @@ conformance!(
         assert!(db.store.verify().await.unwrap().broken.is_none());
     }
 );
+
+conformance!(
+    participations_of_an_organisation_for_a_page_of_cases,
+    |db| {
+        let (vt, team) = seed_orgs(&db.store).await;
+        case_with_events(&db.store, "c-x", &vt, 1).await;
+        let p = projection(&vt, vec![(team.clone(), Participation::HandoverReceiver)]);
+        db.store
+            .append_case_events("c-y", 0, &author(&vt), &[draft("opened", 1)], Some(&p))
+            .await
+            .unwrap();
+        let ids = vec![
+            "c-x".to_string(),
+            "c-y".to_string(),
+            "x' OR '1'='1".to_string(),
+        ];
+        let mut got = db.store.participations_of_org(&vt, &ids).await.unwrap();
+        got.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(
+            got,
+            vec![
+                ("c-x".into(), Participation::Accountable),
+                ("c-y".into(), Participation::Accountable)
+            ]
+        );
+        let team_got = db.store.participations_of_org(&team, &ids).await.unwrap();
+        assert_eq!(
+            team_got,
+            vec![("c-y".into(), Participation::HandoverReceiver)]
+        );
+        assert!(
+            db.store
+                .participations_of_org(&team, &[])
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+);

@@ -112,29 +112,36 @@ async fn home(
                 .cases_for_org(&membership.org_id, &relations, PAGE_SIZE + 1, offset)
                 .await?;
             let has_more = cases.len() as i64 > PAGE_SIZE;
-            let mut rows = Vec::new();
-            for c in cases.into_iter().take(PAGE_SIZE as usize) {
-                let parts = state.store.case_participants(&c.id).await?;
-                let relation = parts
-                    .iter()
-                    .filter(|(o, _)| *o == membership.org_id)
-                    .map(|(_, p)| *p)
-                    .min()
-                    .map(relation_label)
-                    .unwrap_or("");
-                rows.push(QueueRow {
-                    id: c.id,
-                    title: c.title,
-                    kind: c.kind,
-                    status: c.status,
-                    relation,
-                    updated: c
-                        .updated_at
-                        .get(..16)
-                        .unwrap_or(&c.updated_at)
-                        .replace('T', " "),
-                });
-            }
+            let cases: Vec<_> = cases.into_iter().take(PAGE_SIZE as usize).collect();
+            let ids: Vec<String> = cases.iter().map(|c| c.id.clone()).collect();
+            let relations = state
+                .store
+                .participations_of_org(&membership.org_id, &ids)
+                .await?;
+            let rows = cases
+                .into_iter()
+                .map(|c| {
+                    let relation = relations
+                        .iter()
+                        .filter(|(id, _)| *id == c.id)
+                        .map(|(_, p)| *p)
+                        .min()
+                        .map(relation_label)
+                        .unwrap_or("");
+                    QueueRow {
+                        relation,
+                        updated: c
+                            .updated_at
+                            .get(..16)
+                            .unwrap_or(&c.updated_at)
+                            .replace('T', " "),
+                        id: c.id,
+                        title: c.title,
+                        kind: c.kind,
+                        status: c.status,
+                    }
+                })
+                .collect();
             page.queue = Some(Queue {
                 title: if membership.role == Role::Teamleider {
                     "Werkvoorraad van het team"
