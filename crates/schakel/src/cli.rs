@@ -1,0 +1,132 @@
+//! The command line: subcommands and the global settings flags. Values stay text here; they are
+//! checked in [`crate::config`], where flags, environment and the configuration file meet, so a bad
+//! value gets the same one-line message naming the setting wherever it came from.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Schakel: one system for the regional chain approach to domestic violence and child abuse.
+///
+/// Settings come from flags, then SCHAKEL_* environment variables, then the configuration file
+/// (--config / SCHAKEL_CONFIG), then built-in defaults.
+#[derive(Parser)]
+#[command(name = "schakel", version, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Settings shared by every subcommand. No `Debug`: the database URL may carry a password; the
+/// resolved [`crate::config::Config`] has a `Debug` that masks it.
+#[derive(Args, Default, Clone)]
+pub struct GlobalArgs {
+    /// Configuration file (TOML) [env: SCHAKEL_CONFIG]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Folder for the embedded SQLite database (schakel.db) [env: SCHAKEL_DATA_DIR] [default: ./schakel-data]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// postgres://... (or sqlite:...) instead of the data folder; prefer the environment variable,
+    /// a flag is visible in the process list [env: SCHAKEL_DATABASE_URL]
+    #[arg(long, global = true, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// Address to serve on, for serve and demo [env: SCHAKEL_LISTEN] [default: 127.0.0.1:8080]
+    #[arg(long, global = true, value_name = "ADDR:PORT")]
+    pub listen: Option<String>,
+    /// Set the Secure flag on cookies (behind TLS) [env: SCHAKEL_SECURE_COOKIES]
+    #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub secure_cookies: Option<String>,
+    /// Trust the client address in X-Forwarded-For (only behind a proxy that sets it)
+    /// [env: SCHAKEL_TRUST_FORWARDED_FOR]
+    #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub trust_forwarded_for: Option<String>,
+    /// A session ends after this many minutes without activity [env: SCHAKEL_SESSION_IDLE_MINUTES] [default: 30]
+    #[arg(long, global = true, value_name = "MINUTES")]
+    pub session_idle_minutes: Option<String>,
+    /// Log format: text or json [env: SCHAKEL_LOG_FORMAT] [default: text]; the filter comes from SCHAKEL_LOG or RUST_LOG
+    #[arg(long, global = true, value_name = "FORMAT")]
+    pub log_format: Option<String>,
+    /// Region file (TOML) to load instead of the built-in Noord- en Midden-Limburg [env: SCHAKEL_REGION]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub region: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Serve Schakel on a real (non-demo) database.
+    Serve,
+    /// Start a demonstration server on the embedded SQLite database with demo users for every role.
+    Demo,
+    /// Bring the database schema up to date and exit.
+    Migrate,
+    /// Manage user accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage the organisations of the chain.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// Check every case event chain and the access log for alterations.
+    Verify,
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add a user with one role in one organisation; prints a generated password once unless
+    /// --password-stdin is given.
+    Add {
+        #[arg(long)]
+        username: String,
+        /// Display name
+        #[arg(long)]
+        name: String,
+        /// Organisation name, exactly as `schakel org list` shows it
+        #[arg(long)]
+        org: String,
+        /// medewerker, teamleider, beheerder, privacy_officer, beleidsmedewerker or school_contact
+        #[arg(long)]
+        role: String,
+        /// Read the password from the first line of standard input
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a new password (generated, or from standard input) and end the user's sessions.
+    ResetPassword {
+        username: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Disable an account and end its sessions.
+    Disable { username: String },
+    /// Enable a disabled account.
+    Enable { username: String },
+    /// List accounts with their roles per organisation.
+    List,
+}
+
+#[derive(Subcommand)]
+pub enum OrgCommand {
+    /// List organisations with kind and gemeenten.
+    List,
+    /// Import organisations from a .toml file ([[organisation]] tables, as in a region file) or a
+    /// .csv file (header: name,kind,gemeenten; gemeenten separated by ';', '*' for all).
+    /// Every row is checked first; nothing is written when one is wrong.
+    Import { file: PathBuf },
+}
+
+impl Command {
+    /// The log filter when neither SCHAKEL_LOG nor RUST_LOG is set: servers tell what they do,
+    /// administrative commands keep standard error for the one line that matters.
+    pub fn default_log_filter(&self) -> &'static str {
+        match self {
+            Command::Serve | Command::Demo => "info,sqlx=warn",
+            _ => "warn",
+        }
+    }
+}

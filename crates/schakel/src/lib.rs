@@ -1,0 +1,102 @@
+//! The `schakel` binary as a library: configuration (flags, `SCHAKEL_*` environment, optional TOML
+//! file), telemetry, region files and the subcommands. `main.rs` only parses the command line and
+//! turns the outcome into an exit code: 0 done, 1 failure, 2 bad input (one line on stderr, naming
+//! the field).
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod org;
+pub mod region;
+pub mod serve;
+mod table;
+pub mod telemetry;
+pub mod user;
+
+use cli::{Cli, Command};
+use config::Config;
+use error::{CliError, CliResult};
+
+/// Runs one command line. `env` looks up environment variables (empty counts as unset). Print an
+/// error with [`CliError::one_line`] and [`Outcome::secrets`] so no secret reaches the terminal.
+pub fn run(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Outcome {
+    let config = match Config::resolve(&cli.global, env) {
+        Ok(c) => c,
+        Err(e) => {
+            return Outcome {
+                result: Err(e),
+                secrets: Vec::new(),
+            };
+        }
+    };
+    let secrets = config.secrets();
+    let result = run_with(&config, cli.command, env);
+    Outcome { result, secrets }
+}
+
+/// What a run ended with, and the secrets to scrub from any message about it.
+pub struct Outcome {
+    pub result: CliResult<()>,
+    pub secrets: Vec<String>,
+}
+
+fn run_with(
+    config: &Config,
+    command: Command,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> CliResult<()> {
+    telemetry::init(config.log_format, command.default_log_filter(), env)?;
+    tracing::debug!(?config, "configuration");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::failure(format!("runtime: {e}")))?;
+    runtime.block_on(dispatch(config, command))
+}
+
+async fn dispatch(config: &Config, command: Command) -> CliResult<()> {
+    match command {
+        Command::Serve => serve::serve(config).await,
+        Command::Demo => demo::run(config).await,
+        Command::Migrate => migrate(config).await,
+        Command::User { command } => user::run(config, command).await,
+        Command::Org { command } => org::run(config, command).await,
+        Command::Verify => verify(config).await,
+    }
+}
+
+async fn migrate(config: &Config) -> CliResult<()> {
+    let (store, applied) = db::open(config).await?;
+    let place = db::describe(config, &store);
+    store.close().await;
+    if applied.is_empty() {
+        println!("Database {place} is al bij; geen migraties nodig.");
+    } else {
+        println!("Database {place}: {} migratie(s) toegepast:", applied.len());
+        for name in applied {
+            println!("  {name}");
+        }
+    }
+    Ok(())
+}
+
+/// `schakel verify`: walks every case chain and the access log. A broken link is a failure (exit
+/// 1) naming the case and the position; the counts are printed either way.
+async fn verify(config: &Config) -> CliResult<()> {
+    let (store, _) = db::open(config).await?;
+    let report = store.verify().await;
+    store.close().await;
+    let report = report?;
+    println!("casussen:          {}", report.cases);
+    println!("gebeurtenissen:    {}", report.events);
+    println!("toegangslogregels: {}", report.access_entries);
+    match report.broken {
+        None => {
+            println!("Alle ketens kloppen.");
+            Ok(())
+        }
+        Some(broken) => Err(CliError::failure(format!("keten verbroken: {broken}"))),
+    }
+}

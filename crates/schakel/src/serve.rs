@@ -1,0 +1,82 @@
+//! Running the web server: `schakel serve` on a real database and the server half of `schakel demo`.
+
+use std::net::SocketAddr;
+
+use schakel_store::Store;
+use schakel_web::{AppState, WebConfig};
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::error::{CliError, CliResult};
+use crate::{db, region};
+
+/// The setting that marks a database as holding demonstration data only.
+pub const MODE_SETTING: &str = "mode";
+pub const MODE_DEMO: &str = "demo";
+
+/// `schakel serve`: refuses a demo database, loads the region into an empty one, serves.
+pub async fn serve(config: &Config) -> CliResult<()> {
+    let (store, _) = db::open(config).await?;
+    if store.setting(MODE_SETTING).await?.as_deref() == Some(MODE_DEMO) {
+        store.close().await;
+        return Err(CliError::failure(
+            "deze database bevat demogegevens; gebruik `schakel demo` (of kies een andere --data-dir / --database-url)",
+        ));
+    }
+    region::ensure_region(&store, config.region.as_deref()).await?;
+    tracing::info!(database = %db::describe(config, &store), "database ready");
+    run(store, config.web_config(false), config.listen).await
+}
+
+/// Binds `listen`, prints the address actually bound (so `--listen 127.0.0.1:0` can be found) and
+/// serves until Ctrl-C or SIGTERM, then lets requests in flight finish and closes the database.
+pub async fn run(store: Store, web: WebConfig, listen: SocketAddr) -> CliResult<()> {
+    let listener = TcpListener::bind(listen)
+        .await
+        .map_err(|e| CliError::failure(format!("kan niet luisteren op {listen}: {e}")))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| CliError::failure(format!("adres onbekend: {e}")))?;
+    let demo = web.demo_mode;
+    let app = schakel_web::router(AppState::new(store.clone(), web));
+    println!("Schakel luistert op http://{addr}");
+    tracing::info!(%addr, demo, "listening");
+    let result = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await;
+    store.close().await;
+    result.map_err(|e| CliError::failure(format!("server gestopt: {e}")))?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::warn!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

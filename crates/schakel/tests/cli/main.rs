@@ -1,0 +1,652 @@
+//! The `schakel` binary from the outside: exit codes, the one line on standard error, what is and is
+//! not written, and the demo server's announced address. Every test uses its own temporary folder.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_schakel");
+
+/// A `schakel` command run in `dir`, with no SCHAKEL_* settings leaking in from the test's environment.
+fn schakel(dir: &Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir);
+    for (name, _) in std::env::vars() {
+        if name.starts_with("SCHAKEL_") || name == "RUST_LOG" {
+            cmd.env_remove(name);
+        }
+    }
+    cmd
+}
+
+/// Runs to completion (with a deadline, so a command that wrongly starts serving fails the test).
+fn run(mut cmd: Command) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_output(&mut child, Duration::from_secs(60))
+}
+
+fn run_with_stdin(mut cmd: Command, input: &str) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    wait_output(&mut child, Duration::from_secs(60))
+}
+
+fn wait_output(child: &mut Child, limit: Duration) -> Output {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut stdout = Vec::new();
+            let mut stderr = Vec::new();
+            child
+                .stdout
+                .take()
+                .unwrap()
+                .read_to_end(&mut stdout)
+                .unwrap();
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_end(&mut stderr)
+                .unwrap();
+            return Output {
+                status,
+                stdout,
+                stderr,
+            };
+        }
+        if start.elapsed() > limit {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("schakel did not finish within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Exit code 2 and exactly one line on standard error, starting with `schakel: <prefix>`.
+#[track_caller]
+fn assert_bad_input(o: &Output, prefix: &str) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
+    assert_eq!(err.lines().count(), 1, "want one line, got: {err:?}");
+    assert!(
+        err.starts_with(&format!("schakel: {prefix}")),
+        "want 'schakel: {prefix}...', got: {err:?}"
+    );
+}
+
+fn user_add(dir: &Path, username: &str, org: &str, role: &str) -> Command {
+    let mut cmd = schakel(dir);
+    cmd.args([
+        "user",
+        "add",
+        "--username",
+        username,
+        "--name",
+        "Test Gebruiker",
+        "--org",
+        org,
+        "--role",
+        role,
+    ]);
+    cmd
+}
+
+fn user_list(dir: &Path) -> String {
+    let mut cmd = schakel(dir);
+    cmd.args(["user", "list"]);
+    let o = run(cmd);
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o)
+}
+
+fn org_list(dir: &Path) -> String {
+    let mut cmd = schakel(dir);
+    cmd.args(["org", "list"]);
+    let o = run(cmd);
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o)
+}
+
+#[test]
+fn a_bad_username_exits_2_naming_the_field_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(user_add(
+        dir.path(),
+        "<script>",
+        "Wijkteam Venlo",
+        "medewerker",
+    ));
+    assert_bad_input(&o, "gebruikersnaam: ");
+    assert!(
+        !dir.path().join("schakel-data").exists(),
+        "bad input must not even create the database"
+    );
+}
+
+#[test]
+fn a_bad_role_exits_2_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(user_add(
+        dir.path(),
+        "jan.jansen",
+        "Wijkteam Venlo",
+        "admin",
+    ));
+    assert_bad_input(&o, "rol: onbekende rol 'admin'");
+    assert!(!user_list(dir.path()).contains("jan.jansen"));
+}
+
+#[test]
+fn an_unknown_organisation_exits_2_and_adds_no_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(user_add(
+        dir.path(),
+        "jan.jansen",
+        "Wijkteam Atlantis",
+        "medewerker",
+    ));
+    assert_bad_input(&o, "organisatie: onbekende organisatie 'Wijkteam Atlantis'");
+    assert!(!user_list(dir.path()).contains("jan.jansen"));
+}
+
+#[test]
+fn a_missing_flag_exits_2_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args(["user", "add", "--username", "jan.jansen", "--name", "Jan"]);
+    let o = run(cmd);
+    assert_bad_input(&o, "--org");
+}
+
+#[test]
+fn a_bad_setting_exits_2_naming_it_and_its_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.env("SCHAKEL_LISTEN", "overal").arg("verify");
+    let o = run(cmd);
+    assert_bad_input(&o, "listen: ");
+    assert!(stderr(&o).contains("SCHAKEL_LISTEN"));
+}
+
+#[test]
+fn user_add_then_list_shows_the_user_and_the_password_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(user_add(
+        dir.path(),
+        "jan.jansen",
+        "Veilig Thuis Noord- en Midden-Limburg",
+        "teamleider",
+    ));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let password_line = out
+        .lines()
+        .find(|l| l.starts_with("Wachtwoord"))
+        .expect("generated password is printed");
+    let password = password_line.rsplit(' ').next().unwrap();
+    assert!(password.len() >= 20, "{password}");
+
+    let list = user_list(dir.path());
+    let row = list.lines().find(|l| l.starts_with("jan.jansen")).unwrap();
+    assert!(row.contains("Test Gebruiker"), "{row}");
+    assert!(
+        row.contains("teamleider @ Veilig Thuis Noord- en Midden-Limburg"),
+        "{row}"
+    );
+    assert!(!list.contains(password), "a password is shown once only");
+
+    // The same name again is bad input, exit 2.
+    let o = run(user_add(
+        dir.path(),
+        "jan.jansen",
+        "Wijkteam Venlo",
+        "medewerker",
+    ));
+    assert_bad_input(&o, "gebruikersnaam: ");
+}
+
+#[test]
+fn passwords_from_stdin_are_checked_and_never_echoed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = user_add(dir.path(), "piet", "Wijkteam Venlo", "medewerker");
+    cmd.arg("--password-stdin");
+    let o = run_with_stdin(cmd, "kort\n");
+    assert_bad_input(&o, "wachtwoord: ");
+
+    let mut cmd = user_add(dir.path(), "piet", "Wijkteam Venlo", "medewerker");
+    cmd.arg("--password-stdin");
+    let o = run_with_stdin(cmd, "een-lang-en-geheim-wachtwoord\n");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("geheim"));
+    assert!(!stdout(&o).contains("Wachtwoord"));
+
+    let mut cmd = schakel(dir.path());
+    cmd.args(["user", "reset-password", "piet", "--password-stdin"]);
+    let o = run_with_stdin(cmd, "nog-een-lang-wachtwoord\n");
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let mut cmd = schakel(dir.path());
+    cmd.args(["user", "reset-password", "niemand"]);
+    assert_bad_input(&run(cmd), "gebruikersnaam: onbekende gebruiker");
+}
+
+#[test]
+fn disable_and_enable_show_in_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        run(user_add(
+            dir.path(),
+            "kees",
+            "Politie Limburg",
+            "medewerker"
+        ))
+        .status
+        .success()
+    );
+    let mut cmd = schakel(dir.path());
+    cmd.args(["user", "disable", "kees"]);
+    assert!(run(cmd).status.success());
+    let list = user_list(dir.path());
+    let header = list.lines().next().unwrap();
+    let row = list.lines().find(|l| l.starts_with("kees")).unwrap();
+    // The GEBLOKKEERD column says ja.
+    let col = header.find("GEBLOKKEERD").unwrap();
+    assert!(row[col..].starts_with("ja"), "{row}");
+
+    let mut cmd = schakel(dir.path());
+    cmd.args(["user", "enable", "kees"]);
+    assert!(run(cmd).status.success());
+    let list = user_list(dir.path());
+    let row = list.lines().find(|l| l.starts_with("kees")).unwrap();
+    assert!(row[col..].starts_with("nee"), "{row}");
+}
+
+#[test]
+fn org_import_of_a_csv_adds_organisations() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("orgs.csv");
+    std::fs::write(
+        &file,
+        "name,kind,gemeenten\n\
+         Basisschool Het Testlokaal,school,Venlo;Venray\n\
+         \"Zorggroep Proef, Weert\",zorg,Weert\n\
+         Regionale Testdienst,ggd,*\n",
+    )
+    .unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args(["org", "import"]).arg(&file);
+    let o = run(cmd);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("3 organisatie(s)"), "{}", stdout(&o));
+
+    let list = org_list(dir.path());
+    let row = list
+        .lines()
+        .find(|l| l.starts_with("Basisschool Het Testlokaal"))
+        .unwrap();
+    assert!(
+        row.contains("school") && row.contains("Venlo, Venray"),
+        "{row}"
+    );
+    assert!(list.contains("Zorggroep Proef, Weert"));
+    let row = list
+        .lines()
+        .find(|l| l.starts_with("Regionale Testdienst"))
+        .unwrap();
+    assert!(row.contains("alle 14 gemeenten"), "{row}");
+    // The region's own organisations are there too.
+    assert!(list.contains("Veilig Thuis Noord- en Midden-Limburg"));
+
+    // Importing again changes nothing (upserts by name).
+    let mut cmd = schakel(dir.path());
+    cmd.args(["org", "import"]).arg(&file);
+    assert!(run(cmd).status.success());
+    assert_eq!(org_list(dir.path()), list);
+}
+
+#[test]
+fn a_bad_csv_row_exits_2_naming_line_and_field_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("orgs.csv");
+    std::fs::write(
+        &file,
+        "name,kind,gemeenten\n\
+         Basisschool Het Testlokaal,school,Venlo\n\
+         Bakkerij De Korst,bakkerij,Venlo\n",
+    )
+    .unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args(["org", "import"]).arg(&file);
+    let o = run(cmd);
+    assert_bad_input(&o, "regel 3: kind: onbekende soort organisatie 'bakkerij'");
+    assert!(
+        !org_list(dir.path()).contains("Basisschool Het Testlokaal"),
+        "the good row before the bad one must not be written either"
+    );
+
+    std::fs::write(
+        &file,
+        "name,kind,gemeenten\nBasisschool Het Testlokaal,school,Maastricht\n",
+    )
+    .unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args(["org", "import"]).arg(&file);
+    assert_bad_input(
+        &run(cmd),
+        "regel 2: gemeenten: onbekende gemeente 'Maastricht'",
+    );
+}
+
+#[test]
+fn org_import_of_toml_uses_the_region_file_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("orgs.toml");
+    std::fs::write(
+        &file,
+        "[[organisation]]\nname = \"Sportclub De Proef\"\nkind = \"school\"\ngemeenten = [\"Gennep\"]\n",
+    )
+    .unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args(["org", "import"]).arg(&file);
+    let o = run(cmd);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(org_list(dir.path()).contains("Sportclub De Proef"));
+
+    std::fs::write(
+        &file,
+        "[[organisation]]\nname = \"X\"\nkind = \"school\"\ngemeenten = [\"Gennep\"]\nkleur = \"rood\"\n",
+    )
+    .unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args(["org", "import"]).arg(&file);
+    assert_bad_input(&run(cmd), "regel ");
+}
+
+#[test]
+fn verify_on_a_fresh_database_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.arg("verify");
+    let o = run(cmd);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("casussen:"), "{}", stdout(&o));
+    assert!(dir.path().join("schakel-data/schakel.db").exists());
+}
+
+#[test]
+fn migrate_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        let mut cmd = schakel(dir.path());
+        cmd.arg("migrate");
+        let o = run(cmd);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn the_data_dir_flag_beats_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.env("SCHAKEL_DATA_DIR", "van-env")
+        .args(["--data-dir", "van-vlag", "verify"]);
+    assert!(run(cmd).status.success());
+    assert!(dir.path().join("van-vlag/schakel.db").exists());
+    assert!(!dir.path().join("van-env").exists());
+
+    let mut cmd = schakel(dir.path());
+    std::fs::write(dir.path().join("c.toml"), "data_dir = \"van-bestand\"\n").unwrap();
+    cmd.env("SCHAKEL_CONFIG", "c.toml").arg("verify");
+    assert!(run(cmd).status.success());
+    assert!(dir.path().join("van-bestand/schakel.db").exists());
+}
+
+#[test]
+fn demo_refuses_a_database_with_a_real_user() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        run(user_add(
+            dir.path(),
+            "echt.mens",
+            "Wijkteam Venlo",
+            "medewerker"
+        ))
+        .status
+        .success()
+    );
+    let mut cmd = schakel(dir.path());
+    cmd.args(["demo", "--listen", "127.0.0.1:0"]);
+    let o = run(cmd);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    let last = err.lines().last().unwrap();
+    assert!(last.contains("echte gebruikers"), "{err}");
+}
+
+#[test]
+fn demo_refuses_a_postgres_url_as_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.env("SCHAKEL_DATABASE_URL", "postgres://u:geheim@127.0.0.1:1/x")
+        .arg("demo");
+    let o = run(cmd);
+    assert_bad_input(&o, "database-url: ");
+    assert!(!stderr(&o).contains("geheim"));
+}
+
+/// Starts `schakel demo --listen 127.0.0.1:0` and returns the child and the announced address.
+fn start_demo(dir: &Path) -> (Child, String, Vec<String>) {
+    let mut cmd = schakel(dir);
+    let mut child = cmd
+        .args(["demo", "--listen", "127.0.0.1:0"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let out = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut lines = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(line) => {
+                if let Some(url) = line.strip_prefix("Schakel luistert op http://") {
+                    return (child, url.to_string(), lines);
+                }
+                lines.push(line);
+            }
+            Err(_) => {
+                child.kill().ok();
+                child.wait().ok();
+                panic!("no address announced; output so far: {lines:?}");
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn demo_serves_on_the_announced_port_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, addr, printed) = start_demo(dir.path());
+    let printed = printed.join("\n");
+    for user in [
+        "vt.medewerker",
+        "vt.teamleider",
+        "wijkteam.venlo",
+        "wijkteam.venlo.tl",
+        "politie",
+        "beheerder",
+        "privacy",
+        "beleid",
+        "school",
+    ] {
+        assert!(
+            printed
+                .lines()
+                .any(|l| l.split_whitespace().next() == Some(user)),
+            "{user} missing from: {printed}"
+        );
+    }
+    assert!(printed.contains("schakel-demo-2026"));
+
+    assert!(!addr.ends_with(":0"), "the real port is announced: {addr}");
+    let mut conn = std::net::TcpStream::connect(&addr).unwrap();
+    conn.write_all(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        .unwrap();
+    let mut response = String::new();
+    conn.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1."), "{response}");
+
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let start = Instant::now();
+    let exit = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "no shutdown");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(exit.success(), "graceful shutdown exits 0: {exit:?}");
+
+    // The demo users are demo accounts; running demo again keeps them (created only if missing).
+    let list = user_list(dir.path());
+    let row = list
+        .lines()
+        .find(|l| l.starts_with("vt.medewerker"))
+        .unwrap();
+    assert!(row.contains("Vera Veilig (demo)"), "{row}");
+
+    // `serve` refuses the demo database.
+    let mut cmd = schakel(dir.path());
+    cmd.args(["serve", "--listen", "127.0.0.1:0"]);
+    let o = run(cmd);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("schakel demo"), "{}", stderr(&o));
+
+    // A second demo run on the same folder starts again without duplicating anyone.
+    let (mut child, _, _) = start_demo(dir.path());
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let again = user_list(dir.path());
+    assert_eq!(again, list);
+}
+
+/// Writes a case with three events straight through the store, then changes the second one behind
+/// the store's back, as an intruder with database access would.
+async fn tamper_with_a_case(data_dir: &Path) {
+    use schakel_domain::access::Participation;
+    use schakel_store::Store;
+    use schakel_store::cases::{Author, CaseProjection, EventDraft};
+
+    let store = Store::open_sqlite(data_dir).await.unwrap();
+    let vt = store
+        .organisation_by_name("Veilig Thuis Noord- en Midden-Limburg")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let drafts: Vec<EventDraft> = (1..=3)
+        .map(|n| EventDraft {
+            kind: "note_added".into(),
+            payload: serde_json::json!({ "n": n }),
+            at: time::OffsetDateTime::now_utc(),
+        })
+        .collect();
+    let projection = CaseProjection {
+        kind: "melding".into(),
+        status: "open".into(),
+        accountable_org: vt.clone(),
+        title: "Testcasus".into(),
+        participants: vec![(vt.clone(), Participation::Accountable)],
+        persons: vec![],
+    };
+    let author = Author {
+        user_id: "u-test".into(),
+        org_id: vt,
+        on_behalf_of: None,
+    };
+    store
+        .append_case_events("c-test", 0, &author, &drafts, &projection)
+        .await
+        .unwrap();
+    store.close().await;
+
+    let url = format!("sqlite://{}", data_dir.join("schakel.db").display());
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    sqlx::query(
+        "UPDATE case_events SET payload = '{\"n\":99}' WHERE case_id = 'c-test' AND seq = 2",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+}
+
+#[test]
+fn verify_names_the_case_and_position_of_a_broken_link_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    // Loads the region into the default data folder.
+    org_list(dir.path());
+    let data_dir = dir.path().join("schakel-data");
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(tamper_with_a_case(&data_dir));
+
+    let mut cmd = schakel(dir.path());
+    cmd.arg("verify");
+    let o = run(cmd);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("casus c-test, gebeurtenis 2"), "{err}");
+    assert!(
+        stdout(&o).contains("casussen:          1"),
+        "{}",
+        stdout(&o)
+    );
+}
