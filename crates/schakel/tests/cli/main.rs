@@ -609,7 +609,7 @@ async fn tamper_with_a_case(data_dir: &Path) {
         on_behalf_of: None,
     };
     store
-        .append_case_events("c-test", 0, &author, &drafts, &projection)
+        .append_case_events("c-test", 0, &author, &drafts, Some(&projection))
         .await
         .unwrap();
     store.close().await;
