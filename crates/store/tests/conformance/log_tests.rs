@@ -23,6 +23,7 @@ pub fn projection(accountable: &str, extra: Vec<(String, Participation)>) -> Cas
                 display_name: "Jan de Vries".into(),
                 birth_date: Some("2015-04-01".into()),
                 bsn: None,
+                gemeente: None,
             },
             "kind".into(),
         )],
@@ -63,7 +64,13 @@ conformance!(
         let p = projection(&vt, vec![(team.clone(), Participation::HandoverReceiver)]);
         let seq = db
             .store
-            .append_case_events("c-1", 2, &author(&vt), &[draft("handover_offered", 3)], Some(&p))
+            .append_case_events(
+                "c-1",
+                2,
+                &author(&vt),
+                &[draft("handover_offered", 3)],
+                Some(&p),
+            )
             .await
             .unwrap();
         assert_eq!(seq, 3);
@@ -79,12 +86,29 @@ conformance!(
         let summary = db.store.case_summary("c-1").await.unwrap().unwrap();
         assert_eq!(summary.last_seq, 3);
 
-        let seq = db.store.append_case_events("c-1", 3, &author(&vt), &[draft("note_added", 4)], None).await.unwrap();
-    assert_eq!(seq, 4);
-    assert!(db.store.case_participants("c-1").await.unwrap().contains(&(team.clone(), Participation::HandoverReceiver)));
-    let err = db.store.append_case_events("c-new", 0, &author(&vt), &[draft("x", 1)], None).await.unwrap_err();
-    assert!(matches!(err, StoreError::Corrupt(_)), "a new case needs a read model: {err:?}");
-    let for_team = db
+        let seq = db
+            .store
+            .append_case_events("c-1", 3, &author(&vt), &[draft("note_added", 4)], None)
+            .await
+            .unwrap();
+        assert_eq!(seq, 4);
+        assert!(
+            db.store
+                .case_participants("c-1")
+                .await
+                .unwrap()
+                .contains(&(team.clone(), Participation::HandoverReceiver))
+        );
+        let err = db
+            .store
+            .append_case_events("c-new", 0, &author(&vt), &[draft("x", 1)], None)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, StoreError::Corrupt(_)),
+            "a new case needs a read model: {err:?}"
+        );
+        let for_team = db
             .store
             .cases_for_org(&team, &[Participation::HandoverReceiver], 10, 0)
             .await
