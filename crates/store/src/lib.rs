@@ -17,6 +17,7 @@ pub mod orgs;
 pub mod queue;
 pub mod readmodels;
 pub mod sessions;
+pub mod synthetic;
 pub mod time_text;
 pub mod users;
 pub mod verify;

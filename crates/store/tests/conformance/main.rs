@@ -7,5 +7,6 @@
 mod flow_tests;
 mod harness;
 mod log_tests;
+mod synthetic_tests;
 mod tamper_tests;
 mod user_tests;
