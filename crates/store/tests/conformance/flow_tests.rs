@@ -364,3 +364,30 @@ conformance!(
         assert!(parts.iter().all(|(o, _)| o == &vt), "{parts:?}");
     }
 );
+
+conformance!(bench_intake_and_raw_insert_write_comparable_rows, |db| {
+    let (vt, _) = seed_orgs(&db.store).await;
+    let now = datetime!(2026-03-12 10:00 +1);
+    let s = &db.store;
+    let id = schakel_store::bench::one_intake(s, &vt, 1, now)
+        .await
+        .unwrap();
+    assert_eq!(s.case_persons(&id).await.unwrap().len(), 3);
+    // The second intake about the same household finds it (a vervolgmelding is then the user's call).
+    let err = schakel_store::bench::one_intake(s, &vt, 1, now)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Rejected(_) | StoreError::Conflict { .. }),
+        "{err:?}"
+    );
+    let rows = schakel_store::bench::raw_insert(s, &vt, 0, 5, now)
+        .await
+        .unwrap();
+    assert_eq!(rows, 5 * 18);
+    let raw_cases: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE id LIKE 'raw-%'")
+        .fetch_one(&db.raw)
+        .await
+        .unwrap();
+    assert_eq!(raw_cases, 5);
+});
