@@ -227,4 +227,28 @@ pub mod iso_date {
         let text = String::deserialize(deserializer)?;
         Date::parse(&text, FORMAT).map_err(serde::de::Error::custom)
     }
+
+    /// The same for an optional date (`null` when absent).
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+        use time::Date;
+
+        pub fn serialize<S: Serializer>(
+            date: &Option<Date>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match date {
+                Some(d) => super::serialize(d, serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Date>, D::Error> {
+            let text = Option::<String>::deserialize(deserializer)?;
+            text.map(|t| Date::parse(&t, super::FORMAT).map_err(serde::de::Error::custom))
+                .transpose()
+        }
+    }
 }

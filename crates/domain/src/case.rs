@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use crate::FieldError;
+use crate::classification::MeldingClass;
 use crate::codes::DecisionCategory;
+use crate::intake::Intake;
 use crate::org::OrgKind;
 
 mod deadlines;
@@ -71,6 +73,14 @@ pub enum CaseEvent {
         #[serde(with = "time::serde::rfc3339")]
         received_at: OffsetDateTime,
         accountable_org: String,
+    },
+    /// The data of an adviesvraag or melding (RULES.md 0, 1.3). The first one is the case's own;
+    /// a later one is a melding about betrokkenen of this open casus, which joins it (RULES.md 3:
+    /// a casus is the linked meldingen about the same directbetrokkenen). `classification` is the
+    /// CBS class from the known-before check; an advies has none.
+    IntakeRecorded {
+        intake: Box<Intake>,
+        classification: Option<MeldingClass>,
     },
     ConvertedToMelding {
         reason: String,
@@ -155,6 +165,7 @@ impl CaseEvent {
     pub fn name(&self) -> &'static str {
         match self {
             CaseEvent::Opened { .. } => "opened",
+            CaseEvent::IntakeRecorded { .. } => "intake_recorded",
             CaseEvent::ConvertedToMelding { .. } => "converted_to_melding",
             CaseEvent::ConvertedToAdvies { .. } => "converted_to_advies",
             CaseEvent::UrgencyAssessed { .. } => "urgency_assessed",
@@ -208,6 +219,35 @@ pub enum Phase {
 }
 
 impl Phase {
+    pub const ALL: [Phase; 8] = [
+        Phase::Advies,
+        Phase::Intake,
+        Phase::Beoordeling,
+        Phase::Besloten,
+        Phase::Overdracht,
+        Phase::Overgedragen,
+        Phase::Monitoring,
+        Phase::Gesloten,
+    ];
+
+    /// The stable snake_case code (also the serde name).
+    pub fn code(self) -> &'static str {
+        match self {
+            Phase::Advies => "advies",
+            Phase::Intake => "intake",
+            Phase::Beoordeling => "beoordeling",
+            Phase::Besloten => "besloten",
+            Phase::Overdracht => "overdracht",
+            Phase::Overgedragen => "overgedragen",
+            Phase::Monitoring => "monitoring",
+            Phase::Gesloten => "gesloten",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Phase> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Phase::Advies => "Advies",
@@ -286,6 +326,15 @@ pub struct PendingFeedback {
     pub since: OffsetDateTime,
 }
 
+/// An adviesvraag or melding recorded in the case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordedIntake {
+    pub intake: Intake,
+    pub classification: Option<MeldingClass>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
 /// The state of one case: the fold of its events.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseState {
@@ -313,6 +362,9 @@ pub struct CaseState {
     pub feedback_pending: Vec<PendingFeedback>,
     /// The phase a closed case returns to when reopened.
     pub closed_from: Option<Phase>,
+    /// The adviesvraag or meldingen of this casus, in order; the first is the case's own.
+    #[serde(default)]
+    pub intakes: Vec<RecordedIntake>,
 }
 
 impl CaseState {

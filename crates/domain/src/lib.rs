@@ -11,6 +11,8 @@ pub mod codes;
 pub mod error;
 pub mod feedback;
 pub mod instruments;
+pub mod intake;
+pub mod matching;
 pub mod monitoring;
 pub mod org;
 pub mod validate;

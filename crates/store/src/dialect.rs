@@ -67,16 +67,30 @@ impl Backend {
     /// The schema files of this engine, in order: (version, name, sql).
     pub(crate) fn migrations(self) -> &'static [(i64, &'static str, &'static str)] {
         match self {
-            Backend::Sqlite => &[(
-                1,
-                "foundation",
-                include_str!("../migrations/sqlite/0001_foundation.sql"),
-            )],
-            Backend::Postgres => &[(
-                1,
-                "foundation",
-                include_str!("../migrations/postgres/0001_foundation.sql"),
-            )],
+            Backend::Sqlite => &[
+                (
+                    1,
+                    "foundation",
+                    include_str!("../migrations/sqlite/0001_foundation.sql"),
+                ),
+                (
+                    2,
+                    "vt_flow",
+                    include_str!("../migrations/sqlite/0002_vt_flow.sql"),
+                ),
+            ],
+            Backend::Postgres => &[
+                (
+                    1,
+                    "foundation",
+                    include_str!("../migrations/postgres/0001_foundation.sql"),
+                ),
+                (
+                    2,
+                    "vt_flow",
+                    include_str!("../migrations/postgres/0002_vt_flow.sql"),
+                ),
+            ],
         }
     }
 

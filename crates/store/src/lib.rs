@@ -6,12 +6,19 @@
 //! flags as 0/1 integers, the types `Any` maps on both engines.
 
 pub mod access_log;
+pub mod bench;
+mod bulk;
 pub mod cases;
+pub mod casework;
 mod dialect;
 pub mod hashchain;
+pub mod known;
 mod migrate;
 pub mod orgs;
+pub mod queue;
+pub mod readmodels;
 pub mod sessions;
+pub mod synthetic;
 pub mod time_text;
 pub mod users;
 pub mod verify;
@@ -36,6 +43,10 @@ pub enum StoreError {
         expected: i64,
         actual: i64,
     },
+    /// The domain refused a change: the transition is not allowed in this state, or a field is
+    /// wrong. The message is Dutch and says what; maps to HTTP 422.
+    #[error("{0}")]
+    Rejected(#[from] schakel_domain::case::TransitionError),
     #[error("{0} niet gevonden")]
     NotFound(String),
     /// A unique value is taken; `field` names the input field that clashes.

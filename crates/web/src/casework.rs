@@ -2,8 +2,9 @@
 //! domain refuses what the lifecycle does not allow), and append it with the expected sequence number
 //! so a stale writer gets a conflict.
 
-use schakel_domain::case::{self, CaseEvent, EventContext};
-use schakel_store::cases::{Author, EventDraft};
+use schakel_domain::case::{CaseEvent, CaseState};
+use schakel_store::cases::Author;
+use schakel_store::casework as store_casework;
 
 use crate::auth::session::CurrentUser;
 use crate::gate::OpenedCase;
@@ -39,38 +40,14 @@ pub fn event_label(kind: &str) -> &str {
 pub async fn current_state(
     state: &AppState,
     case: &OpenedCase,
-) -> Result<Option<case::CaseState>, AppError> {
-    let stored = case.events(state).await?;
-    let orgs = state.store.organisations().await?;
-    let mut current = None;
-    for e in &stored {
-        let ev: CaseEvent = serde_json::from_value(e.payload.clone()).map_err(|err| {
-            AppError::internal(format!("event {} of {}: {err}", e.seq, e.case_id))
-        })?;
-        let org_kind = orgs
-            .iter()
-            .find(|o| o.id == e.org_id)
-            .map(|o| o.kind)
-            .ok_or_else(|| {
-                AppError::internal(format!("organisation of event {} of {}", e.seq, e.case_id))
-            })?;
-        let at = schakel_store::time_text::parse(&e.at).ok_or_else(|| {
-            AppError::internal(format!("time of event {} of {}", e.seq, e.case_id))
-        })?;
-        let ev_ctx = EventContext {
-            at,
-            org_id: e.org_id.clone(),
-            org_kind,
-        };
-        current = Some(
-            case::apply(current.as_ref(), &ev, &ev_ctx)
-                .map_err(|err| AppError::internal(format!("replay: {err}")))?,
-        );
-    }
-    Ok(current)
+) -> Result<Option<CaseState>, AppError> {
+    Ok(store_casework::load_state(&state.store, &case.summary.id)
+        .await?
+        .map(|(_, s)| s))
 }
 
-/// Applies `event` to the case's history in the domain and appends it after `expected_seq`.
+/// Applies `event` to the case in the domain and appends it after `expected_seq`, with the read
+/// models (participants, deadlines, facts) in the same transaction.
 pub async fn append(
     state: &AppState,
     user: &CurrentUser,
@@ -79,31 +56,22 @@ pub async fn append(
     event: CaseEvent,
 ) -> Result<i64, AppError> {
     let membership = user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
-    let ctx = EventContext {
-        at: state.clock.now(),
-        org_id: membership.org_id.clone(),
-        org_kind: membership.org_kind,
-    };
-    let current = current_state(state, case).await?;
-    case::apply(current.as_ref(), &event, &ctx).map_err(|e| match e {
-        case::TransitionError::Field(f) => AppError::BadInput(f),
-        case::TransitionError::NotAllowed(m) => AppError::field("gebeurtenis", &m),
-    })?;
-    let payload = serde_json::to_value(&event).map_err(|e| AppError::internal(e.to_string()))?;
-    let draft = EventDraft {
-        kind: event.name().to_string(),
-        payload,
-        at: ctx.at,
-    };
     let author = Author {
         user_id: user.user.id.clone(),
         org_id: membership.org_id.clone(),
         on_behalf_of: None,
     };
-    Ok(state
-        .store
-        .append_case_events(&case.summary.id, expected_seq, &author, &[draft], None)
-        .await?)
+    let (seq, _) = store_casework::record(
+        &state.store,
+        &case.summary.id,
+        expected_seq,
+        &author,
+        membership.org_kind,
+        vec![event],
+        state.clock.now(),
+    )
+    .await?;
+    Ok(seq)
 }
 
 /// A journal note on a case.

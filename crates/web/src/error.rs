@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use schakel_domain::FieldError;
 use schakel_domain::access::DenyReason;
+use schakel_domain::case::TransitionError;
 use schakel_store::StoreError;
 use serde_json::json;
 
@@ -119,6 +120,11 @@ impl From<StoreError> for AppError {
             }
             StoreError::Duplicate { field } => {
                 AppError::BadInput(FieldError::new(field, "bestaat al"))
+            }
+            // The domain refused the change: a field is wrong, or the lifecycle does not allow it now.
+            StoreError::Rejected(TransitionError::Field(f)) => AppError::BadInput(f),
+            StoreError::Rejected(TransitionError::NotAllowed(m)) => {
+                AppError::BadInput(FieldError::new("gebeurtenis", m))
             }
             other => AppError::Internal(other.to_string()),
         }

@@ -7,7 +7,9 @@ use super::{
     CaseState, EventContext, FeedbackMoment, Handover, PendingFeedback, Phase, TransitionError,
 };
 use crate::case::CaseKind;
+use crate::classification::MeldingClass;
 use crate::codes::DecisionCategory;
+use crate::intake::Intake;
 
 /// Longest free text in an event (reasons, conditions, agreements).
 pub(super) const MAX_TEXT: usize = 2000;
@@ -168,4 +170,59 @@ pub(super) fn reopen(s: &CaseState, ctx: &EventContext) -> Result<CaseState, Tra
     next.phase = s.closed_from.unwrap_or(Phase::Besloten);
     next.closed_from = None;
     Ok(next)
+}
+
+/// Whether an intake fits the case it is recorded in.
+pub(super) fn check_intake(
+    s: &CaseState,
+    intake: &Intake,
+    classification: Option<MeldingClass>,
+) -> Result<(), TransitionError> {
+    let field = |m: &str| -> TransitionError { crate::FieldError::new("classificatie", m).into() };
+    // CBS classifies meldingen only (RULES.md 3, 85361NED); an advies keeps the family anonymous, so
+    // there is nothing to classify (RULES.md 1.3).
+    match (intake.case_kind, classification) {
+        (CaseKind::Advies, Some(_)) => return Err(field("een advies wordt niet ingedeeld")),
+        (CaseKind::Melding, None) => {
+            return Err(field(
+                "deel de melding in als 1e melding, hermelding of vervolgmelding",
+            ));
+        }
+        _ => {}
+    }
+    if s.intakes.is_empty() {
+        // The case's own intake.
+        if intake.case_kind != s.case_kind {
+            return Err(crate::FieldError::new(
+                "soort",
+                "past niet bij de casus (advies of melding)",
+            )
+            .into());
+        }
+        // RULES.md 3: a melding about betrokkenen of an open casus joins that casus instead of
+        // starting a new one.
+        if matches!(classification, Some(MeldingClass::Vervolgmelding(_))) {
+            return Err(not_allowed(
+                "Een vervolgmelding hoort bij de open casus van deze betrokkenen; voeg haar daaraan toe.",
+            ));
+        }
+        return Ok(());
+    }
+    // A later intake joins this open casus (RULES.md 3).
+    if intake.case_kind != CaseKind::Melding {
+        return Err(not_allowed(
+            "Alleen een melding kan aan een open casus worden toegevoegd.",
+        ));
+    }
+    if s.case_kind != CaseKind::Melding {
+        return Err(not_allowed(
+            "Deze casus is een advies; zet het eerst om naar een melding.",
+        ));
+    }
+    if !matches!(classification, Some(MeldingClass::Vervolgmelding(_))) {
+        return Err(field(
+            "een melding over betrokkenen van een open casus is een vervolgmelding",
+        ));
+    }
+    Ok(())
 }

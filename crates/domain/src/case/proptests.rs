@@ -8,6 +8,7 @@ use time::macros::datetime;
 
 use super::*;
 use crate::calendar::{HolidayCalendar, Terms};
+use crate::classification::{MeldingClass, VervolgMoment};
 
 const VT: &str = "vt";
 const ORGS: [&str; 3] = ["vt", "lt", "ggz"];
@@ -34,7 +35,22 @@ fn event_strategy() -> impl Strategy<Value = CaseEvent> {
     ]
     .prop_map(String::from);
     let text = prop_oneof![3 => Just("reden"), 1 => Just("")].prop_map(String::from);
+    let class = prop_oneof![
+        Just(None),
+        Just(Some(MeldingClass::EersteMelding)),
+        Just(Some(MeldingClass::Hermelding)),
+        Just(Some(MeldingClass::Vervolgmelding(
+            VervolgMoment::NaBeoordeling
+        ))),
+    ];
     prop_oneof![
+        3 => (any::<bool>(), class).prop_map(|(advies, classification)| {
+            let mut intake = crate::intake::tests::melding();
+            if advies {
+                intake.case_kind = CaseKind::Advies;
+            }
+            CaseEvent::IntakeRecorded { intake: Box::new(intake), classification }
+        }),
         1 => text.clone().prop_map(|reason| CaseEvent::ConvertedToMelding { reason }),
         1 => text.clone().prop_map(|reason| CaseEvent::ConvertedToAdvies { reason }),
         4 => any::<bool>().prop_map(|acute| CaseEvent::UrgencyAssessed { acute }),
@@ -177,6 +193,33 @@ fn check_invariants(
         prop_assert_ne!(after.phase, Phase::Overdracht);
     }
     prop_assert_eq!(after.monitoring.is_some(), after.phase == Phase::Monitoring);
+    // Intakes only grow, one at a time, by an intake event; the first matches the case's kind and a
+    // later one is a vervolgmelding joining an open melding casus (RULES.md 3).
+    if let CaseEvent::IntakeRecorded { .. } = event {
+        prop_assert_eq!(after.intakes.len(), before.intakes.len() + 1);
+        prop_assert!(before.is_open());
+        if let Some(last) = after.intakes.last() {
+            if before.intakes.is_empty() {
+                prop_assert_eq!(last.intake.case_kind, before.case_kind);
+                prop_assert!(!matches!(
+                    last.classification,
+                    Some(MeldingClass::Vervolgmelding(_))
+                ));
+            } else {
+                prop_assert_eq!(before.case_kind, CaseKind::Melding);
+                prop_assert!(matches!(
+                    last.classification,
+                    Some(MeldingClass::Vervolgmelding(_))
+                ));
+            }
+            prop_assert_eq!(
+                last.classification.is_none(),
+                last.intake.case_kind == CaseKind::Advies
+            );
+        }
+    } else {
+        prop_assert_eq!(&after.intakes, &before.intakes);
+    }
     // An opened handover id is never reused.
     let mut ids = after.handover_ids.clone();
     ids.sort();
@@ -245,12 +288,14 @@ fn random_histories_reach_every_phase() {
     let mut seen = std::collections::HashSet::new();
     let mut accountability_moved = false;
     let mut re_escalated = false;
+    let mut joined = false;
     for _ in 0..2000 {
         let (kind, history) = strategy.new_tree(&mut runner).unwrap().current();
         walk(kind, &history, |before, event, _, after| {
             seen.insert(after.phase);
             accountability_moved |= before.accountable_org != after.accountable_org;
             re_escalated |= matches!(event, CaseEvent::ReEscalated { .. });
+            joined |= after.intakes.len() > 1;
             Ok(())
         })
         .unwrap();
@@ -267,5 +312,5 @@ fn random_histories_reach_every_phase() {
     ] {
         assert!(seen.contains(&phase), "never reached {phase:?}");
     }
-    assert!(accountability_moved && re_escalated);
+    assert!(accountability_moved && re_escalated && joined);
 }

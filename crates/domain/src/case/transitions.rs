@@ -7,12 +7,12 @@ use crate::validate::required_text;
 
 use super::{
     CaseEvent, CaseKind, CaseState, Decision, EventContext, FeedbackMoment, Handover, Monitoring,
-    Onderzoek, Phase, SafetyAssessment, TransitionError,
+    Onderzoek, Phase, RecordedIntake, SafetyAssessment, TransitionError,
 };
 
 use super::guards::{
-    MAX_ID, MAX_TEXT, by_accountable, by_vt, check_closable, not_allowed, open_handover,
-    owe_feedback, receiver_only, reopen, running_onderzoek, settle_feedback, texts,
+    MAX_ID, MAX_TEXT, by_accountable, by_vt, check_closable, check_intake, not_allowed,
+    open_handover, owe_feedback, receiver_only, reopen, running_onderzoek, settle_feedback, texts,
 };
 
 /// Applies one event. `state` is `None` before the first event. Returns the new state, or why the
@@ -63,6 +63,7 @@ pub fn apply(
                 onderzoek: None,
                 feedback_pending: Vec::new(),
                 closed_from: None,
+                intakes: Vec::new(),
             })
         }
         (None, _) => Err(not_allowed(
@@ -103,6 +104,19 @@ fn transition(
         // A journal note records what a worker did or learned; it changes nothing in the lifecycle.
         CaseEvent::NoteAdded { text } => {
             required_text("tekst", text, MAX_TEXT)?;
+        }
+        CaseEvent::IntakeRecorded {
+            intake,
+            classification,
+        } => {
+            by_vt(s, ctx)?;
+            let intake = intake.normalised(None)?;
+            check_intake(s, &intake, *classification)?;
+            next.intakes.push(RecordedIntake {
+                intake,
+                classification: *classification,
+                at: ctx.at,
+            });
         }
         CaseEvent::ConvertedToMelding { reason } => {
             by_vt(s, ctx)?;

@@ -23,6 +23,7 @@ pub fn projection(accountable: &str, extra: Vec<(String, Participation)>) -> Cas
                 display_name: "Jan de Vries".into(),
                 birth_date: Some("2015-04-01".into()),
                 bsn: None,
+                gemeente: None,
             },
             "kind".into(),
         )],

@@ -1,11 +1,13 @@
 use std::net::SocketAddr;
 use std::sync::OnceLock;
 
-use schakel_domain::access::Participation;
 use schakel_domain::case::{CaseEvent, CaseKind};
+use schakel_domain::classification::MeldingClass;
+use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
 use schakel_domain::org::{OrgKind, Role};
 use schakel_store::Store;
-use schakel_store::cases::{Author, CaseProjection, EventDraft, PersonRecord};
+use schakel_store::cases::Author;
+use schakel_store::casework;
 use schakel_store::orgs::Gemeente;
 use schakel_store::users::NewUser;
 use schakel_web::{AppState, Clock, WebConfig};
@@ -184,58 +186,81 @@ impl App {
         (c, body["csrf_token"].as_str().unwrap().to_string())
     }
 
-    /// Creates a melding accountable to Veilig Thuis, with two fictional persons.
-    pub async fn seed_case(&self, title: &str) -> String {
-        let id = format!("case-{}", title.to_lowercase().replace(' ', "-"));
+    /// Creates a melding accountable to Veilig Thuis through the real intake, with two fictional
+    /// persons; returns the case id. The title is the store's non-identifying title.
+    pub async fn seed_case(&self, label: &str) -> String {
+        let id = format!("case-{}", label.to_lowercase().replace(' ', "-"));
         let user = self.store.user_by_username("vt.mw").await.unwrap().unwrap();
         let now = self.clock.now();
-        let opened = CaseEvent::Opened {
+        let person = |suffix: &str, role: &str, name: &str, born: Option<time::Date>| Betrokkene {
+            person_id: format!("{id}-{suffix}"),
+            role: role.into(),
+            name: Some(name.into()),
+            birth_date: born,
+            estimated_age: if born.is_none() { Some(40) } else { None },
+            gender: Gender::Onbekend,
+            bsn: None,
+            address: None,
+            gemeente: "Venlo".into(),
+        };
+        let intake = Intake {
             case_kind: CaseKind::Melding,
             received_at: now,
-            accountable_org: self.vt.id.clone(),
-        };
-        let draft = EventDraft {
-            kind: opened.name().into(),
-            payload: serde_json::to_value(&opened).unwrap(),
-            at: now,
-        };
-        let projection = CaseProjection {
-            kind: "melding".into(),
-            status: "intake".into(),
-            accountable_org: self.vt.id.clone(),
-            title: title.into(),
-            participants: vec![(self.vt.id.clone(), Participation::Accountable)],
-            persons: vec![
-                (
-                    PersonRecord {
-                        id: format!("{id}-p1"),
-                        display_name: "Geheime Naam".into(),
-                        birth_date: Some("2014-02-03".into()),
-                        bsn: None,
-                    },
-                    "kind".into(),
+            channel: "politiemelding".into(),
+            melder: Melder {
+                melder_type: "justitie_en_veiligheid".into(),
+                name: None,
+                organisation: Some("Politie".into()),
+                org_id: None,
+                contact: None,
+                anonymous_to_family: false,
+            },
+            betrokkenen: vec![
+                person(
+                    "p1",
+                    "kind_in_gezin",
+                    "Geheime Naam",
+                    Some(time::macros::date!(2014 - 02 - 03)),
                 ),
-                (
-                    PersonRecord {
-                        id: format!("{id}-p2"),
-                        display_name: "Andere Naam".into(),
-                        birth_date: None,
-                        bsn: None,
-                    },
-                    "pleger".into(),
-                ),
+                person("p2", "pleger", "Andere Naam", None),
             ],
+            violence_version: "regio-2018".into(),
+            violence: vec!["psychisch_geweld".into()],
+            specific_groups: vec![],
+            description: format!("{label}: ruzie in het gezin."),
         };
+        let events = vec![
+            CaseEvent::Opened {
+                case_kind: CaseKind::Melding,
+                received_at: now,
+                accountable_org: self.vt.id.clone(),
+            },
+            CaseEvent::IntakeRecorded {
+                intake: Box::new(intake),
+                classification: Some(MeldingClass::EersteMelding),
+            },
+        ];
         let author = Author {
             user_id: user.id,
             org_id: self.vt.id.clone(),
             on_behalf_of: None,
         };
-        self.store
-            .append_case_events(&id, 0, &author, &[draft], Some(&projection))
-            .await
-            .unwrap();
+        casework::record(
+            &self.store,
+            &id,
+            0,
+            &author,
+            OrgKind::VeiligThuis,
+            events,
+            now,
+        )
+        .await
+        .unwrap();
         id
+    }
+
+    pub async fn case_title(&self, id: &str) -> String {
+        self.store.case_summary(id).await.unwrap().unwrap().title
     }
 }
 

@@ -56,7 +56,7 @@ async fn malformed_oversized_and_mistyped_json_get_a_4xx_naming_the_field_and_ch
             "",
         ),
         (
-            "{\"expected_seq\": 1, \"text\": \"   \"}".into(),
+            "{\"expected_seq\": 2, \"text\": \"   \"}".into(),
             "application/json",
             422,
             "tekst",
@@ -78,7 +78,7 @@ async fn malformed_oversized_and_mistyped_json_get_a_4xx_naming_the_field_and_ch
     }
     assert_eq!(
         app.store.case_events(&case).await.unwrap().len(),
-        1,
+        2,
         "nothing was written"
     );
     let res = api

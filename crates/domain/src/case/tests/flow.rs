@@ -3,6 +3,7 @@
 use time::macros::{date, datetime};
 
 use super::*;
+use crate::classification::MeldingClass;
 
 #[test]
 fn bad_input_names_the_field() {
@@ -262,4 +263,53 @@ fn events_serialise_with_a_kind_tag_and_replay() {
 
     let bad = [(&closed(), &contexts[0])];
     assert_eq!(replay(bad).unwrap_err().0, 0);
+}
+
+fn intake_event(kind: CaseKind, class: Option<MeldingClass>) -> CaseEvent {
+    let mut intake = crate::intake::tests::melding();
+    intake.case_kind = kind;
+    CaseEvent::IntakeRecorded {
+        intake: Box::new(intake),
+        classification: class,
+    }
+}
+
+#[test]
+fn a_vervolgmelding_joins_the_open_casus() {
+    use crate::classification::VervolgMoment::NaBeoordeling;
+    let first = intake_event(CaseKind::Melding, Some(MeldingClass::EersteMelding));
+    let join = intake_event(
+        CaseKind::Melding,
+        Some(MeldingClass::Vervolgmelding(NaBeoordeling)),
+    );
+    let mut steps = up_to_decision("overdracht_lokaal_veld", &[]);
+    steps.insert(1, (VT, first.clone()));
+    steps.push((VT, join.clone()));
+    let s = run(&steps).unwrap();
+    assert_eq!(s.intakes.len(), 2);
+    assert_eq!(s.phase, Phase::Besloten);
+
+    // A new casus cannot start with a vervolgmelding: it belongs to the open casus.
+    let err = run(&[(VT, opened(CaseKind::Melding)), (VT, join.clone())]).unwrap_err();
+    assert!(matches!(err.1, TransitionError::NotAllowed(_)));
+    // A second intake must be a vervolgmelding.
+    let err = run(&[
+        (VT, opened(CaseKind::Melding)),
+        (VT, first.clone()),
+        (VT, first.clone()),
+    ])
+    .unwrap_err();
+    assert!(matches!(&err.1, TransitionError::Field(f) if f.field == "classificatie"));
+    // An advies is not classified and does not join a melding casus.
+    let advies = intake_event(CaseKind::Advies, None);
+    assert!(run(&[(VT, opened(CaseKind::Advies)), (VT, advies.clone())]).is_ok());
+    let err = run(&[(VT, opened(CaseKind::Melding)), (VT, first), (VT, advies)]).unwrap_err();
+    assert_eq!(err.0, 2);
+    // Only Veilig Thuis records an intake.
+    let err = run(&[
+        (VT, opened(CaseKind::Advies)),
+        (LT, intake_event(CaseKind::Advies, None)),
+    ])
+    .unwrap_err();
+    assert_eq!(err.0, 1);
 }

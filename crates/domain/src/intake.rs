@@ -1,0 +1,354 @@
+//! The data of an adviesvraag or melding as Veilig Thuis takes it in (RULES.md 0 and 1.3; issue 3),
+//! and its validation. Every error names the field the way forms and the JSON API name it, e.g.
+//! `betrokkenen[2].geboortedatum`: the serde names of these types are those field names.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use crate::FieldError;
+use crate::bsn::Bsn;
+use crate::calendar::dutch_local_date;
+use crate::case::CaseKind;
+use crate::codes::{ids, registry};
+use crate::validate::required_text;
+
+mod ages;
+#[cfg(test)]
+pub(crate) mod tests;
+
+pub use ages::{AGE_BANDS, age_band, age_on};
+
+/// Longest name, organisation, contact or person id.
+const MAX_SHORT: usize = 200;
+/// Longest address.
+const MAX_ADDRESS: usize = 300;
+/// Longest free-text description.
+const MAX_DESCRIPTION: usize = 10_000;
+/// More betrokkenen than this in one melding is a typing error, not a household.
+const MAX_BETROKKENEN: usize = 40;
+/// The oldest age Schakel accepts, as birth date or estimate.
+pub const MAX_AGE: u32 = 120;
+
+/// Gender as registered; `onbekend` when not known (e.g. an anonymous advies).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Man,
+    Vrouw,
+    Anders,
+    Onbekend,
+}
+
+/// Who reports or asks advice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Melder {
+    /// A code of the `melder` list (CBS categories, RULES.md 3).
+    #[serde(rename = "type")]
+    pub melder_type: String,
+    #[serde(rename = "naam", default)]
+    pub name: Option<String>,
+    #[serde(rename = "organisatie", default)]
+    pub organisation: Option<String>,
+    /// The reporter's organisation in Schakel, if it is one: it then takes part in the case as
+    /// reporter and gets feedback (RULES.md 2.4).
+    #[serde(rename = "organisatie_id", default)]
+    pub org_id: Option<String>,
+    #[serde(rename = "contact", default)]
+    pub contact: Option<String>,
+    /// The reporter wants to stay anonymous towards the family (RULES.md 8.1: VT may register
+    /// reporters anonymised).
+    #[serde(rename = "anoniem_naar_gezin", default)]
+    pub anonymous_to_family: bool,
+}
+
+/// One direct betrokkene (RULES.md 0: the persons who commit or undergo the violence and the members
+/// of the household).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Betrokkene {
+    /// Stable across cases: the id of a person found by the known-before check, or a new one.
+    #[serde(rename = "persoon_id")]
+    pub person_id: String,
+    /// A code of the `rol_betrokkene` list.
+    #[serde(rename = "rol")]
+    pub role: String,
+    #[serde(rename = "naam", default)]
+    pub name: Option<String>,
+    #[serde(
+        rename = "geboortedatum",
+        default,
+        with = "crate::calendar::iso_date::option"
+    )]
+    pub birth_date: Option<Date>,
+    /// When the date of birth is not known.
+    #[serde(rename = "geschatte_leeftijd", default)]
+    pub estimated_age: Option<u32>,
+    #[serde(rename = "geslacht")]
+    pub gender: Gender,
+    /// Nine digits after the elfproef, when given.
+    #[serde(default)]
+    pub bsn: Option<String>,
+    #[serde(rename = "adres", default)]
+    pub address: Option<String>,
+    /// The gemeente the betrokkene lives in: one of the region's gemeenten.
+    pub gemeente: String,
+}
+
+/// An adviesvraag or melding as registered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Intake {
+    #[serde(rename = "soort")]
+    pub case_kind: CaseKind,
+    #[serde(rename = "ontvangen_op", with = "time::serde::rfc3339")]
+    pub received_at: OffsetDateTime,
+    /// A code of the `kanaal` list.
+    #[serde(rename = "kanaal")]
+    pub channel: String,
+    pub melder: Melder,
+    pub betrokkenen: Vec<Betrokkene>,
+    /// The version of the `aard_geweld` list the kinds come from (e.g. `regio-2018`, `cbs-2019`).
+    #[serde(rename = "aard_geweld_versie")]
+    pub violence_version: String,
+    #[serde(rename = "aard_geweld", default)]
+    pub violence: Vec<String>,
+    /// Codes of the `specifieke_groep` list (RULES.md 0: the region's specific groups).
+    #[serde(rename = "specifieke_groepen", default)]
+    pub specific_groups: Vec<String>,
+    #[serde(rename = "omschrijving")]
+    pub description: String,
+}
+
+impl Intake {
+    /// Checks and normalises an intake. `gemeenten` is the region's list; `None` skips only that
+    /// check (the state machine does not know the region; the boundary that does must pass it).
+    /// Returns the intake trimmed, with empty optional texts as `None` and BSNs as nine digits.
+    pub fn normalised(&self, gemeenten: Option<&[String]>) -> Result<Intake, FieldError> {
+        let codes = registry();
+        let melding = self.case_kind == CaseKind::Melding;
+        let channel = codes
+            .require("kanaal", ids::KANAAL, ids::SCHAKEL_1)?
+            .parse("kanaal", self.channel.trim())?
+            .code
+            .clone();
+        let melder_type = codes
+            .require("melder.type", ids::MELDER, ids::CBS_2019)?
+            .parse("melder.type", self.melder.melder_type.trim())?
+            .code
+            .clone();
+        let melder = Melder {
+            melder_type,
+            name: optional_text("melder.naam", &self.melder.name, MAX_SHORT)?,
+            organisation: optional_text(
+                "melder.organisatie",
+                &self.melder.organisation,
+                MAX_SHORT,
+            )?,
+            org_id: optional_text("melder.organisatie_id", &self.melder.org_id, MAX_SHORT)?,
+            contact: optional_text("melder.contact", &self.melder.contact, MAX_SHORT)?,
+            anonymous_to_family: self.melder.anonymous_to_family,
+        };
+        // RULES.md 0: VT registers all direct betrokkenen of a melding; an advies may leave the
+        // family anonymous but still says where it lives, for the regional monitor.
+        if self.betrokkenen.is_empty() {
+            return Err(FieldError::new(
+                "betrokkenen",
+                "noem minstens één betrokkene",
+            ));
+        }
+        if self.betrokkenen.len() > MAX_BETROKKENEN {
+            return Err(FieldError::new(
+                "betrokkenen",
+                format!("hoogstens {MAX_BETROKKENEN} betrokkenen per melding"),
+            ));
+        }
+        let received_on = dutch_local_date(self.received_at);
+        let mut betrokkenen = Vec::with_capacity(self.betrokkenen.len());
+        for (i, b) in self.betrokkenen.iter().enumerate() {
+            let b = b.normalised(i, melding, received_on, gemeenten)?;
+            if betrokkenen
+                .iter()
+                .any(|o: &Betrokkene| o.person_id == b.person_id)
+            {
+                return Err(FieldError::new(
+                    format!("betrokkenen[{i}].persoon_id"),
+                    "deze persoon staat al in de melding",
+                ));
+            }
+            betrokkenen.push(b);
+        }
+        let violence_list = codes.require(
+            "aard_geweld_versie",
+            ids::AARD_GEWELD,
+            self.violence_version.trim(),
+        )?;
+        let violence = unique_codes("aard_geweld", &self.violence, |f, c| {
+            violence_list.parse(f, c).map(|c| c.code.clone())
+        })?;
+        // RULES.md 0: VT registers one or more kinds of violence per melding.
+        if melding && violence.is_empty() {
+            return Err(FieldError::new(
+                "aard_geweld",
+                "kies minstens één aard van geweld",
+            ));
+        }
+        let groups_list = codes.require(
+            "specifieke_groepen",
+            ids::SPECIFIEKE_GROEP,
+            ids::REGIOVISIE_2019,
+        )?;
+        let specific_groups = unique_codes("specifieke_groepen", &self.specific_groups, |f, c| {
+            groups_list.parse(f, c).map(|c| c.code.clone())
+        })?;
+        Ok(Intake {
+            case_kind: self.case_kind,
+            received_at: self.received_at,
+            channel,
+            melder,
+            betrokkenen,
+            violence_version: violence_list.version.clone(),
+            violence,
+            specific_groups,
+            description: required_text("omschrijving", &self.description, MAX_DESCRIPTION)?,
+        })
+    }
+
+    /// Also checks that the intake was not received after `now`.
+    pub fn validated(
+        &self,
+        gemeenten: &[String],
+        now: OffsetDateTime,
+    ) -> Result<Intake, FieldError> {
+        if self.received_at > now {
+            return Err(FieldError::new("ontvangen_op", "ligt in de toekomst"));
+        }
+        self.normalised(Some(gemeenten))
+    }
+
+    /// The Dutch calendar day of receipt.
+    pub fn received_on(&self) -> Date {
+        dutch_local_date(self.received_at)
+    }
+
+    /// The gemeente a melding counts under: where the first victim or child lives, else the first
+    /// betrokkene. CBS's rule for households across gemeenten was not seen; Schakel's choice [NC].
+    pub fn gemeente(&self) -> Option<&str> {
+        self.betrokkenen
+            .iter()
+            .find(|b| matches!(b.role.as_str(), "slachtoffer" | "kind_in_gezin"))
+            .or_else(|| self.betrokkenen.first())
+            .map(|b| b.gemeente.as_str())
+    }
+}
+
+impl Betrokkene {
+    fn normalised(
+        &self,
+        i: usize,
+        melding: bool,
+        received_on: Date,
+        gemeenten: Option<&[String]>,
+    ) -> Result<Betrokkene, FieldError> {
+        let f = |name: &str| format!("betrokkenen[{i}].{name}");
+        let role = registry()
+            .require(&f("rol"), ids::ROL_BETROKKENE, ids::SCHAKEL_1)?
+            .parse(&f("rol"), self.role.trim())?
+            .code
+            .clone();
+        let name = optional_text(&f("naam"), &self.name, MAX_SHORT)?;
+        // RULES.md 1.3: a melding identifies the persons; an advies may keep them anonymous.
+        if melding && name.is_none() {
+            return Err(FieldError::new(f("naam"), "is verplicht bij een melding"));
+        }
+        if self.birth_date.is_some() && self.estimated_age.is_some() {
+            return Err(FieldError::new(
+                f("geschatte_leeftijd"),
+                "vul een geboortedatum of een geschatte leeftijd in, niet allebei",
+            ));
+        }
+        if melding && self.birth_date.is_none() && self.estimated_age.is_none() {
+            return Err(FieldError::new(
+                f("geboortedatum"),
+                "vul een geboortedatum of een geschatte leeftijd in",
+            ));
+        }
+        if let Some(d) = self.birth_date {
+            if d > received_on {
+                return Err(FieldError::new(
+                    f("geboortedatum"),
+                    "ligt na de ontvangstdatum",
+                ));
+            }
+            if age_on(d, received_on) > MAX_AGE {
+                return Err(FieldError::new(
+                    f("geboortedatum"),
+                    format!("geeft een leeftijd boven {MAX_AGE} jaar"),
+                ));
+            }
+        }
+        if self.estimated_age.is_some_and(|a| a > MAX_AGE) {
+            return Err(FieldError::new(
+                f("geschatte_leeftijd"),
+                format!("moet tussen 0 en {MAX_AGE} liggen"),
+            ));
+        }
+        let bsn = match self.bsn.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => Some(Bsn::parse(&f("bsn"), raw)?.as_str()),
+        };
+        let gemeente = required_text(&f("gemeente"), &self.gemeente, MAX_SHORT)?;
+        if let Some(list) = gemeenten
+            && !list.contains(&gemeente)
+        {
+            return Err(FieldError::new(
+                f("gemeente"),
+                format!("'{gemeente}' is geen gemeente van deze regio"),
+            ));
+        }
+        Ok(Betrokkene {
+            person_id: required_text(&f("persoon_id"), &self.person_id, MAX_SHORT)?,
+            role,
+            name,
+            birth_date: self.birth_date,
+            estimated_age: self.estimated_age,
+            gender: self.gender,
+            bsn,
+            address: optional_text(&f("adres"), &self.address, MAX_ADDRESS)?,
+            gemeente,
+        })
+    }
+
+    /// Age in whole years on `date`: from the date of birth, else the estimate.
+    pub fn age_on(&self, date: Date) -> Option<u32> {
+        match self.birth_date {
+            Some(b) => Some(age_on(b, date)),
+            None => self.estimated_age,
+        }
+    }
+}
+
+fn optional_text(
+    field: &str,
+    value: &Option<String>,
+    max: usize,
+) -> Result<Option<String>, FieldError> {
+    match value.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => required_text(field, v, max).map(Some),
+    }
+}
+
+fn unique_codes(
+    field: &str,
+    values: &[String],
+    parse: impl Fn(&str, &str) -> Result<String, FieldError>,
+) -> Result<Vec<String>, FieldError> {
+    let mut out: Vec<String> = Vec::with_capacity(values.len());
+    for (i, v) in values.iter().enumerate() {
+        let f = format!("{field}[{i}]");
+        let code = parse(&f, v.trim())?;
+        if out.contains(&code) {
+            return Err(FieldError::new(f, "staat er al"));
+        }
+        out.push(code);
+    }
+    Ok(out)
+}

@@ -1,0 +1,222 @@
+//! The store side of `schakel bench intake` (issue 3 item 11): one complete intake as real work does
+//! it, and the same rows inserted raw in one transaction with the same driver, for the reference rate
+//! measured in the same run.
+
+use schakel_domain::case::{CaseEvent, CaseKind};
+use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
+use schakel_domain::org::OrgKind;
+use time::{Date, Duration, OffsetDateTime};
+
+use crate::cases::Author;
+use crate::casework;
+use crate::known::{KnownQuery, classify_matches, find_known};
+use crate::{Result, Store, time_text};
+
+/// The three fictional betrokkenen of bench intake `n`: (person id, role, name, birth date).
+fn household(n: u64, now: OffsetDateTime) -> [(String, &'static str, String, Date); 3] {
+    let day = now.date();
+    let surname = format!("Benchmark{n}");
+    [
+        (
+            format!("bench-{n}-0"),
+            "kind_in_gezin",
+            format!("Fenna {surname}"),
+            day - Duration::days(3000 + (n % 2000) as i64),
+        ),
+        (
+            format!("bench-{n}-1"),
+            "slachtoffer",
+            format!("Anna {surname}"),
+            day - Duration::days(12_000 + (n % 3000) as i64),
+        ),
+        (
+            format!("bench-{n}-2"),
+            "pleger",
+            format!("Bram {surname}"),
+            day - Duration::days(13_000 + (n % 3000) as i64),
+        ),
+    ]
+}
+
+/// One complete intake: the known-before check for each of three betrokkenen, classification, and
+/// a new casus with one melding of two kinds of violence. Returns the case id.
+pub async fn one_intake(
+    store: &Store,
+    vt_org: &str,
+    n: u64,
+    now: OffsetDateTime,
+) -> Result<String> {
+    let people = household(n, now);
+    let mut matches = Vec::new();
+    for (_, _, name, born) in &people {
+        let q = KnownQuery {
+            bsn: None,
+            name: Some(name.clone()),
+            birth_date: Some(*born),
+        };
+        matches.extend(find_known(store, &q, 20).await?);
+    }
+    let certain: Vec<_> = matches
+        .iter()
+        .filter(|m| m.match_kind.is_certain())
+        .collect();
+    let class = classify_matches(certain.iter().copied());
+    let intake = Intake {
+        case_kind: CaseKind::Melding,
+        received_at: now,
+        channel: "politiemelding".into(),
+        melder: Melder {
+            melder_type: "justitie_en_veiligheid".into(),
+            name: None,
+            organisation: None,
+            org_id: None,
+            contact: None,
+            anonymous_to_family: false,
+        },
+        betrokkenen: people
+            .iter()
+            .map(|(id, role, name, born)| Betrokkene {
+                person_id: id.clone(),
+                role: (*role).into(),
+                name: Some(name.clone()),
+                birth_date: Some(*born),
+                estimated_age: None,
+                gender: Gender::Onbekend,
+                bsn: None,
+                address: None,
+                gemeente: "Venlo".into(),
+            })
+            .collect(),
+        violence_version: "regio-2018".into(),
+        violence: vec![
+            "lichamelijke_mishandeling".into(),
+            "psychisch_geweld".into(),
+        ],
+        specific_groups: Vec::new(),
+        description: "Benchmarkmelding; verzonnen.".into(),
+    };
+    let case_id = format!("bench-{n}");
+    let author = Author {
+        user_id: "bench".into(),
+        org_id: vt_org.into(),
+        on_behalf_of: None,
+    };
+    let events = vec![
+        CaseEvent::Opened {
+            case_kind: CaseKind::Melding,
+            received_at: now,
+            accountable_org: vt_org.into(),
+        },
+        CaseEvent::IntakeRecorded {
+            intake: Box::new(intake),
+            classification: Some(class),
+        },
+    ];
+    casework::record(
+        store,
+        &case_id,
+        0,
+        &author,
+        OrgKind::VeiligThuis,
+        events,
+        now,
+    )
+    .await?;
+    Ok(case_id)
+}
+
+/// Inserts the rows `count` intakes write (case, 2 events, 3 persons and links, participant, 2
+/// deadlines, facts with 2 kinds and 3 betrokkenen: 18 rows each), one statement per row, in ONE
+/// transaction, with no domain work and no reads. Ids start at `start` and use the prefix
+/// `raw-`. Returns the number of rows.
+pub async fn raw_insert(
+    store: &Store,
+    vt_org: &str,
+    start: u64,
+    count: u64,
+    now: OffsetDateTime,
+) -> Result<u64> {
+    let at = time_text::format(now);
+    let day = now.date().to_string();
+    let mut tx = store.begin_write().await?;
+    let mut rows = 0_u64;
+    macro_rules! exec {
+        ($sql:expr $(, $v:expr)*) => {{
+            sqlx::query($sql)$(.bind($v))*.execute(&mut *tx).await?;
+            rows += 1;
+        }};
+    }
+    for n in start..start + count {
+        let case_id = format!("raw-{n}");
+        exec!(
+            "INSERT INTO cases (id, kind, status, accountable_org, title, opened_at, updated_at, last_seq, head_hash) VALUES ($1, 'melding', 'intake', $2, 'Melding', $3, $3, 2, 'x')",
+            &case_id,
+            vt_org,
+            &at
+        );
+        for seq in 1..=2_i64 {
+            exec!(
+                "INSERT INTO case_events (case_id, seq, at, user_id, org_id, on_behalf_of, kind, payload, prev_hash, hash) VALUES ($1, $2, $3, 'bench', $4, NULL, 'raw', '{}', 'x', 'y')",
+                &case_id,
+                seq,
+                &at,
+                vt_org
+            );
+        }
+        for (i, (id, role, name, born)) in household(n, now).into_iter().enumerate() {
+            let id = format!("raw-{id}");
+            exec!(
+                "INSERT INTO persons (id, display_name, name_key, birth_date, bsn, gemeente, created_at) VALUES ($1, $2, $3, $4, NULL, 'Venlo', $5)",
+                &id,
+                &name,
+                name.to_lowercase(),
+                born.to_string(),
+                &at
+            );
+            exec!(
+                "INSERT INTO case_persons (case_id, person_id, role) VALUES ($1, $2, $3)",
+                &case_id,
+                &id,
+                role
+            );
+            exec!(
+                "INSERT INTO melding_fact_betrokkenen (case_id, n, i, role, age_band, gender) VALUES ($1, 0, $2, $3, '0-20', 'onbekend')",
+                &case_id,
+                i as i64,
+                role
+            );
+        }
+        exec!(
+            "INSERT INTO case_participants (case_id, org_id, participation) VALUES ($1, $2, 'accountable')",
+            &case_id,
+            vt_org
+        );
+        for (k, kind) in ["urgentie", "veiligheidsbeoordeling"]
+            .into_iter()
+            .enumerate()
+        {
+            exec!(
+                "INSERT INTO case_deadlines (case_id, n, kind, label, due, due_at, since, sort_key, owner_org) VALUES ($1, $2, $3, $3, $4, NULL, NULL, $4, $5)",
+                &case_id,
+                k as i64,
+                kind,
+                &day,
+                vt_org
+            );
+        }
+        exec!(
+            "INSERT INTO melding_facts (case_id, n, kind, received_on, gemeente, classification, melder_type, channel, violence_version, specific_groups, betrokkenen) VALUES ($1, 0, 'melding', $2, 'Venlo', 'eerste_melding', 'justitie_en_veiligheid', 'politiemelding', 'regio-2018', '', 3)",
+            &case_id,
+            &day
+        );
+        for code in ["lichamelijke_mishandeling", "psychisch_geweld"] {
+            exec!(
+                "INSERT INTO melding_fact_violence (case_id, n, code) VALUES ($1, 0, $2)",
+                &case_id,
+                code
+            );
+        }
+    }
+    tx.commit().await?;
+    Ok(rows)
+}
