@@ -12,7 +12,8 @@ mod deadlines;
 mod tests;
 
 pub use deadlines::{
-    Terms, acute_deadline, assessment_deadline, dutch_local_date, onderzoek_deadline,
+    Terms, acute_deadline, assessment_deadline, dutch_local_date, dutch_offset, from_dutch_local,
+    onderzoek_deadline, to_dutch_local,
 };
 
 /// A public holiday the calendar may recognise.

@@ -71,6 +71,45 @@ pub fn compose(input: &FeedbackInput) -> Result<Feedback, FieldError> {
     }))
 }
 
+/// The feedback input for a case as it stands (RULES.md 2.4): the decided track, the parties the
+/// case went to (an offered or accepted handover), and the conditions and monitoring agreements in
+/// force. `org_name` turns organisation ids into the names the reporter reads.
+pub fn input_for_case(
+    state: &crate::case::CaseState,
+    moment: FeedbackMoment,
+    reporter_has_role: bool,
+    reporter_is_informant_doctor: bool,
+    org_name: impl Fn(&str) -> String,
+) -> Result<FeedbackInput, FieldError> {
+    let decision = state
+        .decision
+        .as_ref()
+        .ok_or_else(|| FieldError::new("besluit", "besluit eerst over het vervolg"))?;
+    let mut parties = Vec::new();
+    if let Some(h) = &state.open_handover {
+        parties.push(org_name(&h.to_org));
+    } else if state.accountable_org != state.vt_org {
+        parties.push(org_name(&state.accountable_org));
+    }
+    let (conditions, agreements) = match (&state.open_handover, &state.monitoring) {
+        (Some(h), _) => (
+            h.veiligheidsvoorwaarden.clone(),
+            h.monitoring_agreements.clone(),
+        ),
+        (None, Some(m)) => (m.veiligheidsvoorwaarden.clone(), m.agreements.clone()),
+        (None, None) => (decision.veiligheidsvoorwaarden.clone(), Vec::new()),
+    };
+    Ok(FeedbackInput {
+        moment,
+        track: decision.track.clone(),
+        handover_parties: parties,
+        veiligheidsvoorwaarden: conditions,
+        monitoring_agreements: agreements,
+        reporter_has_role,
+        reporter_is_informant_doctor,
+    })
+}
+
 impl FeedbackContent {
     /// The Dutch text for the reporter, in plain language.
     pub fn text_nl(&self) -> String {

@@ -66,7 +66,7 @@ pub struct Melder {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Betrokkene {
     /// Stable across cases: the id of a person found by the known-before check, or a new one.
-    #[serde(rename = "persoon_id")]
+    #[serde(rename = "persoon_id", default)]
     pub person_id: String,
     /// A code of the `rol_betrokkene` list.
     #[serde(rename = "rol")]

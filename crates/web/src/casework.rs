@@ -93,3 +93,34 @@ pub async fn add_note(
     )
     .await
 }
+
+/// A regiehouder named on accepting a handover must work for the accepting organisation.
+pub async fn check_regiehouder(
+    state: &AppState,
+    user: &CurrentUser,
+    event: &CaseEvent,
+) -> Result<(), AppError> {
+    if let CaseEvent::HandoverAccepted {
+        regiehouder_user, ..
+    } = event
+    {
+        let org = user
+            .membership
+            .as_ref()
+            .map(|m| m.org_id.clone())
+            .unwrap_or_default();
+        if !state
+            .store
+            .users_of_org(&org)
+            .await?
+            .iter()
+            .any(|u| &u.id == regiehouder_user)
+        {
+            return Err(AppError::field(
+                "regiehouder",
+                "kies een regiehouder uit uw eigen organisatie",
+            ));
+        }
+    }
+    Ok(())
+}

@@ -6,7 +6,9 @@ pub mod api;
 pub mod auth;
 mod casework;
 mod error;
+mod feedback;
 pub mod gate;
+mod intake;
 mod pages;
 mod security;
 

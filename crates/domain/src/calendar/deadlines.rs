@@ -45,6 +45,11 @@ impl Default for Terms {
 /// the last Sunday of March to the last Sunday of October, 01:00 UTC both (Directive 2000/84/EC
 /// art. 2 and 3). A melding received at 23:30 UTC on 31 December arrives on 1 January in Venlo.
 pub fn dutch_local_date(at: OffsetDateTime) -> Date {
+    to_dutch_local(at).date()
+}
+
+/// The Dutch offset from UTC at a moment: +2 in summer time, +1 otherwise (see above).
+pub fn dutch_offset(at: OffsetDateTime) -> UtcOffset {
     let utc = at.to_offset(UtcOffset::UTC);
     let year = utc.year();
     let summer = match (
@@ -60,9 +65,26 @@ pub fn dutch_local_date(at: OffsetDateTime) -> Date {
         _ => false,
     };
     let hours = if summer { 2 } else { 1 };
-    utc.checked_add(Duration::hours(hours))
-        .unwrap_or(utc)
-        .date()
+    UtcOffset::from_hms(hours, 0, 0).unwrap_or(UtcOffset::UTC)
+}
+
+/// A moment as Dutch wall-clock time.
+pub fn to_dutch_local(at: OffsetDateTime) -> time::PrimitiveDateTime {
+    let local = at.to_offset(dutch_offset(at));
+    time::PrimitiveDateTime::new(local.date(), local.time())
+}
+
+/// Dutch wall-clock time (as typed in a form) as a moment. In the hour that occurs twice when
+/// summer time ends, the earlier (summer) reading is taken.
+pub fn from_dutch_local(local: time::PrimitiveDateTime) -> OffsetDateTime {
+    let summer = UtcOffset::from_hms(2, 0, 0).unwrap_or(UtcOffset::UTC);
+    let winter = UtcOffset::from_hms(1, 0, 0).unwrap_or(UtcOffset::UTC);
+    let as_summer = local.assume_offset(summer);
+    if dutch_offset(as_summer) == summer {
+        as_summer
+    } else {
+        local.assume_offset(winter)
+    }
 }
 
 fn last_sunday(year: i32, month: Month) -> Option<Date> {

@@ -250,3 +250,18 @@ proptest! {
         prop_assert!((end - start).whole_days() <= 12);
     }
 }
+
+#[test]
+fn dutch_wall_clock_time_round_trips_in_winter_and_summer() {
+    use super::{from_dutch_local, to_dutch_local};
+    use time::macros::{datetime, offset};
+    let winter = datetime!(2026-01-15 09:30);
+    let summer = datetime!(2026-07-15 09:30);
+    assert_eq!(from_dutch_local(winter), datetime!(2026-01-15 08:30 UTC));
+    assert_eq!(from_dutch_local(summer), datetime!(2026-07-15 07:30 UTC));
+    assert_eq!(to_dutch_local(datetime!(2026-07-15 07:30 UTC)), summer);
+    assert_eq!(
+        to_dutch_local(datetime!(2026-12-31 23:30 UTC).to_offset(offset!(+5))),
+        datetime!(2027-01-01 00:30)
+    );
+}

@@ -394,3 +394,46 @@ fn a_note_changes_nothing_but_needs_text_and_an_open_case() {
     assert!(apply(Some(&s), &CaseEvent::NoteAdded { text: "  ".into() }, &ctx).is_err());
     assert!(apply(None, &CaseEvent::NoteAdded { text: "x".into() }, &ctx).is_err());
 }
+
+#[test]
+fn feedback_for_a_handed_over_case_names_the_receiver_and_shows_conditions_only_to_a_reporter_with_a_role()
+ {
+    use crate::feedback::{Feedback, compose, input_for_case};
+    let mut steps = up_to_decision("overdracht_lokaal_veld", &["Vader komt niet in de woning"]);
+    steps.push((VT, offered("h1", LT, &["Vader komt niet in de woning"])));
+    let s = run(&steps).unwrap();
+    let name = |id: &str| {
+        if id == LT {
+            "Wijkteam Venlo".to_string()
+        } else {
+            id.to_string()
+        }
+    };
+    for role in [false, true] {
+        let input = input_for_case(&s, FeedbackMoment::NaBeoordeling, role, false, name).unwrap();
+        assert_eq!(input.handover_parties, vec!["Wijkteam Venlo".to_string()]);
+        let Feedback::Standard(content) = compose(&input).unwrap() else {
+            panic!("standard feedback expected")
+        };
+        let text = content.text_nl();
+        assert!(text.contains("Wijkteam Venlo"));
+        assert_eq!(
+            text.contains("Vader komt niet in de woning"),
+            role,
+            "role={role}: {text}"
+        );
+    }
+    let before_decision = run(&up_to_decision("overdracht_lokaal_veld", &[])[..3]).unwrap();
+    assert_eq!(
+        input_for_case(
+            &before_decision,
+            FeedbackMoment::NaBeoordeling,
+            false,
+            false,
+            name
+        )
+        .unwrap_err()
+        .field,
+        "besluit"
+    );
+}

@@ -4,6 +4,7 @@
 
 mod access_log;
 mod cases;
+mod flow;
 mod openapi;
 mod session;
 
@@ -25,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .merge(session::routes())
         .merge(cases::routes())
         .merge(access_log::routes())
+        .merge(flow::routes())
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError(AppError::NotFound) })
 }

@@ -2,7 +2,7 @@
 //! safety, decide the follow-up, offer a warm handover, accept or refuse it as the receiver, record
 //! monitoring, and close. The domain decides what is allowed; these forms only offer what fits.
 
-use schakel_domain::case::{CaseEvent, CaseState, Phase};
+use schakel_domain::case::{CaseEvent, CaseState, FeedbackMoment, Phase};
 use schakel_domain::codes::{self, DecisionCategory, decision_category};
 use schakel_domain::org::OrgKind;
 use serde::Deserialize;
@@ -45,6 +45,8 @@ pub struct Actions {
     pub monitoring_voorwaarden: Vec<(usize, String)>,
     pub can_end_monitoring: bool,
     pub can_close: bool,
+    /// Feedback owed to the reporter: (moment code, label).
+    pub feedback_due: Vec<(String, &'static str)>,
 }
 
 pub struct Inputs<'a> {
@@ -165,6 +167,14 @@ pub fn actions(i: Inputs<'_>) -> Actions {
         monitoring_moments,
         monitoring_voorwaarden,
         can_close: accountable && s.open_handover.is_none() && s.monitoring.is_none(),
+        feedback_due: if s.vt_org == my_org && s.decision.is_some() {
+            s.feedback_pending
+                .iter()
+                .map(|f| (moment_code(f.moment).to_string(), moment_label(f.moment)))
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -188,6 +198,31 @@ pub struct ActionForm {
     pub moment: Option<String>,
     #[serde(default)]
     pub nagekomen: Vec<String>,
+}
+
+pub fn moment_code(m: FeedbackMoment) -> &'static str {
+    match m {
+        FeedbackMoment::NaBeoordeling => "na_beoordeling",
+        FeedbackMoment::NaOnderzoek => "na_onderzoek",
+    }
+}
+
+pub fn moment_label(m: FeedbackMoment) -> &'static str {
+    match m {
+        FeedbackMoment::NaBeoordeling => "na de veiligheidsbeoordeling",
+        FeedbackMoment::NaOnderzoek => "na het onderzoek",
+    }
+}
+
+pub fn parse_moment(field: &str, v: &str) -> Result<FeedbackMoment, AppError> {
+    match v {
+        "na_beoordeling" => Ok(FeedbackMoment::NaBeoordeling),
+        "na_onderzoek" => Ok(FeedbackMoment::NaOnderzoek),
+        _ => Err(AppError::field(
+            field,
+            "kies na_beoordeling of na_onderzoek",
+        )),
+    }
 }
 
 fn lines(text: Option<&str>) -> Vec<String> {
@@ -294,6 +329,9 @@ pub fn event_from(
         }
         "monitoring_einde" => CaseEvent::MonitoringEnded {
             reason: required("reden", form.reden.as_ref())?,
+        },
+        "terugkoppeling" => CaseEvent::FeedbackGiven {
+            moment: parse_moment("moment", form.moment.as_deref().unwrap_or(""))?,
         },
         "sluiten" => CaseEvent::Closed {
             reason: required("reden", form.reden.as_ref())?,

@@ -23,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .route("/casussen/{id}/noodtoegang", post(break_glass))
         .route("/casussen/{id}/notities", post(add_note))
         .route("/casussen/{id}/acties", post(act))
+        .route("/casussen/{id}/terugkoppeling", get(feedback_page))
 }
 
 pub struct EventRow {
@@ -49,6 +50,71 @@ struct CasePage {
     can_write: bool,
     last_seq: i64,
     actions: Option<Actions>,
+    intakes: Vec<IntakeView>,
+}
+
+/// One registered advies or melding as shown on the case page.
+pub struct IntakeView {
+    pub when: String,
+    pub soort: &'static str,
+    pub classification: String,
+    pub kanaal: String,
+    pub melder: String,
+    pub anonymous: bool,
+    pub geweld: Vec<String>,
+    pub groepen: Vec<String>,
+    pub omschrijving: String,
+}
+
+fn label(list: &str, version: &str, code: &str) -> String {
+    schakel_domain::codes::registry()
+        .list(list, version)
+        .and_then(|l| l.get(code))
+        .map(|c| c.label_nl.clone())
+        .unwrap_or_else(|| code.to_string())
+}
+
+fn intake_view(r: &schakel_domain::case::RecordedIntake) -> IntakeView {
+    use schakel_domain::codes::ids;
+    let i = &r.intake;
+    let local = schakel_domain::calendar::to_dutch_local(i.received_at);
+    let melder_detail = [i.melder.name.as_deref(), i.melder.organisation.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    IntakeView {
+        when: format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute()),
+        soort: match i.case_kind {
+            schakel_domain::case::CaseKind::Advies => "Advies",
+            schakel_domain::case::CaseKind::Melding => "Melding",
+        },
+        classification: r
+            .classification
+            .map(|c| c.label().to_string())
+            .unwrap_or_default(),
+        kanaal: label(ids::KANAAL, ids::SCHAKEL_1, &i.channel),
+        melder: if melder_detail.is_empty() {
+            label(ids::MELDER, ids::CBS_2019, &i.melder.melder_type)
+        } else {
+            format!(
+                "{} ({melder_detail})",
+                label(ids::MELDER, ids::CBS_2019, &i.melder.melder_type)
+            )
+        },
+        anonymous: i.melder.anonymous_to_family,
+        geweld: i
+            .violence
+            .iter()
+            .map(|c| label(ids::AARD_GEWELD, &i.violence_version, c))
+            .collect(),
+        groepen: i
+            .specific_groups
+            .iter()
+            .map(|c| label(ids::SPECIFIEKE_GROEP, ids::REGIOVISIE_2019, c))
+            .collect(),
+        omschrijving: i.description.clone(),
+    }
 }
 
 fn participation_label(p: Participation) -> &'static str {
@@ -102,7 +168,12 @@ async fn case_page(
         })
         .collect();
     let break_glass = matches!(case.ground, Ground::BreakTheGlass { .. });
-    let actions = match (break_glass, casework::current_state(state, &case).await?) {
+    let case_state = casework::current_state(state, &case).await?;
+    let intakes = case_state
+        .as_ref()
+        .map(|s| s.intakes.iter().map(intake_view).collect())
+        .unwrap_or_default();
+    let actions = match (break_glass, case_state) {
         (false, Some(case_state)) => {
             let colleagues = match &user.membership {
                 Some(m) => state
@@ -149,6 +220,7 @@ async fn case_page(
         last_seq: case.summary.last_seq,
         break_glass,
         actions,
+        intakes,
     };
     render(&page)
 }
@@ -277,28 +349,49 @@ async fn act(
         .await?
         .ok_or(AppError::NotFound)?;
     let event = case_actions::event_from(&f, &current, &user)?;
-    if let schakel_domain::case::CaseEvent::HandoverAccepted {
-        regiehouder_user, ..
-    } = &event
-    {
-        let org = user
-            .membership
-            .as_ref()
-            .map(|m| m.org_id.clone())
-            .unwrap_or_default();
-        if !state
-            .store
-            .users_of_org(&org)
-            .await?
-            .iter()
-            .any(|u| &u.id == regiehouder_user)
-        {
-            return Err(AppError::field(
-                "regiehouder",
-                "kies een regiehouder uit uw eigen organisatie",
-            ));
-        }
-    }
+    casework::check_regiehouder(&state, &user, &event).await?;
     casework::append(&state, &user, &case, expected, event).await?;
     Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "feedback.html")]
+struct FeedbackPage {
+    page: PageCtx,
+    id: String,
+    last_seq: i64,
+    moment: String,
+    lines: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct FeedbackQuery {
+    moment: Option<String>,
+    melder_rol: Option<String>,
+    arts_informant: Option<String>,
+}
+
+async fn feedback_page(
+    State(state): State<AppState>,
+    PageUser(user): PageUser,
+    Path(id): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<FeedbackQuery>,
+) -> Result<Response, AppError> {
+    let moment = case_actions::parse_moment("moment", q.moment.as_deref().unwrap_or(""))?;
+    let case = gate::open_case(&state, &user, &id, Action::Read, Sensitivity::Normal, None).await?;
+    let composed = crate::feedback::compose(
+        &state,
+        &case,
+        moment,
+        q.melder_rol.is_some(),
+        q.arts_informant.is_some(),
+    )
+    .await?;
+    render(&FeedbackPage {
+        page: PageCtx::for_user(&state, &user, ""),
+        id: case.summary.id.clone(),
+        last_seq: case.summary.last_seq,
+        moment: case_actions::moment_code(moment).to_string(),
+        lines: crate::feedback::lines(&composed),
+    })
 }

@@ -2,10 +2,12 @@
 
 pub(crate) mod access_log;
 mod admin;
-mod case_actions;
+pub(crate) mod case_actions;
 mod cases;
 mod home;
+mod intake;
 mod login;
+pub(crate) mod queue;
 
 use askama::Template;
 use axum::Router;
@@ -24,6 +26,8 @@ pub fn routes() -> Router<AppState> {
         .merge(admin::routes())
         .merge(access_log::routes())
         .merge(cases::routes())
+        .merge(intake::routes())
+        .merge(queue::routes())
         .route("/static/schakel.css", get(stylesheet))
         .route("/healthz", get(healthz))
 }
@@ -71,6 +75,15 @@ impl PageCtx {
 /// The menu follows the role: nobody is shown a door they may not open.
 fn nav_for(user: &CurrentUser) -> Vec<(&'static str, &'static str)> {
     let mut nav = vec![("/", "Start")];
+    if let Some(m) = &user.membership
+        && matches!(m.role, Role::Medewerker | Role::Teamleider)
+        && m.org_kind.handles_cases()
+    {
+        nav.push(("/werkvoorraad", "Te doen"));
+        if m.org_kind == schakel_domain::org::OrgKind::VeiligThuis {
+            nav.push(("/intake", "Nieuw advies of melding"));
+        }
+    }
     match user.role() {
         Some(Role::Beheerder) => nav.push(("/beheer/gebruikers", "Gebruikers")),
         Some(Role::PrivacyOfficer) => {

@@ -1,0 +1,255 @@
+//! The intake page: one form for an advies or a melding, a known-before check, then registration.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use schakel_domain::access::{Action, ResourceKind};
+use schakel_domain::codes::{self, ids};
+
+use crate::auth::session::CurrentUser;
+use crate::gate::{self, Access};
+use crate::intake::{self as flow, Posted};
+use crate::pages::login::PageUser;
+use crate::pages::{PageCtx, check_csrf, render};
+use crate::{AppError, AppState};
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/intake", get(form).post(submit))
+}
+
+pub struct Lists {
+    pub kanalen: Vec<(String, String)>,
+    pub melders: Vec<(String, String)>,
+    pub rollen: Vec<(String, String)>,
+    pub geweld: Vec<(String, String)>,
+    pub groepen: Vec<(String, String)>,
+    pub geslachten: Vec<(String, String)>,
+    pub gemeenten: Vec<String>,
+}
+
+fn list(id: &str, version: &str) -> Vec<(String, String)> {
+    codes::registry()
+        .list(id, version)
+        .map(|l| {
+            l.entries
+                .iter()
+                .map(|c| {
+                    let label = match &c.parent {
+                        Some(p) => format!(
+                            "{} – {}",
+                            l.get(p).map(|p| p.label_nl.as_str()).unwrap_or(""),
+                            c.label_nl
+                        ),
+                        None => c.label_nl.clone(),
+                    };
+                    (c.code.clone(), label)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub struct RowValues {
+    pub i: usize,
+    pub n: usize,
+    pub persoon_id: String,
+    pub rol: String,
+    pub naam: String,
+    pub geboortedatum: String,
+    pub leeftijd: String,
+    pub geslacht: String,
+    pub bsn: String,
+    pub adres: String,
+    pub gemeente: String,
+}
+
+pub struct MatchView {
+    pub row: usize,
+    pub name: String,
+    pub how: String,
+    pub open: bool,
+    pub phase: &'static str,
+    pub certain: bool,
+    pub key: String,
+}
+
+#[derive(Template)]
+#[template(path = "intake.html")]
+struct IntakePage {
+    page: PageCtx,
+    lists: Lists,
+    error: Option<(String, String)>,
+    soort: String,
+    ontvangen_op: String,
+    kanaal: String,
+    melder: (String, String, String, String, bool),
+    rows: Vec<RowValues>,
+    geweld: Vec<String>,
+    groepen: Vec<String>,
+    omschrijving: String,
+    checked: bool,
+    matches: Vec<MatchView>,
+}
+
+async fn guard(state: &AppState, user: &CurrentUser) -> Result<(), AppError> {
+    let access = Access {
+        action: Action::Create,
+        resource_kind: ResourceKind::Case,
+        resource_id: None,
+        clients: vec![],
+        reason: None,
+    };
+    gate::authorize(state, user, access).await
+}
+
+async fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    p: &Posted,
+    rows: usize,
+    error: Option<(String, String)>,
+    matches: Option<Vec<MatchView>>,
+) -> Result<Response, AppError> {
+    let lists = Lists {
+        kanalen: list(ids::KANAAL, ids::SCHAKEL_1),
+        melders: list(ids::MELDER, ids::CBS_2019),
+        rollen: list(ids::ROL_BETROKKENE, ids::SCHAKEL_1),
+        geweld: list(ids::AARD_GEWELD, ids::REGIO_2018),
+        groepen: list(ids::SPECIFIEKE_GROEP, ids::REGIOVISIE_2019),
+        geslachten: [
+            ("onbekend", "Onbekend"),
+            ("vrouw", "Vrouw"),
+            ("man", "Man"),
+            ("anders", "Anders"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect(),
+        gemeenten: state
+            .store
+            .gemeenten()
+            .await?
+            .into_iter()
+            .map(|g| g.name)
+            .collect(),
+    };
+    let rows = (0..rows)
+        .map(|i| {
+            let f = |name: &str| p.get(&format!("betrokkenen[{i}].{name}")).to_string();
+            RowValues {
+                i,
+                n: i + 1,
+                persoon_id: f("persoon_id"),
+                rol: f("rol"),
+                naam: f("naam"),
+                geboortedatum: f("geboortedatum"),
+                leeftijd: f("geschatte_leeftijd"),
+                geslacht: f("geslacht"),
+                bsn: f("bsn"),
+                adres: f("adres"),
+                gemeente: f("gemeente"),
+            }
+        })
+        .collect();
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let mut res = render(&IntakePage {
+        page: PageCtx::for_user(state, user, "/intake"),
+        lists,
+        error,
+        soort: p.get("soort").to_string(),
+        ontvangen_op: p.get("ontvangen_op").to_string(),
+        kanaal: p.get("kanaal").to_string(),
+        melder: (
+            p.get("melder.type").to_string(),
+            p.get("melder.naam").to_string(),
+            p.get("melder.organisatie").to_string(),
+            p.get("melder.contact").to_string(),
+            !p.get("melder.anoniem_naar_gezin").is_empty(),
+        ),
+        rows,
+        geweld: p.all("aard_geweld"),
+        groepen: p.all("specifieke_groepen"),
+        omschrijving: p.get("omschrijving").to_string(),
+        checked: matches.is_some(),
+        matches: matches.unwrap_or_default(),
+    })?;
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+async fn form(
+    State(state): State<AppState>,
+    PageUser(user): PageUser,
+) -> Result<Response, AppError> {
+    guard(&state, &user).await?;
+    page(
+        &state,
+        &user,
+        &Posted(Vec::new()),
+        flow::DEFAULT_ROWS,
+        None,
+        None,
+    )
+    .await
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let p = Posted(pairs);
+    check_csrf(&user, Some(p.get("csrf")))?;
+    guard(&state, &user).await?;
+    let rows = p.rows().max(flow::DEFAULT_ROWS);
+    let now = state.clock.now();
+    let result: Result<Response, AppError> = async {
+        match p.get("stap") {
+            "meer" => page(&state, &user, &p, rows + 2, None, None).await,
+            "registreren" => {
+                let intake = flow::intake_from(&p, now)?;
+                let done = flow::register(&state, &user, intake, &p.all("bevestigd")).await?;
+                Ok(Redirect::to(&format!("/casussen/{}", done.case_id)).into_response())
+            }
+            _ => {
+                let intake = flow::intake_from(&p, now)?;
+                let gemeenten: Vec<String> = state
+                    .store
+                    .gemeenten()
+                    .await?
+                    .into_iter()
+                    .map(|g| g.name)
+                    .collect();
+                let intake = intake.validated(&gemeenten, now)?;
+                let matches = flow::known_before(&state, &user, &intake)
+                    .await?
+                    .into_iter()
+                    .map(|m| MatchView {
+                        row: m.row + 1,
+                        name: m.found.person.display_name.clone(),
+                        how: flow::match_label(&m.found.match_kind),
+                        open: m.found.open,
+                        phase: m.found.phase.label(),
+                        certain: m.certain,
+                        key: m.key,
+                    })
+                    .collect();
+                page(&state, &user, &p, rows, None, Some(matches)).await
+            }
+        }
+    }
+    .await;
+    match result {
+        Err(AppError::BadInput(e)) => {
+            page(&state, &user, &p, rows, Some((e.field, e.message)), None).await
+        }
+        other => other,
+    }
+}

@@ -1,0 +1,113 @@
+//! The work queue of an organisation (issue 3 item 8): every deadline it owns, earliest first,
+//! overdue marked. Read from the case_deadlines projection in one indexed query.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use axum::routing::get;
+use schakel_domain::access::{Action, ResourceKind};
+use schakel_domain::org::Role;
+use schakel_store::queue;
+use serde::Deserialize;
+
+use crate::auth::session::CurrentUser;
+use crate::gate::{self, Access};
+use crate::pages::login::PageUser;
+use crate::pages::{PageCtx, render};
+use crate::{AppError, AppState};
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/werkvoorraad", get(page))
+}
+
+const PAGE_SIZE: i64 = 50;
+
+pub struct Item {
+    pub case_id: String,
+    pub title: String,
+    pub what: String,
+    pub due: String,
+    pub since: String,
+    pub overdue: bool,
+}
+
+#[derive(Template)]
+#[template(path = "queue.html")]
+struct QueuePage {
+    page: PageCtx,
+    heading: &'static str,
+    items: Vec<Item>,
+    prev_page: Option<i64>,
+    next_page: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    pagina: Option<i64>,
+}
+
+/// The queue's items for the user's organisation; a look at it is logged as a search.
+pub async fn items(
+    state: &AppState,
+    user: &CurrentUser,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Item>, AppError> {
+    let access = Access {
+        action: Action::Search,
+        resource_kind: ResourceKind::Case,
+        resource_id: None,
+        clients: vec![],
+        reason: Some("termijnen".into()),
+    };
+    gate::authorize(state, user, access).await?;
+    let org = user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
+    let now = state.clock.now();
+    Ok(
+        queue::work_queue(&state.store, &org.org_id, now, limit, offset)
+            .await?
+            .into_iter()
+            .map(|q| Item {
+                since: q
+                    .since
+                    .map(|s| {
+                        let days = (now - s).whole_days();
+                        format!(
+                            "{} ({days} dagen)",
+                            schakel_domain::calendar::dutch_local_date(s)
+                        )
+                    })
+                    .unwrap_or_default(),
+                case_id: q.case_id,
+                title: q.title,
+                what: q.what,
+                due: q.due.to_string(),
+                overdue: q.overdue,
+            })
+            .collect(),
+    )
+}
+
+async fn page(
+    State(state): State<AppState>,
+    PageUser(user): PageUser,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, AppError> {
+    let page_no = q.pagina.unwrap_or(1).max(1);
+    let mut list = items(&state, &user, PAGE_SIZE + 1, (page_no - 1) * PAGE_SIZE).await?;
+    let has_more = list.len() as i64 > PAGE_SIZE;
+    list.truncate(PAGE_SIZE as usize);
+    let heading = if user.role() == Some(Role::Teamleider) {
+        "Te doen voor het team"
+    } else {
+        "Te doen"
+    };
+    render(&QueuePage {
+        page: PageCtx::for_user(&state, &user, "/werkvoorraad"),
+        heading,
+        items: list,
+        prev_page: (page_no > 1).then(|| page_no - 1),
+        next_page: has_more.then(|| page_no + 1),
+    })
+}

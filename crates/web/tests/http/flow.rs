@@ -1,0 +1,332 @@
+//! The Veilig Thuis flow over the API: intake, known-before check, assessment, decision, warm
+//! handover to a lokaal team, feedback to the reporter, and who sees what along the way.
+
+use schakel_domain::org::Role;
+use serde_json::{Value, json};
+
+use crate::harness::App;
+
+fn intake(app: &App, child: &str, bsn: Option<&str>) -> Value {
+    let received = app.clock.now() - time::Duration::hours(1);
+    json!({
+        "intake": {
+            "soort": "melding",
+            "ontvangen_op": received.format(&time::format_description::well_known::Rfc3339).unwrap(),
+            "kanaal": "politiemelding",
+            "melder": {"type": "justitie_en_veiligheid", "organisatie": "Politie Limburg"},
+            "betrokkenen": [
+                {"rol": "kind_in_gezin", "naam": child, "geboortedatum": "2016-05-04", "geslacht": "vrouw",
+                 "gemeente": "Venlo", "bsn": bsn},
+                {"rol": "pleger", "naam": "Verzonnen Vader", "geschatte_leeftijd": 40, "geslacht": "man", "gemeente": "Venlo"}
+            ],
+            "aard_geweld_versie": "regio-2018",
+            "aard_geweld": ["lichamelijke_mishandeling", "getuige_van_geweld_in_gezin"],
+            "specifieke_groepen": ["complexe_scheiding"],
+            "omschrijving": "Politie trof een ruzie aan; het kind was erbij."
+        }
+    })
+}
+
+struct Api {
+    client: reqwest::Client,
+    csrf: String,
+}
+
+impl Api {
+    async fn login(app: &App, user: &str) -> Api {
+        let (client, csrf) = app.api_login(user).await;
+        Api { client, csrf }
+    }
+
+    async fn post(&self, app: &App, path: &str, body: Value) -> (u16, Value) {
+        let res = self
+            .client
+            .post(app.url(path))
+            .header("x-csrf-token", &self.csrf)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn get(&self, app: &App, path: &str) -> (u16, Value) {
+        let res = self.client.get(app.url(path)).send().await.unwrap();
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    /// Appends one domain event at the case's current sequence number.
+    async fn event(&self, app: &App, case: &str, event: Value) -> (u16, Value) {
+        let seq = app
+            .store
+            .case_summary(case)
+            .await
+            .unwrap()
+            .unwrap()
+            .last_seq;
+        self.post(
+            app,
+            &format!("/api/v1/cases/{case}/events"),
+            json!({"expected_seq": seq, "event": event}),
+        )
+        .await
+    }
+}
+
+#[tokio::test]
+async fn a_melding_is_handed_over_warmly_and_the_lokaal_team_sees_only_what_was_handed_to_it() {
+    let app = App::demo().await;
+    let team_lead = app
+        .user("team.tl", &app.team.id.clone(), Role::Teamleider)
+        .await;
+    let vt = Api::login(&app, "vt.mw").await;
+    let (status, a) = vt
+        .post(
+            &app,
+            "/api/v1/intakes",
+            intake(&app, "Fenna Verzonnen", Some("111222333")),
+        )
+        .await;
+    assert_eq!(status, 201, "{a}");
+    assert_eq!(a["classification"]["class"], "eerste_melding");
+    let a = a["case_id"].as_str().unwrap().to_string();
+    let (_, b) = vt
+        .post(&app, "/api/v1/intakes", intake(&app, "Sem Bedacht", None))
+        .await;
+    let b = b["case_id"].as_str().unwrap().to_string();
+
+    assert_eq!(
+        vt.event(
+            &app,
+            &a,
+            json!({"kind": "urgency_assessed", "acute": false})
+        )
+        .await
+        .0,
+        201
+    );
+    let assessed = json!({"kind": "safety_assessed", "acute_unsafety": false, "structural_unsafety": true,
+        "multi_problem": null, "instrument": "Triage-instrument Veilig Thuis", "instrument_version": "0.6", "assessor": "vt.mw"});
+    assert_eq!(vt.event(&app, &a, assessed).await.0, 201);
+    let decided = json!({"kind": "follow_up_decided", "track": "overdracht_lokaal_veld",
+        "veiligheidsvoorwaarden": ["Vader verblijft niet in de woning"]});
+    assert_eq!(vt.event(&app, &a, decided).await.0, 201);
+
+    // Before any handover the team sees neither case.
+    let team = Api::login(&app, "team.mw").await;
+    assert_eq!(
+        team.get(&app, "/api/v1/cases")
+            .await
+            .1
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    let offered = json!({"kind": "handover_offered", "handover_id": "h-1", "to_org": app.team.id,
+        "veiligheidsvoorwaarden": ["Vader verblijft niet in de woning"], "monitoring_agreements": ["Na 6 weken overleg"]});
+    assert_eq!(vt.event(&app, &a, offered).await.0, 201);
+
+    // The offered case is in the team's list and queue; the other case stays out of reach.
+    let (_, listed) = team.get(&app, "/api/v1/cases").await;
+    let ids: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, vec![a.as_str()]);
+    let (_, queue) = team.get(&app, "/api/v1/work-queue").await;
+    assert!(
+        queue
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|q| q["case_id"] == a.as_str()),
+        "{queue}"
+    );
+    assert_eq!(team.get(&app, &format!("/api/v1/cases/{b}")).await.0, 403);
+    // Veilig Thuis stays accountable until acceptance.
+    let (_, case) = vt.get(&app, &format!("/api/v1/cases/{a}")).await;
+    assert_eq!(case["accountable_org"], app.vt.id.as_str());
+
+    // Only the receiver accepts, naming a regiehouder of its own.
+    let accept = |user: &str| json!({"kind": "handover_accepted", "handover_id": "h-1", "regiehouder_user": user});
+    assert_eq!(
+        vt.event(&app, &a, accept(&team_lead)).await.0,
+        422,
+        "Veilig Thuis cannot accept its own handover"
+    );
+    let outsider = app
+        .store
+        .user_by_username("vt.mw")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let (status, body) = team.event(&app, &a, accept(&outsider)).await;
+    assert_eq!((status, body["field"].as_str()), (422, Some("regiehouder")));
+    assert_eq!(team.event(&app, &a, accept(&team_lead)).await.0, 201);
+    let (_, case) = team.get(&app, &format!("/api/v1/cases/{a}")).await;
+    assert_eq!(case["accountable_org"], app.team.id.as_str());
+    assert_eq!(case["ground"], "participation:accountable");
+    assert_eq!(team.get(&app, &format!("/api/v1/cases/{b}")).await.0, 403);
+
+    // Feedback to the reporter: conditions only when the reporter has a role.
+    let (status, without) = vt
+        .get(
+            &app,
+            &format!("/api/v1/cases/{a}/feedback?moment=na_beoordeling"),
+        )
+        .await;
+    assert_eq!(status, 200, "{without}");
+    let text = without["text"].to_string();
+    assert!(
+        text.contains("Wijkteam Venlo") && text.contains("Er is een vervolgtraject gestart"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Vader verblijft niet in de woning"),
+        "{text}"
+    );
+    assert!(without["feedback"]["veiligheidsvoorwaarden"].is_null());
+    let (_, with) = vt
+        .get(
+            &app,
+            &format!("/api/v1/cases/{a}/feedback?moment=na_beoordeling&reporter_has_role=true"),
+        )
+        .await;
+    assert!(
+        with["text"]
+            .to_string()
+            .contains("Vader verblijft niet in de woning")
+    );
+    assert!(app.store.verify().await.unwrap().broken.is_none());
+}
+
+#[tokio::test]
+async fn a_new_melding_about_a_known_child_joins_the_open_casus_as_vervolgmelding() {
+    let app = App::demo().await;
+    let vt = Api::login(&app, "vt.mw").await;
+    let (_, first) = vt
+        .post(
+            &app,
+            "/api/v1/intakes",
+            intake(&app, "Fenna Verzonnen", Some("111222333")),
+        )
+        .await;
+    let first = first["case_id"].as_str().unwrap().to_string();
+    let mut again = intake(&app, "F. Verzonnen", Some("111222333"));
+    again["intake"]["aard_geweld"] = json!(["psychisch_geweld"]);
+    let (status, check) = vt
+        .post(&app, "/api/v1/intakes/known-check", again["intake"].clone())
+        .await;
+    assert_eq!(status, 200, "{check}");
+    assert!(
+        check
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["certain"] == true && m["found"]["case_id"] == first.as_str())
+    );
+    let (status, joined) = vt.post(&app, "/api/v1/intakes", again).await;
+    assert_eq!(status, 201, "{joined}");
+    assert_eq!(joined["case_id"], first.as_str());
+    assert_eq!(joined["joined_open_casus"], true);
+    assert_eq!(
+        joined["classification"]["class"], "vervolgmelding",
+        "{joined}"
+    );
+    assert_eq!(
+        joined["classification"]["moment"], "tijdens_beoordeling",
+        "{joined}"
+    );
+}
+
+#[tokio::test]
+async fn flow_input_errors_name_the_field_and_a_stale_event_gets_409() {
+    let app = App::demo().await;
+    let vt = Api::login(&app, "vt.mw").await;
+    let mut bad = intake(&app, "Fenna Verzonnen", Some("123456789"));
+    let (status, body) = vt.post(&app, "/api/v1/intakes", bad.clone()).await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (422, Some("betrokkenen[0].bsn")),
+        "{body}"
+    );
+    bad["intake"]["betrokkenen"][0]["bsn"] = Value::Null;
+    bad["intake"]["betrokkenen"][0]["gemeente"] = json!("Atlantis");
+    let (status, body) = vt.post(&app, "/api/v1/intakes", bad.clone()).await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (422, Some("betrokkenen[0].gemeente")),
+        "{body}"
+    );
+    bad["intake"]["betrokkenen"][0]["gemeente"] = json!("Venlo");
+    bad["intake"]["aard_geweld"] = json!(["toveren"]);
+    let (status, body) = vt.post(&app, "/api/v1/intakes", bad.clone()).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body["field"].as_str().unwrap().starts_with("aard_geweld"),
+        "{body}"
+    );
+    bad["intake"]["soort"] = json!("roddel");
+    let (status, body) = vt.post(&app, "/api/v1/intakes", bad).await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (422, Some("intake.soort")),
+        "{body}"
+    );
+    assert!(
+        app.store
+            .cases_for_org(
+                &app.vt.id,
+                &[schakel_domain::access::Participation::Accountable],
+                10,
+                0
+            )
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let (_, made) = vt
+        .post(
+            &app,
+            "/api/v1/intakes",
+            intake(&app, "Fenna Verzonnen", None),
+        )
+        .await;
+    let case = made["case_id"].as_str().unwrap();
+    let path = format!("/api/v1/cases/{case}/events");
+    let urgency = json!({"kind": "urgency_assessed", "acute": true});
+    assert_eq!(
+        vt.post(&app, &path, json!({"expected_seq": 2, "event": urgency}))
+            .await
+            .0,
+        201
+    );
+    let (status, body) = vt
+        .post(&app, &path, json!({"expected_seq": 2, "event": urgency}))
+        .await;
+    assert_eq!((status, body["error"].as_str()), (409, Some("conflict")));
+    let (status, body) = vt
+        .post(
+            &app,
+            &path,
+            json!({"expected_seq": 3, "event": {"kind": "closed", "reason": "klaar"}}),
+        )
+        .await;
+    assert_eq!(status, 422, "closing before assessment is refused: {body}");
+    // A school contact cannot register anything.
+    let school = Api::login(&app, "school").await;
+    assert_eq!(
+        school
+            .post(&app, "/api/v1/intakes", intake(&app, "X", None))
+            .await
+            .0,
+        403
+    );
+}
