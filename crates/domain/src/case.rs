@@ -32,7 +32,7 @@ mod proptests;
 mod tests;
 
 pub use deadlines::{Deadline, DeadlineKind};
-pub use transitions::{apply, replay};
+pub use transitions::{apply, follow_up, replay};
 
 /// Advies or melding (RULES.md 1.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -111,8 +111,15 @@ pub async fn record_many(
             };
             let mut step_drafts = Vec::with_capacity(step.events.len());
             for event in &step.events {
-                state = Some(case::apply(state.as_ref(), event, &ctx)?);
+                let after = case::apply(state.as_ref(), event, &ctx)?;
                 step_drafts.push(event_draft(event, step.org_kind, ctx.at)?);
+                // A rule of the lifecycle may demand a next event at once (unmet conditions re-escalate).
+                let follow = case::follow_up(&after, event);
+                state = Some(after);
+                if let Some(next) = follow {
+                    state = Some(case::apply(state.as_ref(), &next, &ctx)?);
+                    step_drafts.push(event_draft(&next, step.org_kind, ctx.at)?);
+                }
             }
             drafts.push(step_drafts);
         }

@@ -437,3 +437,27 @@ fn feedback_for_a_handed_over_case_names_the_receiver_and_shows_conditions_only_
         "besluit"
     );
 }
+
+#[test]
+fn an_unmet_condition_demands_re_escalation_and_a_met_one_does_not() {
+    let condition = "Geen geweld in bijzijn kinderen";
+    let mut steps = up_to_decision("voorwaarden_en_vervolg", &[condition]);
+    steps.push((VT, offered("h1", LT, &[condition])));
+    steps.push((LT, accepted("h1")));
+    let record = |met: bool| CaseEvent::MonitoringRecorded {
+        moment: "6_weken".into(),
+        conditions_met: vec![(condition.into(), met)],
+    };
+    let mut met_steps = steps.clone();
+    met_steps.push((VT, record(true)));
+    assert_eq!(follow_up(&run(&met_steps).unwrap(), &record(true)), None);
+
+    steps.push((VT, record(false)));
+    let after = run(&steps).unwrap();
+    let next = follow_up(&after, &record(false)).expect("re-escalation");
+    assert!(matches!(&next, CaseEvent::ReEscalated { reason } if reason.contains(condition)));
+    steps.push((VT, next));
+    let s = run(&steps).unwrap();
+    assert_eq!((s.phase, s.accountable()), (Phase::Intake, Some(VT)));
+    assert!(s.monitoring.is_none());
+}

@@ -78,6 +78,24 @@ pub fn apply(
     }
 }
 
+/// The event the lifecycle demands right after `event` brought the case to `after`, if any.
+/// RULES.md 2.5 and issue 3: safety must hold after a handover; a monitoring check that finds a
+/// veiligheidsvoorwaarde unmet returns the case to Veilig Thuis at once.
+pub fn follow_up(after: &CaseState, event: &CaseEvent) -> Option<CaseEvent> {
+    match event {
+        CaseEvent::MonitoringRecorded { .. } => {
+            let unmet = &after.monitoring.as_ref()?.unmet;
+            (!unmet.is_empty()).then(|| CaseEvent::ReEscalated {
+                reason: format!(
+                    "Veiligheidsvoorwaarden niet nageleefd: {}",
+                    unmet.join("; ")
+                ),
+            })
+        }
+        _ => None,
+    }
+}
+
 /// Folds a whole history. Returns the index of the first rejected event with its error.
 pub fn replay<'a>(
     events: impl IntoIterator<Item = (&'a CaseEvent, &'a EventContext)>,

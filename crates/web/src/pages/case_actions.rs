@@ -45,6 +45,10 @@ pub struct Actions {
     pub monitoring_voorwaarden: Vec<(usize, String)>,
     pub can_end_monitoring: bool,
     pub can_close: bool,
+    /// Advies to melding, or melding (before a decision) to advies.
+    pub convert_to: Option<&'static str>,
+    /// The accountable organisation after a handover may send the case back to Veilig Thuis.
+    pub can_escalate: bool,
     /// Feedback owed to the reporter: (moment code, label).
     pub feedback_due: Vec<(String, &'static str)>,
 }
@@ -167,6 +171,12 @@ pub fn actions(i: Inputs<'_>) -> Actions {
         monitoring_moments,
         monitoring_voorwaarden,
         can_close: accountable && s.open_handover.is_none() && s.monitoring.is_none(),
+        convert_to: match (is_vt, s.phase) {
+            (true, Phase::Advies) => Some("melding"),
+            (true, Phase::Intake | Phase::Beoordeling) => Some("advies"),
+            _ => None,
+        },
+        can_escalate: accountable && matches!(s.phase, Phase::Monitoring | Phase::Overgedragen),
         feedback_due: if s.vt_org == my_org && s.decision.is_some() {
             s.feedback_pending
                 .iter()
@@ -332,6 +342,15 @@ pub fn event_from(
         },
         "terugkoppeling" => CaseEvent::FeedbackGiven {
             moment: parse_moment("moment", form.moment.as_deref().unwrap_or(""))?,
+        },
+        "omzetten_melding" => CaseEvent::ConvertedToMelding {
+            reason: required("reden", form.reden.as_ref())?,
+        },
+        "omzetten_advies" => CaseEvent::ConvertedToAdvies {
+            reason: required("reden", form.reden.as_ref())?,
+        },
+        "opschalen" => CaseEvent::ReEscalated {
+            reason: required("reden", form.reden.as_ref())?,
         },
         "sluiten" => CaseEvent::Closed {
             reason: required("reden", form.reden.as_ref())?,
