@@ -25,6 +25,11 @@ const roles = [
   ['privacy', 'Toegangslog'],
   ['beleid', 'De regio'],
   ['school', 'Handle with Care'],
+  ['kinderopvang', 'Handle with Care'],
+  ['mda', 'Werkvoorraad'],
+  ['opvang', 'Werkvoorraad'],
+  ['huisarts', 'Werkvoorraad'],
+  ['projectleider', 'De regio'],
 ];
 
 test('the login page is accessible', async () => {

@@ -183,7 +183,8 @@ async fn home(
                 ),
             ];
         }
-        Role::Beleidsmedewerker => {
+        // Policy and programme staff (and anyone of an organisation without cases) see the region.
+        Role::Beleidsmedewerker | Role::Medewerker | Role::Teamleider => {
             page.intro =
                 "U ziet de regio op hoofdlijnen. Persoonsgegevens zijn voor u niet zichtbaar.";
             let orgs = state.store.organisations().await?;
@@ -203,9 +204,6 @@ async fn home(
         }
         Role::SchoolContact => {
             page.intro = "Als contactpersoon Handle with Care hoort u van Veilig Thuis DAT er thuis iets ernstigs is gebeurd bij een leerling, nooit WAT. Zo kan de school het kind de volgende schooldag opvangen.";
-        }
-        Role::Medewerker | Role::Teamleider => {
-            page.intro = "Uw organisatie werkt niet met casussen in Schakel.";
         }
     }
     render(&page)
