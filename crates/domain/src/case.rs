@@ -158,6 +158,12 @@ pub enum CaseEvent {
     NoteAdded {
         text: String,
     },
+    /// RULES.md 9: a risk instrument's item scores and overall judgement, stored as a versioned
+    /// record without the instrument's (copyrighted) item texts.
+    InstrumentScored {
+        record: crate::instruments::InstrumentRecord,
+        assessor: String,
+    },
 }
 
 impl CaseEvent {
@@ -184,6 +190,7 @@ impl CaseEvent {
             CaseEvent::Closed { .. } => "closed",
             CaseEvent::Reopened => "reopened",
             CaseEvent::NoteAdded { .. } => "note_added",
+            CaseEvent::InstrumentScored { .. } => "instrument_scored",
         }
     }
 }
@@ -365,6 +372,9 @@ pub struct CaseState {
     /// The adviesvraag or meldingen of this casus, in order; the first is the case's own.
     #[serde(default)]
     pub intakes: Vec<RecordedIntake>,
+    /// Risk instruments scored on this case, oldest first.
+    #[serde(default)]
+    pub instruments: Vec<crate::instruments::InstrumentRecord>,
 }
 
 impl CaseState {

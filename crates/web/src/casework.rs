@@ -32,6 +32,8 @@ pub fn event_label(kind: &str) -> &str {
         "closed" => "Gesloten",
         "reopened" => "Heropend",
         "note_added" => "Notitie",
+        "instrument_scored" => "Risicotaxatie vastgelegd",
+        "intake_recorded" => "Advies of melding vastgelegd",
         other => other,
     }
 }

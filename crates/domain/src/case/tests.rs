@@ -461,3 +461,37 @@ fn an_unmet_condition_demands_re_escalation_and_a_met_one_does_not() {
     assert_eq!((s.phase, s.accountable()), (Phase::Intake, Some(VT)));
     assert!(s.monitoring.is_none());
 }
+
+#[test]
+fn a_scored_instrument_is_kept_as_a_validated_record() {
+    use crate::instruments::{InstrumentKind, InstrumentRecord};
+    let dash = |n: usize| InstrumentRecord {
+        kind: InstrumentKind::Dash,
+        version: "2009".into(),
+        item_scores: vec!["ja".to_string(); n],
+        overall_judgement: Some("hoog".into()),
+    };
+    let mut steps = up_to_decision("voorwaarden_en_vervolg", &["Geen geweld"]);
+    steps.push((
+        VT,
+        CaseEvent::InstrumentScored {
+            record: dash(27),
+            assessor: "vt.mw".into(),
+        },
+    ));
+    let s = run(&steps).unwrap();
+    assert_eq!(s.instruments, vec![dash(27)]);
+    steps.pop();
+    steps.push((
+        VT,
+        CaseEvent::InstrumentScored {
+            record: dash(26),
+            assessor: "vt.mw".into(),
+        },
+    ));
+    let (_, err) = run(&steps).unwrap_err();
+    assert!(
+        matches!(err, TransitionError::Field(ref f) if f.field == "items"),
+        "{err:?}"
+    );
+}

@@ -64,6 +64,7 @@ pub fn apply(
                 feedback_pending: Vec::new(),
                 closed_from: None,
                 intakes: Vec::new(),
+                instruments: Vec::new(),
             })
         }
         (None, _) => Err(not_allowed(
@@ -122,6 +123,13 @@ fn transition(
         // A journal note records what a worker did or learned; it changes nothing in the lifecycle.
         CaseEvent::NoteAdded { text } => {
             required_text("tekst", text, MAX_TEXT)?;
+        }
+        CaseEvent::InstrumentScored { record, assessor } => {
+            required_text("assessor", assessor, MAX_ID)?;
+            record.validate(&crate::instruments::InstrumentSpec::default_for(
+                record.kind,
+            ))?;
+            next.instruments.push(record.clone());
         }
         CaseEvent::IntakeRecorded {
             intake,
