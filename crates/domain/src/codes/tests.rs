@@ -4,7 +4,7 @@ use super::ids::*;
 use super::*;
 
 const REFERENCE_2018: &str =
-    include_str!("../../../../../shared/reference/vt-noord-midden-limburg-2018.json");
+    include_str!("../../../../reference/vt-noord-midden-limburg-2018.json");
 
 fn aard(version: &str) -> &'static CodeList {
     registry().list(AARD_GEWELD, version).unwrap()
