@@ -462,11 +462,18 @@ fn demo_refuses_a_postgres_url_as_bad_input() {
     assert!(!stderr(&o).contains("geheim"));
 }
 
-/// Starts `schakel demo --listen 127.0.0.1:0` and returns the child and the announced address.
+/// Starts `schakel demo --listen 127.0.0.1:0 --scale 0` (no synthetic year: these tests are about
+/// the server) and returns the child, the announced address and the lines printed before it.
 fn start_demo(dir: &Path) -> (Child, String, Vec<String>) {
+    start_demo_with(dir, &["--scale", "0"])
+}
+
+/// [`start_demo`] with more arguments (e.g. `--scale 0`).
+fn start_demo_with(dir: &Path, extra: &[&str]) -> (Child, String, Vec<String>) {
     let mut cmd = schakel(dir);
     let mut child = cmd
         .args(["demo", "--listen", "127.0.0.1:0"])
+        .args(extra)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -649,4 +656,138 @@ fn verify_names_the_case_and_position_of_a_broken_link_and_exits_1() {
         "{}",
         stdout(&o)
     );
+}
+
+/// Stops a server with SIGTERM and waits for it.
+#[cfg(unix)]
+fn terminate(mut child: Child) {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(start.elapsed() < Duration::from_secs(30), "no shutdown");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_bad_demo_scale_exits_2_naming_it_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args(["demo", "--listen", "127.0.0.1:0", "--scale", "101"]);
+    assert_bad_input(&run(cmd), "scale: ");
+
+    let mut cmd = schakel(dir.path());
+    cmd.env("SCHAKEL_DEMO_SCALE", "veel")
+        .args(["demo", "--listen", "127.0.0.1:0"]);
+    let o = run(cmd);
+    assert_bad_input(&o, "scale: ");
+    assert!(stderr(&o).contains("SCHAKEL_DEMO_SCALE"), "{}", stderr(&o));
+
+    let mut cmd = schakel(dir.path());
+    cmd.args(["demo", "--listen", "127.0.0.1:0", "--year", "twintig"]);
+    assert_bad_input(&run(cmd), "year: ");
+    assert!(!dir.path().join("schakel-data").exists());
+
+    let mut cmd = schakel(dir.path());
+    cmd.args(["monitor", "totals", "--scale", "-1"]);
+    assert_bad_input(&run(cmd), "scale: ");
+}
+
+/// Parses the totals table: what -> (counted, deviation marked as over 5%).
+fn totals_rows(out: &str) -> Vec<(String, u64, bool)> {
+    out.lines()
+        .skip_while(|l| !l.starts_with("TOTAAL"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("Alle "))
+        .map(|l| {
+            let cells: Vec<&str> = l
+                .split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            (
+                cells[0].to_string(),
+                cells[1].parse().unwrap(),
+                l.ends_with("> 5%"),
+            )
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn demo_generates_a_synthetic_year_once_and_monitor_totals_counts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--scale", "0.05", "--seed", "7", "--year", "2024"];
+    let (child, _, printed) = start_demo_with(dir.path(), &args);
+    terminate(child);
+    let printed = printed.join("\n");
+    let made = printed
+        .lines()
+        .find(|l| l.contains("synthetische casussen aangemaakt in"))
+        .unwrap_or_else(|| panic!("no generation line in: {printed}"));
+    // 5% of 1,752 adviezen and 3,634 meldingen.
+    let expected_cases = 88 + 182;
+    assert!(made.starts_with(&format!("{expected_cases} ")), "{made}");
+
+    let mut cmd = schakel(dir.path());
+    cmd.args(["monitor", "totals"]);
+    let o = run(cmd);
+    let out = stdout(&o);
+    // The demo recorded its year and scale; the totals command uses them.
+    assert!(out.starts_with("Jaar 2024,"), "{out}");
+    assert!(out.contains("2018 x 0.05"), "{out}");
+    let rows = totals_rows(&out);
+    let count = |what: &str| rows.iter().find(|r| r.0 == what).map(|r| r.1);
+    assert_eq!(count("adviezen"), Some(88), "{out}");
+    assert_eq!(count("meldingen"), Some(182), "{out}");
+    assert!(count("leeftijd 0-20").unwrap() > 0, "{out}");
+    assert!(count("aard psychisch_geweld").unwrap() > 0, "{out}");
+    assert_eq!(rows.len(), 3 + 9 + 13, "{out}");
+    // Exit code 0 exactly when no row is marked (small scales round the smallest bands off).
+    let marked = rows.iter().filter(|r| r.2).count();
+    if marked == 0 {
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    } else {
+        assert_eq!(o.status.code(), Some(1), "{out}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains(&format!("{marked} van de 25 totalen")),
+            "{err}"
+        );
+    }
+
+    // Another year has nothing: every total deviates, exit 1.
+    let mut cmd = schakel(dir.path());
+    cmd.args(["monitor", "totals", "--year", "2023"]);
+    let o = run(cmd);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(count_in(&stdout(&o), "adviezen"), Some(0));
+
+    // A restart keeps the cases and generates nothing more.
+    let (child, _, printed) = start_demo_with(dir.path(), &args);
+    terminate(child);
+    assert!(
+        printed.iter().any(|l| l.contains("bevat al casussen")),
+        "{printed:?}"
+    );
+    let mut cmd = schakel(dir.path());
+    cmd.args(["monitor", "totals", "--json"]);
+    let o = run(cmd);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["totals"]["adviezen"], 88);
+    assert_eq!(report["totals"]["meldingen"], 182);
+    assert_eq!(report["within"], o.status.success());
+}
+
+fn count_in(out: &str, what: &str) -> Option<u64> {
+    totals_rows(out)
+        .into_iter()
+        .find(|r| r.0 == what)
+        .map(|r| r.1)
 }
