@@ -80,6 +80,11 @@ pub enum Command {
         #[command(subcommand)]
         command: MonitorCommand,
     },
+    /// Benchmarks on a fresh, temporary database (never the configured one).
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
 }
 
 /// Options of `schakel demo`. Values stay text; they are checked in [`crate::synthetic`].
@@ -113,6 +118,32 @@ pub enum MonitorCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum BenchCommand {
+    /// Complete intakes (known-before check, classification, new casus) by concurrent clients,
+    /// against the raw insert rate of the same rows measured in the same run. Uses a temporary
+    /// SQLite database, or with --database-url postgres://... a fresh database created on that
+    /// server and dropped afterwards.
+    Intake(BenchIntakeArgs),
+}
+
+#[derive(Args, Default, Clone, Debug)]
+pub struct BenchIntakeArgs {
+    /// Concurrent clients [default: 32]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub clients: Option<String>,
+    /// Intakes to measure [default: 2000]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub intakes: Option<String>,
+    /// Background population: a synthetic year at this scale (1 = about 5,400 cases), searched by
+    /// every known-before check [default: 1]
+    #[arg(long, value_name = "F", allow_negative_numbers = true)]
+    pub population: Option<String>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Subcommand)]

@@ -4,6 +4,7 @@
 //! the field).
 
 mod args;
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -72,6 +73,7 @@ async fn dispatch(
         Command::Org { command } => org::run(config, command).await,
         Command::Verify => verify(config).await,
         Command::Monitor { command } => monitor::run(config, command).await,
+        Command::Bench { command } => bench::run(config, command).await,
     }
 }
 

@@ -695,6 +695,9 @@ fn a_bad_demo_scale_exits_2_naming_it_and_writes_nothing() {
     let mut cmd = schakel(dir.path());
     cmd.args(["monitor", "totals", "--scale", "-1"]);
     assert_bad_input(&run(cmd), "scale: ");
+    let mut cmd = schakel(dir.path());
+    cmd.args(["bench", "intake", "--clients", "0"]);
+    assert_bad_input(&run(cmd), "clients: ");
 }
 
 /// Parses the totals table: what -> (counted, deviation marked as over 5%).
@@ -790,4 +793,57 @@ fn count_in(out: &str, what: &str) -> Option<u64> {
         .into_iter()
         .find(|r| r.0 == what)
         .map(|r| r.1)
+}
+
+#[test]
+fn bench_intake_completes_at_a_tiny_size_and_reports_a_ratio() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args([
+        "bench",
+        "intake",
+        "--clients",
+        "4",
+        "--intakes",
+        "24",
+        "--population",
+        "0.01",
+        "--json",
+    ]);
+    let o = run(cmd);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["backend"], "sqlite");
+    assert_eq!(r["intake"]["intakes"], 24);
+    // 18 rows per intake, as the store's raw insert documents.
+    assert_eq!(r["raw"]["rows"], 24 * 18);
+    assert!(r["population_cases"].as_u64().unwrap() > 0);
+    let ratio = r["ratio"].as_f64().unwrap();
+    assert!(ratio > 0.0, "{r}");
+    let ms = |k: &str| r["intake"][k].as_f64().unwrap();
+    assert!(ms("p50_ms") <= ms("p95_ms") && ms("p95_ms") <= ms("p99_ms"));
+    assert!(ms("p99_ms") <= ms("max_ms") && ms("max_ms") > 0.0);
+    assert_eq!(r["ratio_met"], ratio >= 0.5);
+    // It works on its own temporary database, never the configured data folder.
+    assert!(!dir.path().join("schakel-data").exists());
+
+    // The table form names the ratio too.
+    let mut cmd = schakel(dir.path());
+    cmd.args([
+        "bench",
+        "intake",
+        "--clients",
+        "2",
+        "--intakes",
+        "4",
+        "--population",
+        "0",
+    ]);
+    let o = run(cmd);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("verhouding intake/ruw: "),
+        "{}",
+        stdout(&o)
+    );
 }
