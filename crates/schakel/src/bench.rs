@@ -10,7 +10,8 @@
 //! check searches a realistic number of persons, then (a) `--intakes` complete intakes
 //! ([`schakel_store::bench::one_intake`]: three known-before checks, classification, a new casus
 //! through the domain, one transaction each) by `--clients` concurrent tasks, and (b) the same rows
-//! inserted raw in one transaction ([`schakel_store::bench::raw_insert`]).
+//! inserted raw in one transaction ([`schakel_store::bench::raw_insert`]), the best of
+//! [`RAW_RUNS`] runs.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -35,6 +36,8 @@ pub const DEFAULT_POPULATION: f64 = 1.0;
 /// The targets the figures are held against (issue 3 item 11).
 pub const RATIO_TARGET: f64 = 0.5;
 pub const P99_TARGET_MS: f64 = 50.0;
+/// Raw insert runs; the fastest is the reference.
+pub const RAW_RUNS: u64 = 3;
 
 /// The checked options.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -190,9 +193,22 @@ async fn measure(
     let (mut latencies, wall) = concurrent_intakes(store, &vt, options).await?;
     latencies.sort_unstable();
 
-    let start = Instant::now();
-    let rows = raw_insert(store, &vt, 0, options.intakes, OffsetDateTime::now_utc()).await?;
-    let raw_seconds = start.elapsed().as_secs_f64();
+    // The reference is the best of a few runs: one transaction is one commit, and a single stall
+    // (a checkpoint, another process's fsync) would otherwise flatter the ratio.
+    let mut raw_seconds = f64::INFINITY;
+    let mut rows = 0;
+    for run in 0..RAW_RUNS {
+        let start = Instant::now();
+        rows = raw_insert(
+            store,
+            &vt,
+            run * options.intakes,
+            options.intakes,
+            OffsetDateTime::now_utc(),
+        )
+        .await?;
+        raw_seconds = raw_seconds.min(start.elapsed().as_secs_f64());
+    }
 
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let intake_seconds = wall.as_secs_f64();
@@ -326,7 +342,10 @@ impl BenchReport {
                 format!("{:.1}", i.per_second),
             ],
             vec![
-                format!("ruwe insert ({} rijen, 1 transactie)", r.rows),
+                format!(
+                    "ruwe insert ({} rijen, 1 transactie, beste van {RAW_RUNS})",
+                    r.rows
+                ),
                 r.intakes.to_string(),
                 format!("{:.2}", r.seconds),
                 format!("{:.1}", r.per_second),
