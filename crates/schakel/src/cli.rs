@@ -58,8 +58,9 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Serve Schakel on a real (non-demo) database.
     Serve,
-    /// Start a demonstration server on the embedded SQLite database with demo users for every role.
-    Demo,
+    /// Start a demonstration server on the embedded SQLite database with demo users for every role
+    /// and, when the database has no cases yet, a year of synthetic (fictional) cases.
+    Demo(DemoArgs),
     /// Bring the database schema up to date and exit.
     Migrate,
     /// Manage user accounts.
@@ -74,6 +75,75 @@ pub enum Command {
     },
     /// Check every case event chain and the access log for alterations.
     Verify,
+    /// Figures from the database.
+    Monitor {
+        #[command(subcommand)]
+        command: MonitorCommand,
+    },
+    /// Benchmarks on a fresh, temporary database (never the configured one).
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
+}
+
+/// Options of `schakel demo`. Values stay text; they are checked in [`crate::synthetic`].
+#[derive(Args, Default, Clone, Debug)]
+pub struct DemoArgs {
+    /// Size of the synthetic year: 1 is the region's 2018 volume (about 5,400 cases), 0 none, at
+    /// most 100 [env: SCHAKEL_DEMO_SCALE] [default: 1]
+    #[arg(long, value_name = "F", allow_negative_numbers = true)]
+    pub scale: Option<String>,
+    /// Seed of the synthetic year; the same seed gives the same cases [default: 2018]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub seed: Option<String>,
+    /// Year of the synthetic cases [default: last year, a full past year]
+    #[arg(long, value_name = "YEAR", allow_negative_numbers = true)]
+    pub year: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum MonitorCommand {
+    /// A year's totals counted from the database (adviezen, meldingen, betrokkenen, age bands,
+    /// kinds of violence) beside the region's 2018 reference; exits 0 when every total is within
+    /// 5% of the reference, 1 otherwise.
+    Totals {
+        /// The year to count [default: the demo's synthetic year, else last year]
+        #[arg(long, value_name = "YEAR", allow_negative_numbers = true)]
+        year: Option<String>,
+        /// The reference times this factor is expected [default: the demo's scale, else 1]
+        #[arg(long, value_name = "F", allow_negative_numbers = true)]
+        scale: Option<String>,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum BenchCommand {
+    /// Complete intakes (known-before check, classification, new casus) by concurrent clients,
+    /// against the raw insert rate of the same rows measured in the same run. Uses a temporary
+    /// SQLite database, or with --database-url postgres://... a fresh database created on that
+    /// server and dropped afterwards.
+    Intake(BenchIntakeArgs),
+}
+
+#[derive(Args, Default, Clone, Debug)]
+pub struct BenchIntakeArgs {
+    /// Concurrent clients [default: 32]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub clients: Option<String>,
+    /// Intakes to measure [default: 2000]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub intakes: Option<String>,
+    /// Background population: a synthetic year at this scale (1 = about 5,400 cases), searched by
+    /// every known-before check [default: 1]
+    #[arg(long, value_name = "F", allow_negative_numbers = true)]
+    pub population: Option<String>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Subcommand)]
@@ -125,7 +195,10 @@ impl Command {
     /// administrative commands keep standard error for the one line that matters.
     pub fn default_log_filter(&self) -> &'static str {
         match self {
-            Command::Serve | Command::Demo => "info,sqlx=warn",
+            Command::Serve | Command::Demo(_) => "info,sqlx=warn",
+            // sqlx warns about slow statements (the schema, the raw insert); in a benchmark that
+            // is expected and would bury the figures.
+            Command::Bench { .. } => "warn,sqlx=error",
             _ => "warn",
         }
     }

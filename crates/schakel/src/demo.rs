@@ -1,18 +1,20 @@
 //! `schakel demo`: a demonstration database with the region's organisations and a demo user for
 //! every role, all fictional and all with one known password.
 //!
-//! [`prepare`] is the one entry point other code uses (tests, and later the synthetic year of cases:
-//! add its seeding after [`seed_users`] in [`prepare`]).
+//! [`prepare`] is the one entry point other code uses (tests, the benchmark). [`run`] adds the
+//! synthetic year of cases ([`crate::synthetic`]) when the database has none yet, then serves.
 
 use schakel_domain::org::{OrgKind, Role};
 use schakel_store::Store;
 use schakel_store::orgs::Organisation;
 use schakel_store::users::NewUser;
 
+use crate::cli::DemoArgs;
 use crate::config::Config;
 use crate::error::{CliError, CliResult};
 use crate::region::Region;
 use crate::serve::{MODE_DEMO, MODE_SETTING};
+use crate::synthetic::{self, YearOptions};
 use crate::{db, serve};
 
 /// The one password of every demo user. Demo data is fictional; the banner says so.
@@ -219,8 +221,14 @@ pub async fn seed_users(store: &Store, centrumgemeente: &str) -> CliResult<Vec<D
     Ok(out)
 }
 
-/// `schakel demo`: prepares the demo database in the data folder, prints the accounts and serves.
-pub async fn run(config: &Config) -> CliResult<()> {
+/// `schakel demo`: prepares the demo database in the data folder, prints the accounts, fills an
+/// empty database with a synthetic year and serves.
+pub async fn run(
+    config: &Config,
+    args: &DemoArgs,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> CliResult<()> {
+    let year = YearOptions::resolve(args, env, synthetic::this_year())?;
     if config
         .database_url
         .as_deref()
@@ -241,7 +249,38 @@ pub async fn run(config: &Config) -> CliResult<()> {
         }
     };
     print_accounts(&region, &accounts);
+    if let Err(e) = synthetic_year(&store, &region, &year).await {
+        store.close().await;
+        return Err(e);
+    }
     serve::run(store, config.web_config(true), config.listen).await
+}
+
+/// Generates the synthetic year into a database without cases (so a restart keeps what is there)
+/// and says what happened.
+async fn synthetic_year(store: &Store, region: &Region, year: &YearOptions) -> CliResult<()> {
+    if year.scale <= 0.0 {
+        println!("Geen synthetische casussen (schaal 0).");
+        return Ok(());
+    }
+    if synthetic::has_cases(store).await? {
+        println!("De database bevat al casussen; geen synthetische casussen aangemaakt.");
+        return Ok(());
+    }
+    println!(
+        "Synthetisch jaar {} (schaal {}, zaad {}): ongeveer {} fictieve casussen aanmaken...",
+        year.year,
+        year.scale,
+        year.seed,
+        synthetic::expected_cases(year.scale)
+    );
+    let g = synthetic::generate_and_record(store, region, year).await?;
+    println!(
+        "{} synthetische casussen aangemaakt in {}.",
+        g.cases(),
+        synthetic::seconds(g.elapsed)
+    );
+    Ok(())
 }
 
 fn print_accounts(region: &Region, accounts: &[DemoAccount]) {

@@ -3,14 +3,18 @@
 //! turns the outcome into an exit code: 0 done, 1 failure, 2 bad input (one line on stderr, naming
 //! the field).
 
+mod args;
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod monitor;
 pub mod org;
 pub mod region;
 pub mod serve;
+pub mod synthetic;
 mod table;
 pub mod telemetry;
 pub mod user;
@@ -53,17 +57,23 @@ fn run_with(
         .enable_all()
         .build()
         .map_err(|e| CliError::failure(format!("runtime: {e}")))?;
-    runtime.block_on(dispatch(config, command))
+    runtime.block_on(dispatch(config, command, env))
 }
 
-async fn dispatch(config: &Config, command: Command) -> CliResult<()> {
+async fn dispatch(
+    config: &Config,
+    command: Command,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> CliResult<()> {
     match command {
         Command::Serve => serve::serve(config).await,
-        Command::Demo => demo::run(config).await,
+        Command::Demo(args) => demo::run(config, &args, env).await,
         Command::Migrate => migrate(config).await,
         Command::User { command } => user::run(config, command).await,
         Command::Org { command } => org::run(config, command).await,
         Command::Verify => verify(config).await,
+        Command::Monitor { command } => monitor::run(config, command).await,
+        Command::Bench { command } => bench::run(config, command).await,
     }
 }
 

@@ -462,11 +462,18 @@ fn demo_refuses_a_postgres_url_as_bad_input() {
     assert!(!stderr(&o).contains("geheim"));
 }
 
-/// Starts `schakel demo --listen 127.0.0.1:0` and returns the child and the announced address.
+/// Starts `schakel demo --listen 127.0.0.1:0 --scale 0` (no synthetic year: these tests are about
+/// the server) and returns the child, the announced address and the lines printed before it.
 fn start_demo(dir: &Path) -> (Child, String, Vec<String>) {
+    start_demo_with(dir, &["--scale", "0"])
+}
+
+/// [`start_demo`] with more arguments (e.g. `--scale 0`).
+fn start_demo_with(dir: &Path, extra: &[&str]) -> (Child, String, Vec<String>) {
     let mut cmd = schakel(dir);
     let mut child = cmd
         .args(["demo", "--listen", "127.0.0.1:0"])
+        .args(extra)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -644,6 +651,385 @@ fn verify_names_the_case_and_position_of_a_broken_link_and_exits_1() {
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("casus c-test, gebeurtenis 2"), "{err}");
+    assert!(
+        stdout(&o).contains("casussen:          1"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+/// Stops a server with SIGTERM and waits for it.
+#[cfg(unix)]
+fn terminate(mut child: Child) {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(start.elapsed() < Duration::from_secs(30), "no shutdown");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_bad_demo_scale_exits_2_naming_it_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args(["demo", "--listen", "127.0.0.1:0", "--scale", "101"]);
+    assert_bad_input(&run(cmd), "scale: ");
+
+    let mut cmd = schakel(dir.path());
+    cmd.env("SCHAKEL_DEMO_SCALE", "veel")
+        .args(["demo", "--listen", "127.0.0.1:0"]);
+    let o = run(cmd);
+    assert_bad_input(&o, "scale: ");
+    assert!(stderr(&o).contains("SCHAKEL_DEMO_SCALE"), "{}", stderr(&o));
+
+    let mut cmd = schakel(dir.path());
+    cmd.args(["demo", "--listen", "127.0.0.1:0", "--year", "twintig"]);
+    assert_bad_input(&run(cmd), "year: ");
+    assert!(!dir.path().join("schakel-data").exists());
+
+    let mut cmd = schakel(dir.path());
+    cmd.args(["monitor", "totals", "--scale", "-1"]);
+    assert_bad_input(&run(cmd), "scale: ");
+    let mut cmd = schakel(dir.path());
+    cmd.args(["bench", "intake", "--clients", "0"]);
+    assert_bad_input(&run(cmd), "clients: ");
+}
+
+/// Parses the totals table: what -> (counted, deviation marked as over 5%).
+fn totals_rows(out: &str) -> Vec<(String, u64, bool)> {
+    out.lines()
+        .skip_while(|l| !l.starts_with("TOTAAL"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("Alle "))
+        .map(|l| {
+            let cells: Vec<&str> = l
+                .split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            (
+                cells[0].to_string(),
+                cells[1].parse().unwrap(),
+                l.ends_with("> 5%"),
+            )
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn demo_generates_a_synthetic_year_once_and_monitor_totals_counts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--scale", "0.05", "--seed", "7", "--year", "2024"];
+    let (child, _, printed) = start_demo_with(dir.path(), &args);
+    terminate(child);
+    let printed = printed.join("\n");
+    let made = printed
+        .lines()
+        .find(|l| l.contains("synthetische casussen aangemaakt in"))
+        .unwrap_or_else(|| panic!("no generation line in: {printed}"));
+    // 5% of 1,752 adviezen and 3,634 meldingen.
+    let expected_cases = 88 + 182;
+    assert!(made.starts_with(&format!("{expected_cases} ")), "{made}");
+
+    let mut cmd = schakel(dir.path());
+    cmd.args(["monitor", "totals"]);
+    let o = run(cmd);
+    let out = stdout(&o);
+    // The demo recorded its year and scale; the totals command uses them.
+    assert!(out.starts_with("Jaar 2024,"), "{out}");
+    assert!(out.contains("2018 x 0.05"), "{out}");
+    let rows = totals_rows(&out);
+    let count = |what: &str| rows.iter().find(|r| r.0 == what).map(|r| r.1);
+    assert_eq!(count("adviezen"), Some(88), "{out}");
+    assert_eq!(count("meldingen"), Some(182), "{out}");
+    assert!(count("leeftijd 0-20").unwrap() > 0, "{out}");
+    assert!(count("aard psychisch_geweld").unwrap() > 0, "{out}");
+    assert_eq!(rows.len(), 3 + 9 + 13, "{out}");
+    // Exit code 0 exactly when no row is marked (small scales round the smallest bands off).
+    let marked = rows.iter().filter(|r| r.2).count();
+    if marked == 0 {
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    } else {
+        assert_eq!(o.status.code(), Some(1), "{out}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains(&format!("{marked} van de 25 totalen")),
+            "{err}"
+        );
+    }
+
+    // Another year has nothing: every total deviates, exit 1.
+    let mut cmd = schakel(dir.path());
+    cmd.args(["monitor", "totals", "--year", "2023"]);
+    let o = run(cmd);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(count_in(&stdout(&o), "adviezen"), Some(0));
+
+    // A restart keeps the cases and generates nothing more.
+    let (child, _, printed) = start_demo_with(dir.path(), &args);
+    terminate(child);
+    assert!(
+        printed.iter().any(|l| l.contains("bevat al casussen")),
+        "{printed:?}"
+    );
+    let mut cmd = schakel(dir.path());
+    cmd.args(["monitor", "totals", "--json"]);
+    let o = run(cmd);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["totals"]["adviezen"], 88);
+    assert_eq!(report["totals"]["meldingen"], 182);
+    assert_eq!(report["within"], o.status.success());
+}
+
+fn count_in(out: &str, what: &str) -> Option<u64> {
+    totals_rows(out)
+        .into_iter()
+        .find(|r| r.0 == what)
+        .map(|r| r.1)
+}
+
+#[test]
+fn bench_intake_completes_at_a_tiny_size_and_reports_a_ratio() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args([
+        "bench",
+        "intake",
+        "--clients",
+        "4",
+        "--intakes",
+        "24",
+        "--population",
+        "0.01",
+        "--json",
+    ]);
+    let o = run(cmd);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["backend"], "sqlite");
+    assert_eq!(r["intake"]["intakes"], 24);
+    // 18 rows per intake, as the store's raw insert documents.
+    assert_eq!(r["raw"]["rows"], 24 * 18);
+    assert!(r["population_cases"].as_u64().unwrap() > 0);
+    let ratio = r["ratio"].as_f64().unwrap();
+    assert!(ratio > 0.0, "{r}");
+    let ms = |k: &str| r["intake"][k].as_f64().unwrap();
+    assert!(ms("p50_ms") <= ms("p95_ms") && ms("p95_ms") <= ms("p99_ms"));
+    assert!(ms("p99_ms") <= ms("max_ms") && ms("max_ms") > 0.0);
+    assert_eq!(r["ratio_met"], ratio >= 0.5);
+    // It works on its own temporary database, never the configured data folder.
+    assert!(!dir.path().join("schakel-data").exists());
+
+    // The table form names the ratio too.
+    let mut cmd = schakel(dir.path());
+    cmd.args([
+        "bench",
+        "intake",
+        "--clients",
+        "2",
+        "--intakes",
+        "4",
+        "--population",
+        "0",
+    ]);
+    let o = run(cmd);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("verhouding intake/ruw: "),
+        "{}",
+        stdout(&o)
+    );
+}
+/// Region, demo users and one open melding for Veilig Thuis, written straight through the store
+/// before the server starts. Returns the case id.
+async fn prepare_demo_with_a_case(data_dir: &Path) -> String {
+    use schakel_domain::case::{CaseEvent, CaseKind};
+    use schakel_domain::classification::MeldingClass;
+    use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
+    use schakel_domain::org::OrgKind;
+    use schakel_store::Store;
+    use schakel_store::cases::Author;
+
+    let store = Store::open_sqlite(data_dir).await.unwrap();
+    store.migrate().await.unwrap();
+    let region = schakel::region::Region::builtin().unwrap();
+    schakel::demo::prepare(&store, &region).await.unwrap();
+    let vt = store
+        .organisation_by_name("Veilig Thuis Noord- en Midden-Limburg")
+        .await
+        .unwrap()
+        .unwrap();
+    let user = store
+        .user_by_username("vt.medewerker")
+        .await
+        .unwrap()
+        .unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    let intake = Intake {
+        case_kind: CaseKind::Melding,
+        received_at: now,
+        channel: "politiemelding".into(),
+        melder: Melder {
+            melder_type: "justitie_en_veiligheid".into(),
+            name: None,
+            organisation: Some("Politie".into()),
+            org_id: None,
+            contact: None,
+            anonymous_to_family: false,
+        },
+        betrokkenen: vec![Betrokkene {
+            person_id: "kill-p1".into(),
+            role: "kind_in_gezin".into(),
+            name: Some("Fenna Verzonnen".into()),
+            birth_date: Some(time::macros::date!(2015 - 03 - 04)),
+            estimated_age: None,
+            gender: Gender::Onbekend,
+            bsn: None,
+            address: None,
+            gemeente: "Venlo".into(),
+        }],
+        violence_version: "regio-2018".into(),
+        violence: vec!["psychisch_geweld".into()],
+        specific_groups: vec![],
+        description: "Casus voor de kill -9-test; verzonnen.".into(),
+    };
+    let case_id = "case-kill-9".to_string();
+    schakel_store::casework::record(
+        &store,
+        &case_id,
+        0,
+        &Author {
+            user_id: user.id,
+            org_id: vt.id.clone(),
+            on_behalf_of: None,
+        },
+        OrgKind::VeiligThuis,
+        vec![
+            CaseEvent::Opened {
+                case_kind: CaseKind::Melding,
+                received_at: now,
+                accountable_org: vt.id,
+            },
+            CaseEvent::IntakeRecorded {
+                intake: Box::new(intake),
+                classification: Some(MeldingClass::EersteMelding),
+            },
+        ],
+        now,
+    )
+    .await
+    .unwrap();
+    store.close().await;
+    case_id
+}
+
+/// Logs in as the demo's Veilig Thuis worker; returns a client holding the session cookie and the
+/// CSRF token.
+async fn login(base: &str) -> (reqwest::Client, String) {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
+    let res = client
+        .post(format!("{base}/api/v1/session"))
+        .json(&serde_json::json!({"username": "vt.medewerker", "password": "schakel-demo-2026"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 201);
+    assert!(
+        res.cookies().any(|c| c.name() == "schakel_sessie"),
+        "session cookie set"
+    );
+    let body: serde_json::Value = res.json().await.unwrap();
+    let csrf = body["csrf_token"].as_str().unwrap().to_string();
+    (client, csrf)
+}
+
+/// Every write the server acknowledged (201) survives SIGKILL right after the last one: the
+/// database syncs before it answers. After the restart all notes are in the case's history and
+/// `schakel verify` finds every chain intact.
+#[cfg(unix)]
+#[test]
+fn acknowledged_writes_survive_kill_9() {
+    const NOTES: i64 = 30;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let case_id = rt.block_on(prepare_demo_with_a_case(&data));
+    let data_arg = data.to_str().unwrap();
+    let args = ["--scale", "0", "--data-dir", data_arg];
+
+    let (mut child, addr, _) = start_demo_with(dir.path(), &args);
+    let base = format!("http://{addr}");
+    let acknowledged: Vec<(i64, String)> = rt.block_on(async {
+        let (client, csrf) = login(&base).await;
+        let mut seq = 2_i64;
+        let mut done = Vec::new();
+        for i in 1..=NOTES {
+            let text = format!("Notitie {i} van de kill-9-test");
+            let res = client
+                .post(format!("{base}/api/v1/cases/{case_id}/notes"))
+                .header("X-CSRF-Token", &csrf)
+                .json(&serde_json::json!({"expected_seq": seq, "text": text}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status().as_u16(), 201, "note {i}");
+            let body: serde_json::Value = res.json().await.unwrap();
+            seq = body["seq"].as_i64().unwrap();
+            done.push((seq, text));
+        }
+        done
+    });
+    // SIGKILL at once after the last acknowledgement: no graceful shutdown, no checkpoint.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(acknowledged.last().unwrap().0, 2 + NOTES);
+
+    let (child, addr, _) = start_demo_with(dir.path(), &args);
+    let base = format!("http://{addr}");
+    let events: Vec<serde_json::Value> = rt.block_on(async {
+        let (client, _) = login(&base).await;
+        let res = client
+            .get(format!("{base}/api/v1/cases/{case_id}/events"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 200);
+        res.json().await.unwrap()
+    });
+    terminate(child);
+    assert_eq!(events.len() as i64, 2 + NOTES);
+    for (seq, text) in &acknowledged {
+        let e = events
+            .iter()
+            .find(|e| e["seq"].as_i64() == Some(*seq))
+            .unwrap_or_else(|| panic!("acknowledged event {seq} lost"));
+        assert!(e.to_string().contains(text.as_str()), "{e}");
+    }
+
+    let mut cmd = schakel(dir.path());
+    cmd.args(["verify", "--data-dir", data_arg]);
+    let o = run(cmd);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Alle ketens kloppen."),
+        "{}",
+        stdout(&o)
+    );
     assert!(
         stdout(&o).contains("casussen:          1"),
         "{}",
