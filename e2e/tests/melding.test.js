@@ -8,7 +8,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer();
+  server = await startServer(['--scale', '0']);
   browser = await startBrowser();
 });
 

@@ -7,7 +7,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer();
+  server = await startServer(['--scale', '0.05']);
   browser = await startBrowser();
 });
 
