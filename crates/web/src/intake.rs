@@ -274,93 +274,55 @@ pub async fn register(
         org_id: membership.org_id.clone(),
         on_behalf_of: None,
     };
-    let now = state.clock.now();
-    if intake.case_kind == CaseKind::Melding {
-        let classification = known::classify_matches(found.iter().copied());
-        if let Some(open) = known::open_casussen(found.iter().copied())
+    // An advies stays anonymous and is not classified; a melding is classified as CBS does.
+    let classification = (intake.case_kind == CaseKind::Melding)
+        .then(|| known::classify_matches(found.iter().copied()));
+    let open = match classification {
+        Some(_) => known::open_casussen(found.iter().copied())
             .into_iter()
-            .next()
-        {
+            .next(),
+        None => None,
+    };
+    let case_kind = intake.case_kind;
+    let received_at = intake.received_at;
+    let recorded = CaseEvent::IntakeRecorded {
+        intake: Box::new(intake),
+        classification,
+    };
+    // RULES.md 3: a melding about betrokkenen of an open casus joins that casus.
+    let (case_id, expected_seq, events) = match &open {
+        Some(open) => {
             let seq = state
                 .store
-                .case_summary(&open)
+                .case_summary(open)
                 .await?
                 .map(|s| s.last_seq)
                 .ok_or(AppError::NotFound)?;
-            let event = CaseEvent::IntakeRecorded {
-                intake: Box::new(intake),
-                classification: Some(classification),
-            };
-            casework::record(
-                &state.store,
-                &open,
-                seq,
-                &author,
-                membership.org_kind,
-                vec![event],
-                now,
-            )
-            .await?;
-            return Ok(Registered {
-                case_id: open,
-                joined_open_casus: true,
-                classification: Some(classification),
-            });
+            (open.clone(), seq, vec![recorded])
         }
-        let id = uuid::Uuid::now_v7().to_string();
-        let events = vec![
-            CaseEvent::Opened {
-                case_kind: CaseKind::Melding,
-                received_at: intake.received_at,
+        None => {
+            let opened = CaseEvent::Opened {
+                case_kind,
+                received_at,
                 accountable_org: membership.org_id.clone(),
-            },
-            CaseEvent::IntakeRecorded {
-                intake: Box::new(intake),
-                classification: Some(classification),
-            },
-        ];
-        casework::record(
-            &state.store,
-            &id,
-            0,
-            &author,
-            membership.org_kind,
-            events,
-            now,
-        )
-        .await?;
-        return Ok(Registered {
-            case_id: id,
-            joined_open_casus: false,
-            classification: Some(classification),
-        });
-    }
-    let id = uuid::Uuid::now_v7().to_string();
-    let events = vec![
-        CaseEvent::Opened {
-            case_kind: CaseKind::Advies,
-            received_at: intake.received_at,
-            accountable_org: membership.org_id.clone(),
-        },
-        CaseEvent::IntakeRecorded {
-            intake: Box::new(intake),
-            classification: None,
-        },
-    ];
+            };
+            (uuid::Uuid::now_v7().to_string(), 0, vec![opened, recorded])
+        }
+    };
     casework::record(
         &state.store,
-        &id,
-        0,
+        &case_id,
+        expected_seq,
         &author,
         membership.org_kind,
         events,
-        now,
+        state.clock.now(),
     )
     .await?;
     Ok(Registered {
-        case_id: id,
-        joined_open_casus: false,
-        classification: None,
+        case_id,
+        joined_open_casus: open.is_some(),
+        classification,
     })
 }
 

@@ -301,22 +301,7 @@ async fn add_note(
     Form(f): Form<NoteForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&user, f.csrf.as_deref())?;
-    let expected: i64 = f
-        .volgnummer
-        .as_deref()
-        .unwrap_or("")
-        .trim()
-        .parse()
-        .map_err(|_| AppError::field("volgnummer", "ontbreekt of is geen getal"))?;
-    let case = gate::open_case(
-        &state,
-        &user,
-        &id,
-        Action::Update,
-        Sensitivity::Normal,
-        None,
-    )
-    .await?;
+    let (case, expected) = open_for_write(&state, &user, &id, f.volgnummer.as_deref()).await?;
     let text = f.tekst.unwrap_or_default();
     casework::add_note(&state, &user, &case, expected, &text).await?;
     Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
@@ -329,22 +314,7 @@ async fn act(
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&user, f.csrf.as_deref())?;
-    let expected: i64 = f
-        .volgnummer
-        .as_deref()
-        .unwrap_or("")
-        .trim()
-        .parse()
-        .map_err(|_| AppError::field("volgnummer", "ontbreekt of is geen getal"))?;
-    let case = gate::open_case(
-        &state,
-        &user,
-        &id,
-        Action::Update,
-        Sensitivity::Normal,
-        None,
-    )
-    .await?;
+    let (case, expected) = open_for_write(&state, &user, &id, f.volgnummer.as_deref()).await?;
     let current = casework::current_state(&state, &case)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -394,4 +364,21 @@ async fn feedback_page(
         moment: case_actions::moment_code(moment).to_string(),
         lines: crate::feedback::lines(&composed),
     })
+}
+
+/// A case opened for a change, with the sequence number the form was rendered at (a stale one
+/// makes the write a 409 conflict).
+async fn open_for_write(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    volgnummer: Option<&str>,
+) -> Result<(OpenedCase, i64), AppError> {
+    let expected: i64 = volgnummer
+        .unwrap_or("")
+        .trim()
+        .parse()
+        .map_err(|_| AppError::field("volgnummer", "ontbreekt of is geen getal"))?;
+    let case = gate::open_case(state, user, id, Action::Update, Sensitivity::Normal, None).await?;
+    Ok((case, expected))
 }
