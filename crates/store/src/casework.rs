@@ -12,6 +12,7 @@ use crate::cases::{Author, EventDraft, apply_projection, write_events};
 use crate::readmodels::write_read_models;
 use crate::{Result, Store, StoreError, time_text};
 
+mod group;
 mod projection;
 
 pub use projection::{case_projection, class_code, read_models, title};
@@ -62,10 +63,23 @@ pub async fn record(
             events,
         }],
     };
+    if let Some(committer) = store.committer() {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        if committer.send(group::Job { work, reply }).await.is_ok() {
+            return answer
+                .await
+                .map_err(|_| StoreError::Corrupt("vastleggen afgebroken".into()))?;
+        }
+        return Err(StoreError::Corrupt(
+            "de schrijver van de database is gestopt".into(),
+        ));
+    }
     let mut done = record_many(store, &CaseworkConfig::default(), &[work]).await?;
     done.pop()
         .ok_or_else(|| StoreError::Corrupt("geen resultaat van vastleggen".into()))
 }
+
+pub(crate) use group::{Job as CommitJob, start as start_committer};
 
 /// Records work on many cases in ONE transaction (bulk intake, the synthetic year). Every case is
 /// checked by the domain first; nothing is written when any step is refused.

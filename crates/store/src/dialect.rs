@@ -33,7 +33,7 @@ impl Backend {
     pub(crate) fn max_connections(self) -> u32 {
         match self {
             // SQLite serialises writers anyway; a few connections serve concurrent readers in WAL mode.
-            Backend::Sqlite => 4,
+            Backend::Sqlite => 8,
             Backend::Postgres => 16,
         }
     }

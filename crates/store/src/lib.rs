@@ -66,6 +66,8 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Group commit for case work (see casework::group); `None` inside the committer itself.
+    committer: Option<tokio::sync::mpsc::Sender<casework::CommitJob>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -99,7 +101,17 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        Ok(Self { pool, backend })
+        let inner = Self {
+            pool: pool.clone(),
+            backend,
+            committer: None,
+        };
+        let committer = Some(casework::start_committer(inner));
+        Ok(Self {
+            pool,
+            backend,
+            committer,
+        })
     }
 
     pub fn backend(&self) -> Backend {
@@ -109,6 +121,10 @@ impl Store {
     /// Brings the schema up to date. Safe to run at every start-up and from several instances.
     pub async fn migrate(&self) -> Result<Vec<String>> {
         migrate::run(self).await
+    }
+
+    pub(crate) fn committer(&self) -> Option<&tokio::sync::mpsc::Sender<casework::CommitJob>> {
+        self.committer.as_ref()
     }
 
     pub(crate) fn pool(&self) -> &AnyPool {

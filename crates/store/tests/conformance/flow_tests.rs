@@ -391,3 +391,106 @@ conformance!(bench_intake_and_raw_insert_write_comparable_rows, |db| {
         .unwrap();
     assert_eq!(raw_cases, 5);
 });
+
+conformance!(
+    concurrent_case_work_is_committed_in_groups_and_each_caller_gets_its_own_answer,
+    |db| {
+        let (vt, _team) = seed_orgs(&db.store).await;
+        let at = OffsetDateTime::now_utc() - Duration::hours(1);
+        // Twenty new cases at once, one refused (a lokaal team cannot open a case), and eight
+        // writers racing on one existing case with the same expected sequence number.
+        casework::record(
+            &db.store,
+            "race",
+            0,
+            &author(&vt),
+            OrgKind::VeiligThuis,
+            opened(
+                at,
+                &vt,
+                intake(at, family(), None),
+                MeldingClass::EersteMelding,
+            ),
+            at,
+        )
+        .await
+        .unwrap();
+        let mut handles = Vec::new();
+        for i in 0..20 {
+            let store = db.store.clone();
+            let vt = vt.clone();
+            let people = vec![person(
+                &format!("p-{i}"),
+                "slachtoffer",
+                &format!("Persoon {i}"),
+                date!(1990 - 01 - 01),
+                None,
+            )];
+            let kind = if i == 7 {
+                OrgKind::LokaalTeam
+            } else {
+                OrgKind::VeiligThuis
+            };
+            handles.push(tokio::spawn(async move {
+                let events = opened(
+                    at,
+                    &vt,
+                    intake(at, people, None),
+                    MeldingClass::EersteMelding,
+                );
+                casework::record(
+                    &store,
+                    &format!("new-{i}"),
+                    0,
+                    &author(&vt),
+                    kind,
+                    events,
+                    at,
+                )
+                .await
+            }));
+        }
+        let mut racers = Vec::new();
+        for _ in 0..8 {
+            let store = db.store.clone();
+            let vt = vt.clone();
+            racers.push(tokio::spawn(async move {
+                let urgency = vec![CaseEvent::UrgencyAssessed { acute: false }];
+                casework::record(
+                    &store,
+                    "race",
+                    2,
+                    &author(&vt),
+                    OrgKind::VeiligThuis,
+                    urgency,
+                    at,
+                )
+                .await
+            }));
+        }
+        for (i, h) in handles.into_iter().enumerate() {
+            let result = h.await.unwrap();
+            if i == 7 {
+                assert!(matches!(result, Err(StoreError::Rejected(_))), "{result:?}");
+            } else {
+                assert_eq!(result.unwrap().0, 2, "case new-{i}");
+            }
+        }
+        let mut wins = 0;
+        for h in racers {
+            match h.await.unwrap() {
+                Ok((3, _)) => wins += 1,
+                Err(StoreError::Conflict { .. }) => {}
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        assert_eq!(wins, 1);
+        assert!(
+            db.store.case_summary("new-7").await.unwrap().is_none(),
+            "the refused case was not written"
+        );
+        let report = db.store.verify().await.unwrap();
+        assert!(report.broken.is_none());
+        assert_eq!(report.cases, 20);
+    }
+);
