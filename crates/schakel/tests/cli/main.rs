@@ -581,9 +581,9 @@ fn demo_serves_on_the_announced_port_and_stops_on_sigterm() {
     assert_eq!(again, list);
 }
 
-/// Writes a case with three events straight through the store, then changes the second one behind
-/// the store's back, as an intruder with database access would.
-async fn tamper_with_a_case(data_dir: &Path) {
+/// Writes a case with three events straight through the store, then runs `tampering` behind the
+/// store's back, as an intruder with database access would.
+async fn tamper_with_a_case(data_dir: &Path, tampering: &[&str]) {
     use schakel_domain::access::Participation;
     use schakel_store::Store;
     use schakel_store::cases::{Author, CaseProjection, EventDraft};
@@ -623,39 +623,48 @@ async fn tamper_with_a_case(data_dir: &Path) {
 
     let url = format!("sqlite://{}", data_dir.join("schakel.db").display());
     let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
-    sqlx::query(
-        "UPDATE case_events SET payload = '{\"n\":99}' WHERE case_id = 'c-test' AND seq = 2",
-    )
-    .execute(&pool)
-    .await
-    .unwrap();
+    for statement in tampering {
+        sqlx::raw_sql(sqlx::AssertSqlSafe(*statement))
+            .execute(&pool)
+            .await
+            .unwrap();
+    }
     pool.close().await;
 }
 
 #[test]
-fn verify_names_the_case_and_position_of_a_broken_link_and_exits_1() {
-    let dir = tempfile::tempdir().unwrap();
-    // Loads the region into the default data folder.
-    org_list(dir.path());
-    let data_dir = dir.path().join("schakel-data");
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(tamper_with_a_case(&data_dir));
+fn verify_names_the_case_and_position_of_a_changed_deleted_or_reordered_event_and_exits_1() {
+    let changed: &[&str] =
+        &["UPDATE case_events SET payload = '{\"n\":99}' WHERE case_id = 'c-test' AND seq = 2"];
+    let deleted: &[&str] = &["DELETE FROM case_events WHERE case_id = 'c-test' AND seq = 2"];
+    let reordered: &[&str] = &[
+        "UPDATE case_events SET seq = 100 WHERE case_id = 'c-test' AND seq = 2",
+        "UPDATE case_events SET seq = 2 WHERE case_id = 'c-test' AND seq = 3",
+        "UPDATE case_events SET seq = 3 WHERE case_id = 'c-test' AND seq = 100",
+    ];
+    for (what, tampering) in [
+        ("changed", changed),
+        ("deleted", deleted),
+        ("reordered", reordered),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        // Loads the region into the default data folder.
+        org_list(dir.path());
+        let data_dir = dir.path().join("schakel-data");
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(tamper_with_a_case(&data_dir, tampering));
 
-    let mut cmd = schakel(dir.path());
-    cmd.arg("verify");
-    let o = run(cmd);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    let err = stderr(&o);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("casus c-test, gebeurtenis 2"), "{err}");
-    assert!(
-        stdout(&o).contains("casussen:          1"),
-        "{}",
-        stdout(&o)
-    );
+        let mut cmd = schakel(dir.path());
+        cmd.arg("verify");
+        let o = run(cmd);
+        assert_eq!(o.status.code(), Some(1), "{what}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{what}: {err}");
+        assert!(err.contains("casus c-test, gebeurtenis 2"), "{what}: {err}");
+    }
 }
 
 /// Stops a server with SIGTERM and waits for it.
