@@ -150,6 +150,17 @@ impl Participation {
     pub fn parse(value: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.code() == value)
     }
+
+    /// The Dutch words for the organisation's part in the case.
+    pub fn label(self) -> &'static str {
+        match self {
+            Participation::Accountable => "verantwoordelijk",
+            Participation::Contributor => "werkt mee",
+            Participation::HandoverReceiver => "overdracht aangeboden",
+            Participation::Reporter => "melder",
+            Participation::SignalRecipient => "Handle with Care-signaal",
+        }
+    }
 }
 
 /// The thing access is asked for. For a case, `participants` lists the organisations that take part

@@ -50,6 +50,20 @@ pub fn new_password(field: &str, value: &str) -> Result<String, FieldError> {
     Ok(value.to_string())
 }
 
+/// An optional date typed as `jjjj-mm-dd`; empty means none.
+pub fn optional_date(field: &str, value: &str) -> Result<Option<time::Date>, FieldError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    time::Date::parse(
+        value,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .map(Some)
+    .map_err(|_| FieldError::new(field, "geen geldige datum (jjjj-mm-dd)"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +85,17 @@ mod tests {
         assert!(username("gebruikersnaam", "a b").is_err());
         assert!(username("gebruikersnaam", "<script>").is_err());
         assert!(username("gebruikersnaam", "ab").is_err());
+    }
+
+    #[test]
+    fn optional_dates_name_the_field() {
+        assert_eq!(optional_date("van", " "), Ok(None));
+        assert_eq!(
+            optional_date("van", "2026-02-28").unwrap().map(|d| d.day()),
+            Some(28)
+        );
+        assert_eq!(optional_date("van", "2026-02-30").unwrap_err().field, "van");
+        assert_eq!(optional_date("van", "28-02-2026").unwrap_err().field, "van");
     }
 
     #[test]

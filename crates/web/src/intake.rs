@@ -13,7 +13,7 @@ use schakel_store::cases::Author;
 use schakel_store::casework;
 use schakel_store::known::{self, KnownMatch, KnownQuery, MatchKind};
 use time::macros::format_description;
-use time::{Date, OffsetDateTime, PrimitiveDateTime};
+use time::{OffsetDateTime, PrimitiveDateTime};
 
 use crate::auth::session::CurrentUser;
 use crate::{AppError, AppState};
@@ -56,15 +56,6 @@ impl Posted {
             .max()
             .map_or(0, |m| m + 1)
     }
-}
-
-fn parse_date(field: &str, value: &str) -> Result<Option<Date>, FieldError> {
-    if value.is_empty() {
-        return Ok(None);
-    }
-    Date::parse(value, format_description!("[year]-[month]-[day]"))
-        .map(Some)
-        .map_err(|_| FieldError::new(field, "geen geldige datum (jjjj-mm-dd)"))
 }
 
 /// `datetime-local` input in Dutch local time; empty means now.
@@ -124,7 +115,7 @@ pub fn intake_from(p: &Posted, now: OffsetDateTime) -> Result<Intake, FieldError
             },
             role: f("rol"),
             name: Some(f("naam")).filter(|s| !s.is_empty()),
-            birth_date: parse_date(
+            birth_date: schakel_domain::validate::optional_date(
                 &format!("betrokkenen[{i}].geboortedatum"),
                 &f("geboortedatum"),
             )?,

@@ -8,10 +8,10 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use schakel_domain::access::{Action, ResourceKind};
+use schakel_domain::validate::optional_date;
 use schakel_store::access_log::{AccessQuery, LoggedAccess};
 use serde::Deserialize;
-use time::macros::format_description;
-use time::{Date, Duration};
+use time::Duration;
 
 use crate::auth::session::CurrentUser;
 use crate::gate::{self, Access};
@@ -72,20 +72,11 @@ struct LogPage {
     entries: Vec<Row>,
 }
 
-/// Parses a date field (YYYY-MM-DD), naming the field when it is not a date.
-pub fn parse_date(field: &str, value: &str) -> Result<Option<Date>, AppError> {
-    if value.trim().is_empty() {
-        return Ok(None);
-    }
-    Date::parse(value.trim(), format_description!("[year]-[month]-[day]"))
-        .map(Some)
-        .map_err(|_| AppError::field(field, "geen geldige datum (jjjj-mm-dd)"))
-}
-
 /// Turns the typed filters into a store query. An unknown user name matches nothing.
 pub async fn to_query(state: &AppState, f: &Filters) -> Result<AccessQuery, AppError> {
-    let from = parse_date("van", &f.van)?.map(|d| d.midnight().assume_utc());
-    let until = parse_date("tot", &f.tot)?.map(|d| d.midnight().assume_utc() + Duration::days(1));
+    let from = optional_date("van", &f.van)?.map(|d| d.midnight().assume_utc());
+    let until =
+        optional_date("tot", &f.tot)?.map(|d| d.midnight().assume_utc() + Duration::days(1));
     if let (Some(a), Some(b)) = (from, until)
         && a >= b
     {

@@ -96,15 +96,7 @@ pub fn actions(i: Inputs<'_>) -> Actions {
             mine: d.owner_org == my_org,
         })
         .collect();
-    let tracks = codes::registry()
-        .list(codes::ids::VERVOLGTRAJECT, codes::ids::PROTOCOL_2019)
-        .map(|l| {
-            l.entries
-                .iter()
-                .map(|c| (c.code.clone(), c.label_nl.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let tracks = crate::pages::code_options(codes::ids::VERVOLGTRAJECT, codes::ids::PROTOCOL_2019);
     let handover_decided = s
         .decision
         .as_ref()

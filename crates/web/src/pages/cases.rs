@@ -6,7 +6,7 @@ use axum::Router;
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use schakel_domain::access::{Action, DenyReason, Ground, Participation, Sensitivity};
+use schakel_domain::access::{Action, DenyReason, Ground, Sensitivity};
 use serde::Deserialize;
 
 use crate::auth::session::CurrentUser;
@@ -117,16 +117,6 @@ fn intake_view(r: &schakel_domain::case::RecordedIntake) -> IntakeView {
     }
 }
 
-fn participation_label(p: Participation) -> &'static str {
-    match p {
-        Participation::Accountable => "verantwoordelijk",
-        Participation::Contributor => "werkt mee",
-        Participation::HandoverReceiver => "overdracht aangeboden",
-        Participation::Reporter => "melder",
-        Participation::SignalRecipient => "Handle with Care-signaal",
-    }
-}
-
 fn short_time(t: &str) -> String {
     t.get(..16).unwrap_or(t).replace('T', " ")
 }
@@ -213,7 +203,7 @@ async fn case_page(
         organisations: case
             .participants
             .iter()
-            .map(|(o, p)| (org_name(o), participation_label(*p)))
+            .map(|(o, p)| (org_name(o), p.label()))
             .collect(),
         events,
         can_write: !break_glass,

@@ -54,16 +54,6 @@ struct HomeQuery {
     pagina: Option<i64>,
 }
 
-fn relation_label(p: Participation) -> &'static str {
-    match p {
-        Participation::Accountable => "verantwoordelijk",
-        Participation::Contributor => "werkt mee",
-        Participation::HandoverReceiver => "overdracht aangeboden",
-        Participation::Reporter => "melder",
-        Participation::SignalRecipient => "signaal ontvangen",
-    }
-}
-
 async fn home(
     State(state): State<AppState>,
     PageUser(user): PageUser,
@@ -126,7 +116,7 @@ async fn home(
                         .filter(|(id, _)| *id == c.id)
                         .map(|(_, p)| *p)
                         .min()
-                        .map(relation_label)
+                        .map(Participation::label)
                         .unwrap_or("");
                     QueueRow {
                         relation,

@@ -7,13 +7,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use schakel_domain::access::{Action, ResourceKind};
-use schakel_domain::codes::{self, ids};
+use schakel_domain::codes::ids;
 
 use crate::auth::session::CurrentUser;
 use crate::gate::{self, Access};
 use crate::intake::{self as flow, Posted};
 use crate::pages::login::PageUser;
-use crate::pages::{PageCtx, check_csrf, render};
+use crate::pages::{PageCtx, check_csrf, code_options, render};
 use crate::{AppError, AppState};
 
 pub fn routes() -> Router<AppState> {
@@ -28,28 +28,6 @@ pub struct Lists {
     pub groepen: Vec<(String, String)>,
     pub geslachten: Vec<(String, String)>,
     pub gemeenten: Vec<String>,
-}
-
-fn list(id: &str, version: &str) -> Vec<(String, String)> {
-    codes::registry()
-        .list(id, version)
-        .map(|l| {
-            l.entries
-                .iter()
-                .map(|c| {
-                    let label = match &c.parent {
-                        Some(p) => format!(
-                            "{} – {}",
-                            l.get(p).map(|p| p.label_nl.as_str()).unwrap_or(""),
-                            c.label_nl
-                        ),
-                        None => c.label_nl.clone(),
-                    };
-                    (c.code.clone(), label)
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 pub struct RowValues {
@@ -114,11 +92,11 @@ async fn page(
     matches: Option<Vec<MatchView>>,
 ) -> Result<Response, AppError> {
     let lists = Lists {
-        kanalen: list(ids::KANAAL, ids::SCHAKEL_1),
-        melders: list(ids::MELDER, ids::CBS_2019),
-        rollen: list(ids::ROL_BETROKKENE, ids::SCHAKEL_1),
-        geweld: list(ids::AARD_GEWELD, ids::REGIO_2018),
-        groepen: list(ids::SPECIFIEKE_GROEP, ids::REGIOVISIE_2019),
+        kanalen: code_options(ids::KANAAL, ids::SCHAKEL_1),
+        melders: code_options(ids::MELDER, ids::CBS_2019),
+        rollen: code_options(ids::ROL_BETROKKENE, ids::SCHAKEL_1),
+        geweld: code_options(ids::AARD_GEWELD, ids::REGIO_2018),
+        groepen: code_options(ids::SPECIFIEKE_GROEP, ids::REGIOVISIE_2019),
         geslachten: [
             ("onbekend", "Onbekend"),
             ("vrouw", "Vrouw"),

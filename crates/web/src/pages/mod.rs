@@ -96,6 +96,29 @@ fn nav_for(user: &CurrentUser) -> Vec<(&'static str, &'static str)> {
     nav
 }
 
+/// A code list as (code, Dutch label) options for a form; a child code reads "parent – child".
+pub fn code_options(id: &str, version: &str) -> Vec<(String, String)> {
+    schakel_domain::codes::registry()
+        .list(id, version)
+        .map(|l| {
+            l.entries
+                .iter()
+                .map(|c| {
+                    let label = match &c.parent {
+                        Some(p) => format!(
+                            "{} – {}",
+                            l.get(p).map(|p| p.label_nl.as_str()).unwrap_or(""),
+                            c.label_nl
+                        ),
+                        None => c.label_nl.clone(),
+                    };
+                    (c.code.clone(), label)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Renders a template into a page response.
 pub fn render(t: &impl Template) -> Result<Response, AppError> {
     let body = t
