@@ -8,7 +8,7 @@ use time::OffsetDateTime;
 
 use crate::{Result, Store, StoreError, time_text};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct SessionRecord {
     pub id_hash: String,
     pub user_id: String,
@@ -21,6 +21,19 @@ pub struct SessionRecord {
     pub created_at: OffsetDateTime,
     pub last_seen_at: OffsetDateTime,
     pub client_addr: String,
+}
+
+/// Debug output leaves out the CSRF token and shows only a prefix of the id hash.
+impl std::fmt::Debug for SessionRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SessionRecord")
+            .field("id_hash", &self.id_hash.get(..8).unwrap_or(""))
+            .field("user_id", &self.user_id)
+            .field("membership", &self.membership)
+            .field("second_factor", &self.second_factor)
+            .field("complete", &self.complete)
+            .finish_non_exhaustive()
+    }
 }
 
 pub struct NewSession<'a> {

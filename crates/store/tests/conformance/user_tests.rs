@@ -181,3 +181,37 @@ conformance!(login_failures_count_until_a_success, |db| {
         3
     );
 });
+
+conformance!(session_debug_output_hides_the_csrf_token, |db| {
+    let (vt, _) = seed_orgs(&db.store).await;
+    let user = db
+        .store
+        .create_user(&NewUser {
+            username: "c.user",
+            display_name: "C",
+            password_hash: "h",
+            is_demo: true,
+        })
+        .await
+        .unwrap();
+    let s = NewSession {
+        id_hash: "0123456789abcdef",
+        user_id: &user.id,
+        membership: Some((&vt, Role::Medewerker)),
+        second_factor: true,
+        complete: true,
+        csrf_token: "geheim-csrf-token",
+        now: OffsetDateTime::now_utc(),
+        client_addr: "127.0.0.1",
+    };
+    db.store.create_session(&s, None).await.unwrap();
+    let shown = format!(
+        "{:?}",
+        db.store.session("0123456789abcdef").await.unwrap().unwrap()
+    );
+    assert!(
+        !shown.contains("geheim-csrf-token") && !shown.contains("0123456789abcdef"),
+        "{shown}"
+    );
+    assert!(shown.contains("01234567"));
+});
