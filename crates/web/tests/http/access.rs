@@ -1,6 +1,6 @@
 use schakel_store::access_log::AccessQuery;
 
-use crate::harness::{App, page_login};
+use crate::harness::{App, page_login, post_new_user};
 
 /// Every case route, as (method, path, form or JSON body).
 fn case_routes(case: &str) -> Vec<(&'static str, String)> {
@@ -277,19 +277,16 @@ async fn only_the_beheerder_manages_users() {
         .await
         .unwrap();
     assert!(page.contains("team.mw"));
-    let res = c
-        .post(app.url("/beheer/gebruikers"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("gebruikersnaam", "nieuwe.collega"),
-            ("naam", "Nieuwe Collega"),
-            ("organisatie", app.team.id.as_str()),
-            ("rol", "teamleider"),
-            ("wachtwoord", "nog-een-lang-wachtwoord"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = post_new_user(
+        &app,
+        &c,
+        &csrf,
+        "nieuwe.collega",
+        "Nieuwe Collega",
+        &app.team.id,
+        "teamleider",
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let created = app
         .store

@@ -321,3 +321,27 @@ pub async fn page_login(app: &App, username: &str) -> (reqwest::Client, String) 
     let csrf = hidden_csrf(&home.text().await.unwrap());
     (c, csrf)
 }
+
+/// Posts the beheerder's new-user form with the given values.
+pub async fn post_new_user(
+    app: &App,
+    c: &reqwest::Client,
+    csrf: &str,
+    username: &str,
+    name: &str,
+    org_id: &str,
+    role: &str,
+) -> reqwest::Response {
+    c.post(app.url("/beheer/gebruikers"))
+        .form(&[
+            ("csrf", csrf),
+            ("gebruikersnaam", username),
+            ("naam", name),
+            ("organisatie", org_id),
+            ("rol", role),
+            ("wachtwoord", "nog-een-lang-wachtwoord"),
+        ])
+        .send()
+        .await
+        .unwrap()
+}

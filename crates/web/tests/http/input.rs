@@ -1,4 +1,4 @@
-use crate::harness::{App, page_login};
+use crate::harness::{App, page_login, post_new_user};
 
 async fn count_rows(app: &App) -> (usize, usize) {
     (
@@ -147,19 +147,16 @@ async fn html_output_escapes_what_users_typed() {
     let app = App::demo().await;
     let (c, csrf) = page_login(&app, "beheer").await;
     let evil = "<script>alert('x')</script>";
-    let res = c
-        .post(app.url("/beheer/gebruikers"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("gebruikersnaam", "kwaad.aardig"),
-            ("naam", evil),
-            ("organisatie", app.vt.id.as_str()),
-            ("rol", "medewerker"),
-            ("wachtwoord", "nog-een-lang-wachtwoord"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = post_new_user(
+        &app,
+        &c,
+        &csrf,
+        "kwaad.aardig",
+        evil,
+        &app.vt.id,
+        "medewerker",
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let page = c
         .get(app.url("/beheer/gebruikers"))
@@ -176,35 +173,29 @@ async fn html_output_escapes_what_users_typed() {
     );
     // A bad field value is named and echoed escaped, and nothing is created.
     let before = count_rows(&app).await;
-    let res = c
-        .post(app.url("/beheer/gebruikers"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("gebruikersnaam", "<b>fout</b>"),
-            ("naam", "Iemand"),
-            ("organisatie", app.vt.id.as_str()),
-            ("rol", "medewerker"),
-            ("wachtwoord", "nog-een-lang-wachtwoord"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = post_new_user(
+        &app,
+        &c,
+        &csrf,
+        "<b>fout</b>",
+        "Iemand",
+        &app.vt.id,
+        "medewerker",
+    )
+    .await;
     assert_eq!(res.status(), 422);
     let body = res.text().await.unwrap();
     assert!(body.contains("gebruikersnaam:") && !body.contains("<b>fout</b>"));
-    let res = c
-        .post(app.url("/beheer/gebruikers"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("gebruikersnaam", "goed.naam"),
-            ("naam", "Iemand"),
-            ("organisatie", app.vt.id.as_str()),
-            ("rol", "superuser"),
-            ("wachtwoord", "nog-een-lang-wachtwoord"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = post_new_user(
+        &app,
+        &c,
+        &csrf,
+        "goed.naam",
+        "Iemand",
+        &app.vt.id,
+        "superuser",
+    )
+    .await;
     assert_eq!(res.status(), 422);
     assert!(res.text().await.unwrap().contains("rol:"));
     assert_eq!(count_rows(&app).await, before);
