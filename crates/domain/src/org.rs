@@ -159,6 +159,32 @@ impl Role {
             .ok_or_else(|| FieldError::new(field, format!("onbekende rol '{value}'")))
     }
 
+    /// Whether someone can hold this role in an organisation of `kind`. RULES.md 5: only designated
+    /// contact persons at a school or childcare receive Handle with Care signals, so that role exists
+    /// only there.
+    pub fn fits(self, kind: OrgKind) -> bool {
+        match self {
+            Role::SchoolContact => matches!(kind, OrgKind::School | OrgKind::Kinderopvang),
+            _ => true,
+        }
+    }
+
+    /// Checks [`Role::fits`], naming the field.
+    pub fn check_fits(self, field: &str, kind: OrgKind) -> Result<(), FieldError> {
+        if self.fits(kind) {
+            Ok(())
+        } else {
+            Err(FieldError::new(
+                field,
+                format!(
+                    "de rol {} past niet bij een organisatie van soort {}",
+                    self.label(),
+                    kind.label()
+                ),
+            ))
+        }
+    }
+
     /// Roles that can see personal data and so must use a second factor (NEN 7513 ch. 8: access to
     /// the log needs two factors; we hold case data and user accounts to the same standard). Only
     /// the beleidsmedewerker, who sees nothing but aggregated figures, signs in with a password alone.
@@ -187,6 +213,22 @@ mod tests {
         assert_eq!(err.field, "soort");
         let err = Role::parse("rol", "admin").unwrap_err();
         assert_eq!(err.field, "rol");
+    }
+
+    #[test]
+    fn the_handle_with_care_contact_exists_only_at_schools_and_childcare() {
+        for kind in OrgKind::ALL {
+            let expected = matches!(kind, OrgKind::School | OrgKind::Kinderopvang);
+            assert_eq!(Role::SchoolContact.fits(kind), expected, "{kind:?}");
+            assert!(Role::Medewerker.fits(kind));
+        }
+        assert_eq!(
+            Role::SchoolContact
+                .check_fits("rol", OrgKind::VeiligThuis)
+                .unwrap_err()
+                .field,
+            "rol"
+        );
     }
 
     #[test]

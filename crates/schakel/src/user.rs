@@ -182,16 +182,15 @@ async fn run_checked(store: &Store, config: &Config, checked: Checked) -> CliRes
             // `serve`; there, new accounts are demo accounts too.
             let is_demo = store.setting(MODE_SETTING).await?.as_deref() == Some(MODE_DEMO);
             let password_hash = hash(password.value.clone()).await?;
-            let user = store
-                .create_user(&NewUser {
-                    username: &username,
-                    display_name: &name,
-                    password_hash: &password_hash,
-                    is_demo,
-                })
-                .await?;
+            role.check_fits("rol", organisation.kind)?;
+            let new = NewUser {
+                username: &username,
+                display_name: &name,
+                password_hash: &password_hash,
+                is_demo,
+            };
             store
-                .add_membership(&user.id, &organisation.id, role)
+                .create_user_with_membership(&new, &organisation.id, role)
                 .await?;
             println!(
                 "Gebruiker {username} aangemaakt: {name}, {} bij {}{}.",

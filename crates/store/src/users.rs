@@ -64,21 +64,27 @@ fn user_from_row(row: &AnyRow) -> Result<User> {
 
 impl Store {
     pub async fn create_user(&self, new: &NewUser<'_>) -> Result<User> {
-        let id = uuid::Uuid::now_v7().to_string();
         let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO users (id, username, display_name, password_hash, totp_secret, disabled, is_demo, created_at) \
-             VALUES ($1, $2, $3, $4, NULL, 0, $5, $6)",
-        )
-        .bind(&id)
-        .bind(new.username)
-        .bind(new.display_name)
-        .bind(new.password_hash)
-        .bind(i64::from(new.is_demo))
-        .bind(time_text::now())
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| unique_as_duplicate(e, "gebruikersnaam"))?;
+        let id = insert_user(&mut tx, new).await?;
+        tx.commit().await?;
+        self.user_by_id(&id).await
+    }
+
+    /// Creates a user with their first role in one transaction: no account is left without a role.
+    pub async fn create_user_with_membership(
+        &self,
+        new: &NewUser<'_>,
+        org_id: &str,
+        role: Role,
+    ) -> Result<User> {
+        let mut tx = self.begin_write().await?;
+        let id = insert_user(&mut tx, new).await?;
+        sqlx::query("INSERT INTO memberships (user_id, org_id, role) VALUES ($1, $2, $3)")
+            .bind(&id)
+            .bind(org_id)
+            .bind(role.code())
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         self.user_by_id(&id).await
     }
@@ -229,4 +235,25 @@ impl Store {
             .await?;
         rows.iter().map(user_from_row).collect()
     }
+}
+
+async fn insert_user(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    new: &NewUser<'_>,
+) -> Result<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query(
+        "INSERT INTO users (id, username, display_name, password_hash, totp_secret, disabled, is_demo, created_at) \
+         VALUES ($1, $2, $3, $4, NULL, 0, $5, $6)",
+    )
+    .bind(&id)
+    .bind(new.username)
+    .bind(new.display_name)
+    .bind(new.password_hash)
+    .bind(i64::from(new.is_demo))
+    .bind(time_text::now())
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| unique_as_duplicate(e, "gebruikersnaam"))?;
+    Ok(id)
 }

@@ -165,6 +165,22 @@ fn a_bad_role_exits_2_naming_the_field() {
 }
 
 #[test]
+fn a_role_that_does_not_fit_the_organisation_exits_2_and_adds_no_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(user_add(
+        dir.path(),
+        "jan.jansen",
+        "Veilig Thuis Noord- en Midden-Limburg",
+        "school_contact",
+    ));
+    assert_bad_input(
+        &o,
+        "rol: de rol Contactpersoon school (Handle with Care) past niet",
+    );
+    assert!(!user_list(dir.path()).contains("jan.jansen"));
+}
+
+#[test]
 fn an_unknown_organisation_exits_2_and_adds_no_user() {
     let dir = tempfile::tempdir().unwrap();
     let o = run(user_add(

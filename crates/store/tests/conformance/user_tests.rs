@@ -215,3 +215,47 @@ conformance!(session_debug_output_hides_the_csrf_token, |db| {
     );
     assert!(shown.contains("01234567"));
 });
+
+conformance!(
+    a_user_and_their_first_role_are_written_together_or_not_at_all,
+    |db| {
+        let (vt, _) = seed_orgs(&db.store).await;
+        let new = NewUser {
+            username: "d.user",
+            display_name: "D",
+            password_hash: "h",
+            is_demo: false,
+        };
+        let user = db
+            .store
+            .create_user_with_membership(&new, &vt, Role::Teamleider)
+            .await
+            .unwrap();
+        assert_eq!(
+            db.store.memberships(&user.id).await.unwrap()[0].role,
+            Role::Teamleider
+        );
+        let err = db
+            .store
+            .create_user_with_membership(&new, &vt, Role::Medewerker)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Duplicate { ref field } if field == "gebruikersnaam"));
+        let other = NewUser {
+            username: "e.user",
+            display_name: "E",
+            password_hash: "h",
+            is_demo: false,
+        };
+        assert!(
+            db.store
+                .create_user_with_membership(&other, "no-such-org", Role::Medewerker)
+                .await
+                .is_err()
+        );
+        assert!(
+            db.store.user_by_username("e.user").await.unwrap().is_none(),
+            "no account without its role"
+        );
+    }
+);

@@ -151,18 +151,16 @@ async fn create(
             .await
             .map_err(|_| AppError::field("organisatie", "kies een organisatie uit de lijst"))?;
         let hash = hash_password(password).await?;
-        let created = state
-            .store
-            .create_user(&NewUser {
-                username: &username,
-                display_name: &name,
-                password_hash: &hash,
-                is_demo: false,
-            })
-            .await?;
+        role.check_fits("rol", org.kind)?;
+        let new = NewUser {
+            username: &username,
+            display_name: &name,
+            password_hash: &hash,
+            is_demo: false,
+        };
         state
             .store
-            .add_membership(&created.id, &org.id, role)
+            .create_user_with_membership(&new, &org.id, role)
             .await?;
         tracing::info!(
             by = user.user.username,
