@@ -38,7 +38,9 @@ pub async fn run(store: Store, web: WebConfig, listen: SocketAddr) -> CliResult<
         .local_addr()
         .map_err(|e| CliError::failure(format!("adres onbekend: {e}")))?;
     let demo = web.demo_mode;
-    let app = schakel_web::router(AppState::new(store.clone(), web));
+    let state = AppState::new(store.clone(), web);
+    tokio::spawn(purge_now_and_then(state.clone()));
+    let app = schakel_web::router(state);
     println!("Schakel luistert op http://{addr}");
     tracing::info!(%addr, demo, "listening");
     let result = axum::serve(
@@ -51,6 +53,18 @@ pub async fn run(store: Store, web: WebConfig, listen: SocketAddr) -> CliResult<
     result.map_err(|e| CliError::failure(format!("server gestopt: {e}")))?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Ended sessions and old login attempts are removed every ten minutes.
+async fn purge_now_and_then(state: AppState) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        every.tick().await;
+        match schakel_web::purge_expired(&state).await {
+            Ok((sessions, attempts)) => tracing::debug!(sessions, attempts, "purged"),
+            Err(e) => tracing::warn!(error = ?e, "purge failed"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

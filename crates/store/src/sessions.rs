@@ -174,6 +174,18 @@ impl Store {
         Ok(n)
     }
 
+    /// Forgets login attempts from before `before`; throttling only looks back one window.
+    pub async fn purge_login_attempts(&self, before: OffsetDateTime) -> Result<u64> {
+        let mut tx = self.begin_write().await?;
+        let n = sqlx::query("DELETE FROM login_attempts WHERE at < $1")
+            .bind(time_text::format(before))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        Ok(n)
+    }
+
     pub async fn record_login_attempt(
         &self,
         keys: &[&str],

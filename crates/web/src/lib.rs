@@ -103,6 +103,24 @@ impl AppState {
     }
 }
 
+/// Removes sessions that idled out or outlived their maximum, and login attempts older than the
+/// throttling window needs. Run now and then by the server (any instance may; it is idempotent).
+pub async fn purge_expired(state: &AppState) -> Result<(u64, u64), AppError> {
+    let now = state.clock.now();
+    let sessions = state
+        .store
+        .purge_sessions(
+            now - state.config.session_idle,
+            now - state.config.session_absolute,
+        )
+        .await?;
+    let attempts = state
+        .store
+        .purge_login_attempts(now - state.config.throttle_window * 2)
+        .await?;
+    Ok((sessions, attempts))
+}
+
 /// The whole application: pages, API, static files and the security layers around them.
 pub fn router(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;

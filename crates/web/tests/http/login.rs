@@ -288,3 +288,43 @@ async fn every_response_carries_the_security_headers() {
         assert_eq!(h["referrer-policy"], "no-referrer", "{path}");
     }
 }
+
+#[tokio::test]
+async fn ended_sessions_and_old_login_attempts_are_purged() {
+    let app = App::demo().await;
+    let (c, _) = page_login(&app, "vt.mw").await;
+    let state_clock = app.clock.clone();
+    assert_eq!(
+        post_login(&app, &app.client(), "vt.mw", "fout-wachtwoord-1")
+            .await
+            .status(),
+        401
+    );
+    let state = schakel_web::AppState {
+        store: app.store.clone(),
+        config: std::sync::Arc::new(WebConfig {
+            demo_mode: true,
+            ..WebConfig::default()
+        }),
+        clock: state_clock,
+    };
+    assert_eq!(
+        schakel_web::purge_expired(&state).await.unwrap(),
+        (0, 0),
+        "nothing has ended yet"
+    );
+    app.clock.advance(Duration::minutes(45));
+    let (sessions, attempts) = schakel_web::purge_expired(&state).await.unwrap();
+    assert!(
+        sessions >= 1 && attempts >= 2,
+        "sessions {sessions}, attempts {attempts}"
+    );
+    assert!(
+        c.get(app.url("/"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .is_redirection()
+    );
+}
