@@ -271,10 +271,13 @@ pub fn hidden_csrf(html: &str) -> String {
     html[start..].split('"').next().unwrap().to_string()
 }
 
-/// Logs in through the pages (form with CSRF, then the second factor if asked). Returns the client
-/// and the session's CSRF token for further forms.
-pub async fn page_login(app: &App, username: &str) -> (reqwest::Client, String) {
-    let c = app.client();
+/// Fetches the login form and posts it with its CSRF token.
+pub async fn post_login(
+    app: &App,
+    c: &reqwest::Client,
+    user: &str,
+    password: &str,
+) -> reqwest::Response {
     let form = c
         .get(app.url("/login"))
         .send()
@@ -284,16 +287,22 @@ pub async fn page_login(app: &App, username: &str) -> (reqwest::Client, String) 
         .await
         .unwrap();
     let csrf = hidden_csrf(&form);
-    let res = c
-        .post(app.url("/login"))
+    c.post(app.url("/login"))
         .form(&[
-            ("gebruikersnaam", username),
-            ("wachtwoord", PASSWORD),
+            ("gebruikersnaam", user),
+            ("wachtwoord", password),
             ("csrf", &csrf),
         ])
         .send()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// Logs in through the pages (form with CSRF, then the second factor if asked). Returns the client
+/// and the session's CSRF token for further forms.
+pub async fn page_login(app: &App, username: &str) -> (reqwest::Client, String) {
+    let c = app.client();
+    let res = post_login(app, &c, username, PASSWORD).await;
     assert_eq!(res.status(), 303, "login of {username}");
     let mut to = res.headers()["location"].to_str().unwrap().to_string();
     if to == "/login/tweede-factor" {

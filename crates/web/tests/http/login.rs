@@ -1,33 +1,7 @@
 use schakel_web::WebConfig;
 use time::Duration;
 
-use crate::harness::{App, PASSWORD, hidden_csrf, page_login};
-
-async fn post_login(
-    app: &App,
-    c: &reqwest::Client,
-    user: &str,
-    password: &str,
-) -> reqwest::Response {
-    let form = c
-        .get(app.url("/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = hidden_csrf(&form);
-    c.post(app.url("/login"))
-        .form(&[
-            ("gebruikersnaam", user),
-            ("wachtwoord", password),
-            ("csrf", &csrf),
-        ])
-        .send()
-        .await
-        .unwrap()
-}
+use crate::harness::{App, PASSWORD, hidden_csrf, page_login, post_login};
 
 #[tokio::test]
 async fn wrong_password_and_unknown_user_get_the_same_answer() {
