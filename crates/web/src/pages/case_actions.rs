@@ -11,6 +11,9 @@ use time::OffsetDateTime;
 use crate::AppError;
 use crate::auth::session::CurrentUser;
 
+/// A stand-in reason for asking the domain whether an event would be accepted.
+const PROBE: &str = "(controle)";
+
 /// A deadline as shown: what, when, and whether it has passed.
 pub struct DeadlineRow {
     pub what: String,
@@ -73,6 +76,21 @@ pub fn actions(i: Inputs<'_>) -> Actions {
         .map(|m| m.org_id.clone())
         .unwrap_or_default();
     let accountable = s.is_open() && s.accountable_org == my_org;
+    // Which forms to offer follows from the domain itself: a form is shown when its event would be
+    // accepted now, so the page never offers what the lifecycle refuses.
+    let ctx = i
+        .user
+        .membership
+        .as_ref()
+        .map(|m| schakel_domain::case::EventContext {
+            at: i.now,
+            org_id: m.org_id.clone(),
+            org_kind: m.org_kind,
+        });
+    let allows = |event: CaseEvent| {
+        ctx.as_ref()
+            .is_some_and(|ctx| schakel_domain::case::apply(Some(s), &event, ctx).is_ok())
+    };
     let is_vt = accountable
         && i.user
             .membership
@@ -159,16 +177,29 @@ pub fn actions(i: Inputs<'_>) -> Actions {
             .map(|d| d.veiligheidsvoorwaarden.join("\n"))
             .unwrap_or_default(),
         open_handover,
-        can_end_monitoring: is_vt && s.monitoring.is_some(),
+        can_end_monitoring: allows(CaseEvent::MonitoringEnded {
+            reason: PROBE.into(),
+        }),
         monitoring_moments,
         monitoring_voorwaarden,
-        can_close: accountable && s.open_handover.is_none() && s.monitoring.is_none(),
-        convert_to: match (is_vt, s.phase) {
-            (true, Phase::Advies) => Some("melding"),
-            (true, Phase::Intake | Phase::Beoordeling) => Some("advies"),
-            _ => None,
+        can_close: allows(CaseEvent::Closed {
+            reason: PROBE.into(),
+        }),
+        convert_to: if allows(CaseEvent::ConvertedToMelding {
+            reason: PROBE.into(),
+        }) {
+            Some("melding")
+        } else if allows(CaseEvent::ConvertedToAdvies {
+            reason: PROBE.into(),
+        }) {
+            Some("advies")
+        } else {
+            None
         },
-        can_escalate: accountable && matches!(s.phase, Phase::Monitoring | Phase::Overgedragen),
+        can_escalate: accountable
+            && allows(CaseEvent::ReEscalated {
+                reason: PROBE.into(),
+            }),
         feedback_due: if s.vt_org == my_org && s.decision.is_some() {
             s.feedback_pending
                 .iter()

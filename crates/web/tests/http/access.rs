@@ -297,3 +297,29 @@ async fn only_the_beheerder_manages_users() {
     let roles = app.store.memberships(&created.id).await.unwrap();
     assert_eq!(roles[0].org_id, app.team.id);
 }
+
+#[tokio::test]
+async fn the_case_page_offers_only_what_the_lifecycle_accepts_now() {
+    let app = App::demo().await;
+    let case = app.seed_case("Melding Formulieren").await;
+    let (vt, _) = page_login(&app, "vt.mw").await;
+    let page = vt
+        .get(app.url(&format!("/casussen/{case}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Urgentie vastleggen"),
+        "a new melding is read for urgency first"
+    );
+    assert!(page.contains("Omzetten naar advies"));
+    assert!(
+        !page.contains("Casus sluiten"),
+        "a melding cannot close before assessment and decision"
+    );
+    assert!(!page.contains("Beoordeling vastleggen"));
+    assert!(!page.contains("Terug naar Veilig Thuis"));
+}
