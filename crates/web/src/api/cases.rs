@@ -7,8 +7,8 @@ use axum::{Json, Router};
 use schakel_domain::access::{Action, Participation, ResourceKind, Sensitivity};
 use serde::{Deserialize, Serialize};
 
+use crate::api::flow::{Appended, record_event};
 use crate::api::{ApiJson, ApiResult, ApiUser};
-use crate::casework;
 use crate::gate::{self, Access};
 use crate::{AppError, AppState};
 
@@ -159,26 +159,12 @@ struct NoteBody {
     text: String,
 }
 
-#[derive(Serialize)]
-struct Appended {
-    seq: i64,
-}
-
 async fn add_note(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<NoteBody>,
 ) -> ApiResult<(StatusCode, Json<Appended>)> {
-    let case = gate::open_case(
-        &state,
-        &user,
-        &id,
-        Action::Update,
-        Sensitivity::Normal,
-        None,
-    )
-    .await?;
-    let seq = casework::add_note(&state, &user, &case, body.expected_seq, &body.text).await?;
-    Ok((StatusCode::CREATED, Json(Appended { seq })))
+    let note = schakel_domain::case::CaseEvent::NoteAdded { text: body.text };
+    record_event(&state, &user, &id, body.expected_seq, note).await
 }

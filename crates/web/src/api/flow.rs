@@ -84,7 +84,7 @@ struct EventBody {
 }
 
 #[derive(Serialize)]
-struct Appended {
+pub(super) struct Appended {
     seq: i64,
 }
 
@@ -94,17 +94,21 @@ async fn append_event(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<EventBody>,
 ) -> ApiResult<(StatusCode, Json<Appended>)> {
-    let case = gate::open_case(
-        &state,
-        &user,
-        &id,
-        Action::Update,
-        Sensitivity::Normal,
-        None,
-    )
-    .await?;
-    casework::check_regiehouder(&state, &user, &body.event).await?;
-    let seq = casework::append(&state, &user, &case, body.expected_seq, body.event).await?;
+    record_event(&state, &user, &id, body.expected_seq, body.event).await
+}
+
+/// The one road for a write to a case over the API: the gate (policy and access log), then the
+/// domain through casework, after the sequence number the writer saw.
+pub(super) async fn record_event(
+    state: &AppState,
+    user: &crate::auth::session::CurrentUser,
+    id: &str,
+    expected_seq: i64,
+    event: CaseEvent,
+) -> ApiResult<(StatusCode, Json<Appended>)> {
+    let case = gate::open_case(state, user, id, Action::Update, Sensitivity::Normal, None).await?;
+    casework::check_regiehouder(state, user, &event).await?;
+    let seq = casework::append(state, user, &case, expected_seq, event).await?;
     Ok((StatusCode::CREATED, Json(Appended { seq })))
 }
 

@@ -4,7 +4,7 @@
 
 mod access_log;
 mod cases;
-mod flow;
+pub(crate) mod flow;
 mod openapi;
 mod session;
 
