@@ -156,7 +156,7 @@ pub async fn raw_insert(
         );
         for seq in 1..=2_i64 {
             exec!(
-                "INSERT INTO case_events (case_id, seq, at, user_id, org_id, on_behalf_of, kind, payload, prev_hash, hash) VALUES ($1, $2, $3, 'bench', $4, NULL, 'raw', '{}', 'x', 'y')",
+                "INSERT INTO case_events (case_id, seq, at, user_id, org_id, on_behalf_of, kind, payload, payload_digest, prev_hash, hash) VALUES ($1, $2, $3, 'bench', $4, NULL, 'raw', '{}', 'd', 'x', 'y')",
                 &case_id,
                 seq,
                 &at,

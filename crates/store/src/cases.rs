@@ -12,7 +12,14 @@ use time::OffsetDateTime;
 use crate::hashchain;
 use crate::{Result, Store, StoreError};
 
+mod rehash;
+mod tombstone;
 mod write;
+
+pub(crate) use rehash::rehash_legacy_chains;
+
+pub use tombstone::Tombstone;
+pub(crate) use tombstone::is_tombstone;
 
 pub(crate) use write::{apply_projection, write_events};
 
@@ -41,7 +48,13 @@ pub struct StoredEvent {
     pub org_id: String,
     pub on_behalf_of: Option<String>,
     pub kind: String,
+    /// A tombstone (`{"tombstone": {...}}`) once retention destroyed the payload.
     pub payload: serde_json::Value,
+    /// SHA-256 of the original payload text; what the chain links. `None` only before migration 0003's
+    /// data step rehashed the event.
+    pub payload_digest: Option<String>,
+    /// When retention replaced the payload by a tombstone.
+    pub tombstoned_at: Option<String>,
     pub prev_hash: String,
     pub hash: String,
 }
@@ -87,7 +100,9 @@ pub fn name_key(name: &str) -> String {
     schakel_domain::matching::normalise_name(name)
 }
 
-/// The hash of one case event over the fields that make it what it is.
+/// The hash of one case event over the fields that make it what it is. The payload enters through
+/// its digest (`payload` holds the digest here), so retention can replace the payload by a
+/// tombstone without touching any hash, while an altered payload still no longer matches its digest.
 pub(crate) fn event_hash(prev: &str, e: &EventFields<'_>) -> String {
     let seq = e.seq.to_string();
     hashchain::link(
@@ -113,6 +128,8 @@ pub(crate) struct EventFields<'a> {
     pub org_id: &'a str,
     pub on_behalf_of: Option<&'a str>,
     pub kind: &'a str,
+    /// The payload digest (the rule since migration 0003) or the raw payload text (the rule before
+    /// it, which only the migrator still checks); the encoding is otherwise the same.
     pub payload: &'a str,
 }
 
@@ -135,8 +152,8 @@ fn summary_from_row(r: &AnyRow) -> Result<CaseSummary> {
 impl Store {
     pub async fn case_events(&self, case_id: &str) -> Result<Vec<StoredEvent>> {
         let rows = sqlx::query(
-            "SELECT case_id, seq, at, user_id, org_id, on_behalf_of, kind, payload, prev_hash, hash \
-             FROM case_events WHERE case_id = $1 ORDER BY seq",
+            "SELECT case_id, seq, at, user_id, org_id, on_behalf_of, kind, payload, payload_digest, \
+             tombstoned_at, prev_hash, hash FROM case_events WHERE case_id = $1 ORDER BY seq",
         )
         .bind(case_id)
         .fetch_all(self.pool())
@@ -154,6 +171,8 @@ impl Store {
                     kind: r.try_get("kind")?,
                     payload: serde_json::from_str(&payload)
                         .map_err(|e| StoreError::Corrupt(format!("payload van {case_id}: {e}")))?,
+                    payload_digest: r.try_get("payload_digest")?,
+                    tombstoned_at: r.try_get("tombstoned_at")?,
                     prev_hash: r.try_get("prev_hash")?,
                     hash: r.try_get("hash")?,
                 })

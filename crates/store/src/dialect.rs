@@ -78,6 +78,11 @@ impl Backend {
                     "vt_flow",
                     include_str!("../migrations/sqlite/0002_vt_flow.sql"),
                 ),
+                (
+                    3,
+                    "retention_ready_log",
+                    include_str!("../migrations/sqlite/0003_retention_ready_log.sql"),
+                ),
             ],
             Backend::Postgres => &[
                 (
@@ -90,8 +95,28 @@ impl Backend {
                     "vt_flow",
                     include_str!("../migrations/postgres/0002_vt_flow.sql"),
                 ),
+                (
+                    3,
+                    "retention_ready_log",
+                    include_str!("../migrations/postgres/0003_retention_ready_log.sql"),
+                ),
             ],
         }
+    }
+
+    /// The next access-log sequence number, inside the writer's transaction. PostgreSQL draws it from
+    /// a sequence, so writers of different chains never wait on one counter (a rolled-back writer
+    /// leaves a gap, which is why verify checks positions per chain, not seq numbers); SQLite has one
+    /// writer at a time anyway, so the largest number plus one is exact there.
+    pub(crate) async fn next_access_log_seq(
+        self,
+        tx: &mut Transaction<'static, Any>,
+    ) -> Result<i64> {
+        let sql = match self {
+            Backend::Sqlite => "SELECT COALESCE(MAX(seq), 0) + 1 FROM access_log",
+            Backend::Postgres => "SELECT nextval('access_log_seq')",
+        };
+        Ok(sqlx::query_scalar(sql).fetch_one(&mut **tx).await?)
     }
 
     /// Serialises concurrent migrators. PostgreSQL takes an advisory lock for the transaction;

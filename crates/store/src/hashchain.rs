@@ -1,6 +1,7 @@
 //! The hash chain shared by the case event log and the access log: each entry's hash is SHA-256 over
 //! the previous entry's hash and a canonical encoding of the entry, so changing, removing or
-//! reordering one entry breaks every link after it.
+//! reordering one entry breaks every link after it. Case events enter the chain through the digest
+//! of their payload (see [`digest`]), so a payload can later give way to a tombstone.
 
 use sha2::{Digest, Sha256};
 
@@ -25,6 +26,11 @@ pub fn link(prev: &str, fields: &[Option<&str>]) -> String {
     hex::encode(h.finalize())
 }
 
+/// SHA-256 of `text` as lower-case hex: how a case event's payload enters its chain.
+pub fn digest(text: &str) -> String {
+    hex::encode(Sha256::digest(text.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,5 +43,13 @@ mod tests {
         assert_ne!(base, link(GENESIS, &[Some("ab"), Some("c"), None]));
         assert_ne!(base, link(GENESIS, &[Some("a"), Some("bc"), Some("")]));
         assert_ne!(base, link(&base, &[Some("a"), Some("bc"), None]));
+    }
+
+    #[test]
+    fn digest_is_sha256_hex() {
+        assert_eq!(
+            digest(""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
     }
 }

@@ -1,5 +1,7 @@
 //! A small migrator: numbered schema files per engine, each applied once in its own transaction and
 //! recorded with a checksum, so an edited, already-applied file is refused instead of silently skipped.
+//! After the files, the data steps that SQL cannot do run (see [`crate::cases::rehash_legacy_chains`]
+//! for migration 0003's); each is idempotent and cheap once done, so it runs at every start.
 
 use sha2::{Digest, Sha256};
 use sqlx::Row;
@@ -50,5 +52,7 @@ pub(crate) async fn run(store: &Store) -> Result<Vec<String>> {
         tx.commit().await?;
         applied_now.push(format!("{version:04}_{name}"));
     }
+    // Reports through the log; the list stays the files applied.
+    crate::cases::rehash_legacy_chains(store).await?;
     Ok(applied_now)
 }

@@ -683,6 +683,130 @@ fn verify_names_the_case_and_position_of_a_changed_deleted_or_reordered_event_an
     }
 }
 
+/// Writes a SQLite database as Schakel made it before migration 0003: the schema of 0001-0002 as the
+/// old migrator recorded it, a case whose chain hashes raw payloads, and one access-log entry.
+async fn database_from_before_0003(data_dir: &Path) {
+    use schakel_store::hashchain::{GENESIS, digest, link};
+    std::fs::create_dir_all(data_dir).unwrap();
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        data_dir.join("schakel.db").display()
+    );
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    let exec = |sql: String| {
+        let pool = pool.clone();
+        async move {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+    };
+    exec(
+        "CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, \
+          checksum TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            .into(),
+    )
+    .await;
+    for (version, name, sql) in [
+        (
+            1,
+            "foundation",
+            include_str!("../../../store/migrations/sqlite/0001_foundation.sql"),
+        ),
+        (
+            2,
+            "vt_flow",
+            include_str!("../../../store/migrations/sqlite/0002_vt_flow.sql"),
+        ),
+    ] {
+        exec(sql.into()).await;
+        exec(format!(
+            "INSERT INTO schema_migrations VALUES ({version}, '{name}', '{}', '2024-01-01T00:00:00.000000Z')",
+            digest(sql)
+        ))
+        .await;
+    }
+    let mut prev = GENESIS.to_string();
+    for seq in 1..=2 {
+        let at = format!("2024-02-0{seq}T10:00:00.000000Z");
+        let payload = format!(r#"{{"n":{seq}}}"#);
+        let hash = link(
+            &prev,
+            &[
+                Some("c-old"),
+                Some(&seq.to_string()),
+                Some(&at),
+                Some("u-1"),
+                Some("org-vt"),
+                None,
+                Some("note_added"),
+                Some(&payload),
+            ],
+        );
+        exec(format!(
+            "INSERT INTO case_events VALUES ('c-old', {seq}, '{at}', 'u-1', 'org-vt', NULL, 'note_added', \
+             '{payload}', '{prev}', '{hash}')"
+        ))
+        .await;
+        prev = hash;
+    }
+    exec(format!(
+        "INSERT INTO cases VALUES ('c-old', 'melding', 'open', 'org-vt', 'Oud', \
+         '2024-02-01T10:00:00.000000Z', '2024-02-02T10:00:00.000000Z', 2, '{prev}')"
+    ))
+    .await;
+    let at = "2024-02-03T10:00:00.000000Z";
+    let hash = link(
+        GENESIS,
+        &[
+            Some("1"),
+            Some(at),
+            Some("read"),
+            Some("case"),
+            Some("c-old"),
+            Some("allowed"),
+            Some("u-1"),
+            Some("jan"),
+            None,
+            None,
+            None,
+            Some("10.0.0.1"),
+            None,
+            None,
+            Some(""),
+        ],
+    );
+    exec(format!(
+        "INSERT INTO access_log VALUES (1, '{at}', 'read', 'case', 'c-old', 'allowed', 'u-1', 'jan', NULL, \
+         NULL, NULL, '10.0.0.1', NULL, NULL, '', '{GENESIS}', '{hash}')"
+    ))
+    .await;
+    exec(format!(
+        "UPDATE access_log_head SET seq = 1, hash = '{hash}'"
+    ))
+    .await;
+    pool.close().await;
+}
+
+#[test]
+fn a_database_from_before_the_digest_chain_migrates_and_verify_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(database_from_before_0003(&dir.path().join("schakel-data")));
+    let mut cmd = schakel(dir.path());
+    cmd.arg("verify");
+    let o = run(cmd);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("gebeurtenissen:    2"), "{out}");
+    assert!(out.contains("toegangslogregels: 1"), "{out}");
+    assert!(out.contains("Alle ketens kloppen."), "{out}");
+}
+
 /// Stops a server with SIGTERM and waits for it.
 #[cfg(unix)]
 fn terminate(mut child: Child) {

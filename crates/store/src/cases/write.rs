@@ -6,7 +6,7 @@ use sqlx::{Any, Row, Transaction};
 
 use super::{Author, CaseProjection, EventDraft, EventFields, event_hash, name_key};
 use crate::bulk::{Val, insert_rows};
-use crate::hashchain::GENESIS;
+use crate::hashchain::{self, GENESIS};
 use crate::readmodels::{ReadModels, write_read_models};
 use crate::{Result, Store, StoreError, time_text};
 
@@ -117,6 +117,7 @@ pub(crate) async fn write_events(
         seq += 1;
         let at = time_text::format(d.at);
         let payload = d.payload.to_string();
+        let digest = hashchain::digest(&payload);
         let hash = event_hash(
             &prev,
             &EventFields {
@@ -127,7 +128,7 @@ pub(crate) async fn write_events(
                 org_id: &author.org_id,
                 on_behalf_of: author.on_behalf_of.as_deref(),
                 kind: &d.kind,
-                payload: &payload,
+                payload: &digest,
             },
         );
         rows.push(vec![
@@ -139,6 +140,7 @@ pub(crate) async fn write_events(
             Val::from(author.on_behalf_of.clone()),
             Val::from(d.kind.as_str()),
             Val::from(payload),
+            Val::from(digest),
             Val::from(prev),
             Val::from(hash.clone()),
         ]);
@@ -147,7 +149,8 @@ pub(crate) async fn write_events(
     }
     insert_rows(
         tx,
-        "INSERT INTO case_events (case_id, seq, at, user_id, org_id, on_behalf_of, kind, payload, prev_hash, hash)",
+        "INSERT INTO case_events (case_id, seq, at, user_id, org_id, on_behalf_of, kind, payload, payload_digest, \
+         prev_hash, hash)",
         "",
         &rows,
     )

@@ -345,3 +345,30 @@ conformance!(
         );
     }
 );
+
+conformance!(access_log_pages_by_keyset, |db| {
+    for i in 0..7 {
+        db.store
+            .log_access(&entry(&format!("u-{i}"), &["p-9"], "g"))
+            .await
+            .unwrap();
+    }
+    let mut pages = Vec::new();
+    let mut before = None;
+    loop {
+        let page = db
+            .store
+            .search_access_log(&AccessQuery {
+                client: Some("p-9".into()),
+                limit: 3,
+                before,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let Some(last) = page.last() else { break };
+        before = Some(last.seq);
+        pages.push(page.iter().map(|e| e.seq).collect::<Vec<_>>());
+    }
+    assert_eq!(pages, vec![vec![7, 6, 5], vec![4, 3, 2], vec![1]]);
+});

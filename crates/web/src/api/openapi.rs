@@ -83,7 +83,8 @@ pub fn spec() -> Value {
                     {"name": "client", "in": "query", "schema": {"type": "string"}},
                     {"name": "van", "in": "query", "schema": {"type": "string", "format": "date"}},
                     {"name": "tot", "in": "query", "schema": {"type": "string", "format": "date"}},
-                    {"name": "nood", "in": "query", "schema": {"type": "string", "enum": ["1"]}}
+                    {"name": "nood", "in": "query", "schema": {"type": "string", "enum": ["1"]}},
+                    {"name": "voor", "in": "query", "description": "volgende pagina: regels met een lager seq dan dit (het laatste van de vorige pagina)", "schema": {"type": "integer"}}
                 ],
                 "responses": with_errors("200", json_body(json!({"type": "array", "items": {"$ref": "#/components/schemas/AccessEntry"}})))
             }},
@@ -110,7 +111,7 @@ pub fn spec() -> Value {
                     "kind": {"type": "string"}, "payload": {"type": "object"}, "prev_hash": {"type": "string"}, "hash": {"type": "string"}}},
                 "Note": {"type": "object", "required": ["expected_seq", "text"], "additionalProperties": false, "properties": {
                     "expected_seq": {"type": "integer"}, "text": {"type": "string", "maxLength": 2000}}},
-                "AccessEntry": {"type": "object", "properties": {"seq": {"type": "integer"}, "at": {"type": "string"},
+                "AccessEntry": {"type": "object", "properties": {"seq": {"type": "integer"}, "chain": {"type": "string"}, "pos": {"type": "integer"}, "at": {"type": "string"},
                     "action": {"type": "string"}, "resource_kind": {"type": "string"}, "resource_id": {"type": ["string", "null"]},
                     "outcome": {"type": "string"}, "username": {"type": "string"}, "role": {"type": ["string", "null"]},
                     "org_id": {"type": ["string", "null"]}, "responsible_user": {"type": ["string", "null"]},

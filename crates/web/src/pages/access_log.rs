@@ -38,8 +38,12 @@ pub struct Filters {
     pub tot: String,
     #[serde(default, deserialize_with = "checkbox")]
     pub nood: bool,
-    pub pagina: Option<i64>,
+    /// Keyset paging: show entries older than this number (the last one of the previous page).
+    pub voor: Option<i64>,
 }
+
+/// Entries per page.
+const PAGE: i64 = 200;
 
 fn checkbox<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     let v = Option::<String>::deserialize(d)?;
@@ -70,6 +74,8 @@ struct LogPage {
     show_filters: bool,
     filters: Filters,
     entries: Vec<Row>,
+    /// The cursor of the next (older) page when this page is full.
+    next_before: Option<i64>,
 }
 
 /// Turns the typed filters into a store query. An unknown user name matches nothing.
@@ -93,15 +99,14 @@ pub async fn to_query(state: &AppState, f: &Filters) -> Result<AccessQuery, AppE
                 .unwrap_or_else(|| format!("onbekend:{name}")),
         ),
     };
-    let page = f.pagina.unwrap_or(1).max(1);
     Ok(AccessQuery {
         user_id,
         client: (!f.client.trim().is_empty()).then(|| f.client.trim().to_string()),
         from,
         until,
         only_break_glass: f.nood,
-        limit: 200,
-        offset: (page - 1) * 200,
+        limit: PAGE,
+        before: f.voor,
     })
 }
 
@@ -176,10 +181,14 @@ async fn search(
     let q = to_query(&state, &f).await?;
     let entries = logged_search(&state, &user, &q).await?;
     let heading = if f.nood { "Noodtoegang" } else { "Toegangslog" }.to_string();
+    let next_before = (entries.len() as i64 == PAGE)
+        .then(|| entries.last().map(|e| e.seq))
+        .flatten();
     render(&LogPage {
         page: PageCtx::for_user(&state, &user, "/toegangslog"),
         heading,
         show_filters: true,
+        next_before,
         entries: rows(&state, entries).await?,
         filters: f,
     })
@@ -202,6 +211,7 @@ async fn person(
         page: PageCtx::for_user(&state, &user, "/toegangslog"),
         heading: format!("Wie keek in het dossier van cliënt {id}"),
         show_filters: false,
+        next_before: None,
         entries: rows(&state, entries).await?,
         filters: Filters::default(),
     })

@@ -1,0 +1,263 @@
+//! A database made before migration 0003 (by the old migrator, with events hashed over their raw
+//! payload and one access-log chain) migrates, and then verifies.
+
+use schakel_store::Store;
+use schakel_store::access_log::{AccessEntry, AccessQuery, LEGACY_CHAIN};
+use schakel_store::cases::Tombstone;
+use schakel_store::hashchain::{self, GENESIS};
+use schakel_store::verify::BrokenLink;
+use sha2::{Digest, Sha256};
+use sqlx::AnyPool;
+
+use crate::harness::{fresh_postgres_database, postgres_url};
+
+const OLD: [(i64, &str, &str, &str); 2] = [
+    (
+        1,
+        "foundation",
+        include_str!("../../migrations/sqlite/0001_foundation.sql"),
+        include_str!("../../migrations/postgres/0001_foundation.sql"),
+    ),
+    (
+        2,
+        "vt_flow",
+        include_str!("../../migrations/sqlite/0002_vt_flow.sql"),
+        include_str!("../../migrations/postgres/0002_vt_flow.sql"),
+    ),
+];
+
+async fn exec(pool: &AnyPool, sql: &str) {
+    sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string()))
+        .execute(pool)
+        .await
+        .unwrap();
+}
+
+/// Builds the schema of migrations 0001-0002 as the old migrator recorded it, and writes rows the
+/// old way: two cases (one of them tampered with before the migration) and three access entries.
+async fn old_database(pool: &AnyPool, postgres: bool) {
+    exec(
+        pool,
+        "CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, \
+         checksum TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    )
+    .await;
+    for (version, name, sqlite, pg) in OLD {
+        let sql = if postgres { pg } else { sqlite };
+        exec(pool, sql).await;
+        sqlx::query(
+            "INSERT INTO schema_migrations VALUES ($1, $2, $3, '2024-01-01T00:00:00.000000Z')",
+        )
+        .bind(version)
+        .bind(name)
+        .bind(hex::encode(Sha256::digest(sql.as_bytes())))
+        .execute(pool)
+        .await
+        .unwrap();
+    }
+    for case_id in ["c-old", "c-tampered"] {
+        let mut prev = GENESIS.to_string();
+        for seq in 1..=3_i64 {
+            let at = format!("2024-02-0{seq}T10:00:00.000000Z");
+            let payload = format!(r#"{{"n":{seq},"tekst":"oud"}}"#);
+            let seq_text = seq.to_string();
+            let hash = hashchain::link(
+                &prev,
+                &[
+                    Some(case_id),
+                    Some(&seq_text),
+                    Some(&at),
+                    Some("u-1"),
+                    Some("org-vt"),
+                    None,
+                    Some("note_added"),
+                    Some(&payload),
+                ],
+            );
+            sqlx::query(
+                "INSERT INTO case_events (case_id, seq, at, user_id, org_id, on_behalf_of, kind, payload, \
+                 prev_hash, hash) VALUES ($1, $2, $3, 'u-1', 'org-vt', NULL, 'note_added', $4, $5, $6)",
+            )
+            .bind(case_id)
+            .bind(seq)
+            .bind(&at)
+            .bind(&payload)
+            .bind(&prev)
+            .bind(&hash)
+            .execute(pool)
+            .await
+            .unwrap();
+            prev = hash;
+        }
+        sqlx::query(
+            "INSERT INTO cases (id, kind, status, accountable_org, title, opened_at, updated_at, last_seq, \
+             head_hash) VALUES ($1, 'melding', 'open', 'org-vt', 'Oud', '2024-02-01T10:00:00.000000Z', \
+             '2024-02-03T10:00:00.000000Z', 3, $2)",
+        )
+        .bind(case_id)
+        .bind(&prev)
+        .execute(pool)
+        .await
+        .unwrap();
+    }
+    exec(
+        pool,
+        "UPDATE case_events SET payload = '{\"n\":99}' WHERE case_id = 'c-tampered' AND seq = 2",
+    )
+    .await;
+    let mut prev = GENESIS.to_string();
+    for seq in 1..=3_i64 {
+        let at = format!("2024-02-0{seq}T11:00:00.000000Z");
+        let seq_text = seq.to_string();
+        let fields = [
+            Some(seq_text.as_str()),
+            Some(&at),
+            Some("read"),
+            Some("case"),
+            Some("c-old"),
+            Some("allowed"),
+            Some("u-1"),
+            Some("jan"),
+            Some("medewerker"),
+            Some("org-vt"),
+            None,
+            Some("10.0.0.1"),
+            Some("participation:accountable"),
+            None,
+            Some("p-1"),
+        ];
+        let hash = hashchain::link(&prev, &fields);
+        sqlx::query(
+            "INSERT INTO access_log (seq, at, action, resource_kind, resource_id, outcome, user_id, username, \
+             role, org_id, responsible_user, access_point, ground, reason, clients, prev_hash, hash) VALUES \
+             ($1, $2, 'read', 'case', 'c-old', 'allowed', 'u-1', 'jan', 'medewerker', 'org-vt', NULL, \
+             '10.0.0.1', 'participation:accountable', NULL, 'p-1', $3, $4)",
+        )
+        .bind(seq)
+        .bind(&at)
+        .bind(&prev)
+        .bind(&hash)
+        .execute(pool)
+        .await
+        .unwrap();
+        sqlx::query("INSERT INTO access_log_clients (person_id, seq) VALUES ('p-1', $1)")
+            .bind(seq)
+            .execute(pool)
+            .await
+            .unwrap();
+        prev = hash;
+    }
+    sqlx::query("UPDATE access_log_head SET seq = 3, hash = $1 WHERE id = 1")
+        .bind(&prev)
+        .execute(pool)
+        .await
+        .unwrap();
+}
+
+async fn migrates_and_verifies(url: &str, postgres: bool) {
+    sqlx::any::install_default_drivers();
+    let raw = AnyPool::connect(url).await.unwrap();
+    old_database(&raw, postgres).await;
+
+    let store = Store::connect(url).await.unwrap();
+    let applied = store.migrate().await.unwrap();
+    assert_eq!(applied, vec!["0003_retention_ready_log".to_string()]);
+    assert!(store.migrate().await.unwrap().is_empty(), "idempotent");
+
+    // The chain tampered with before the migration is left as it was, and verify still says so.
+    let report = store.verify().await.unwrap();
+    assert_eq!(
+        report.broken,
+        Some(BrokenLink::Case {
+            case_id: "c-tampered".into(),
+            position: 1,
+            problem: "gebeurtenis zonder payload-digest (oude keten niet omgezet)".into()
+        })
+    );
+    let tampered = store.case_events("c-tampered").await.unwrap();
+    assert!(tampered.iter().all(|e| e.payload_digest.is_none()));
+    exec(&raw, "DELETE FROM case_events WHERE case_id = 'c-tampered'").await;
+    exec(&raw, "DELETE FROM cases WHERE id = 'c-tampered'").await;
+
+    let report = store.verify().await.unwrap();
+    assert!(report.broken.is_none(), "{:?}", report.broken);
+    assert_eq!(
+        (report.cases, report.events, report.access_entries),
+        (1, 3, 3)
+    );
+    let events = store.case_events("c-old").await.unwrap();
+    assert_eq!(
+        events[0].payload_digest.as_deref(),
+        Some(hashchain::digest(r#"{"n":1,"tekst":"oud"}"#).as_str())
+    );
+
+    // The migrated log keeps working: retention, new access entries beside the legacy chain.
+    let t = Tombstone {
+        reason: "bewaartermijn".into(),
+        by: "retentie".into(),
+        at: time::OffsetDateTime::now_utc(),
+    };
+    assert!(store.tombstone_case_event("c-old", 1, &t).await.unwrap());
+    let seq = store
+        .log_access(&AccessEntry {
+            action: "read".into(),
+            resource_kind: "case".into(),
+            outcome: "allowed".into(),
+            username: "piet".into(),
+            access_point: "127.0.0.1".into(),
+            clients: vec!["p-1".into()],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(seq, 4, "numbers go on after the legacy entries");
+    let by_client = store
+        .search_access_log(&AccessQuery {
+            client: Some("p-1".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        by_client.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        vec![4, 3, 2, 1]
+    );
+    assert_eq!(by_client[3].chain, LEGACY_CHAIN);
+    let report = store.verify().await.unwrap();
+    assert!(report.broken.is_none(), "{:?}", report.broken);
+    assert_eq!(report.access_entries, 4);
+
+    // And the legacy chain is still checked under its old rule.
+    exec(
+        &raw,
+        "UPDATE access_log SET username = 'niemand' WHERE seq = 2",
+    )
+    .await;
+    let b = store.verify().await.unwrap().broken;
+    assert!(
+        matches!(&b, Some(BrokenLink::AccessLog { chain, position: 2, .. }) if chain == LEGACY_CHAIN),
+        "{b:?}"
+    );
+    store.close().await;
+    raw.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_database_from_before_0003_migrates_and_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("schakel.db").display()
+    );
+    migrates_and_verifies(&url, false).await;
+    if let Some(base) = postgres_url() {
+        let (url, name) = fresh_postgres_database(&base).await;
+        migrates_and_verifies(&url, true).await;
+        let admin = AnyPool::connect(&base).await.unwrap();
+        exec(
+            &admin,
+            &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        )
+        .await;
+    }
+}
