@@ -12,8 +12,8 @@ macro_rules! ftl {
     };
 }
 
-const NL: &[(&str, &str)] = &[ftl!("nl", "common.ftl")];
-const EN: &[(&str, &str)] = &[ftl!("en", "common.ftl")];
+const NL: &[(&str, &str)] = &[ftl!("nl", "common.ftl"), ftl!("nl", "pages.ftl")];
+const EN: &[(&str, &str)] = &[ftl!("en", "common.ftl"), ftl!("en", "pages.ftl")];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];
 const BG: &[(&str, &str)] = &[ftl!("bg", "common.ftl")];
