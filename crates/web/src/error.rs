@@ -10,6 +10,8 @@ use schakel_domain::case::TransitionError;
 use schakel_store::StoreError;
 use serde_json::json;
 
+use crate::i18n::t;
+
 #[derive(Debug)]
 pub enum AppError {
     /// Input that fails validation; names the field.
@@ -69,15 +71,13 @@ impl AppError {
     pub fn message(&self) -> String {
         match self {
             AppError::BadInput(e) => format!("{}: {}", e.field, e.message),
-            AppError::Unauthenticated => "U bent niet (meer) ingelogd.".into(),
+            AppError::Unauthenticated => t("error-unauthenticated"),
             AppError::Forbidden(reason) => reason.message().into(),
-            AppError::NotFound => "Niet gevonden.".into(),
-            AppError::Conflict(_) => {
-                "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens.".into()
-            }
-            AppError::Throttled => "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.".into(),
-            AppError::TooLarge => "Het verzoek is te groot.".into(),
-            AppError::Internal(_) => "Er ging bij ons iets mis. Probeer het later opnieuw.".into(),
+            AppError::NotFound => t("error-not-found"),
+            AppError::Conflict(_) => t("error-conflict"),
+            AppError::Throttled => t("error-throttled"),
+            AppError::TooLarge => t("error-too-large"),
+            AppError::Internal(_) => t("error-internal"),
         }
     }
 

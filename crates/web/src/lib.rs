@@ -8,6 +8,7 @@ mod casework;
 mod error;
 mod feedback;
 pub mod gate;
+mod i18n;
 mod intake;
 mod pages;
 mod security;

@@ -17,6 +17,7 @@ use axum::routing::get;
 use schakel_domain::org::Role;
 
 use crate::auth::session::CurrentUser;
+use crate::i18n::t;
 use crate::{AppError, AppState};
 
 pub fn routes() -> Router<AppState> {
@@ -36,7 +37,7 @@ pub fn routes() -> Router<AppState> {
 pub struct PageCtx {
     pub demo_mode: bool,
     pub who: Option<String>,
-    pub nav: Vec<(&'static str, &'static str)>,
+    pub nav: Vec<(&'static str, String)>,
     pub current: &'static str,
     pub csrf: String,
 }
@@ -73,26 +74,26 @@ impl PageCtx {
 }
 
 /// The menu follows the role: nobody is shown a door they may not open.
-fn nav_for(user: &CurrentUser) -> Vec<(&'static str, &'static str)> {
-    let mut nav = vec![("/", "Start")];
+fn nav_for(user: &CurrentUser) -> Vec<(&'static str, String)> {
+    let mut nav = vec![("/", t("nav-start"))];
     if let Some(m) = &user.membership
         && matches!(m.role, Role::Medewerker | Role::Teamleider)
         && m.org_kind.handles_cases()
     {
-        nav.push(("/werkvoorraad", "Te doen"));
+        nav.push(("/werkvoorraad", t("nav-work-queue")));
         if m.org_kind == schakel_domain::org::OrgKind::VeiligThuis {
-            nav.push(("/intake", "Nieuw advies of melding"));
+            nav.push(("/intake", t("nav-new-intake")));
         }
     }
     match user.role() {
-        Some(Role::Beheerder) => nav.push(("/beheer/gebruikers", "Gebruikers")),
+        Some(Role::Beheerder) => nav.push(("/beheer/gebruikers", t("nav-users"))),
         Some(Role::PrivacyOfficer) => {
-            nav.push(("/toegangslog", "Toegangslog"));
-            nav.push(("/toegangslog?nood=1", "Noodtoegang"));
+            nav.push(("/toegangslog", t("nav-access-log")));
+            nav.push(("/toegangslog?nood=1", t("nav-break-glass")));
         }
         _ => {}
     }
-    nav.push(("/organisaties", "Organisaties"));
+    nav.push(("/organisaties", t("nav-organisations")));
     nav
 }
 
@@ -140,13 +141,13 @@ struct ErrorPage<'a> {
 /// The error page (escaped like every template). Used by [`AppError`]'s response mapping.
 pub fn error_page(status: StatusCode, message: &str) -> String {
     let heading = match status {
-        StatusCode::UNAUTHORIZED => "Niet ingelogd",
-        StatusCode::FORBIDDEN => "Geen toegang",
-        StatusCode::NOT_FOUND => "Niet gevonden",
-        StatusCode::CONFLICT => "Intussen gewijzigd",
-        StatusCode::TOO_MANY_REQUESTS => "Even geduld",
-        s if s.is_client_error() => "Controleer uw invoer",
-        _ => "Er ging iets mis",
+        StatusCode::UNAUTHORIZED => t("error-heading-unauthenticated"),
+        StatusCode::FORBIDDEN => t("error-heading-forbidden"),
+        StatusCode::NOT_FOUND => t("error-heading-not-found"),
+        StatusCode::CONFLICT => t("error-heading-conflict"),
+        StatusCode::TOO_MANY_REQUESTS => t("error-heading-throttled"),
+        s if s.is_client_error() => t("error-heading-bad-input"),
+        _ => t("error-heading-internal"),
     };
     let page = ErrorPage {
         page: PageCtx {
@@ -156,13 +157,12 @@ pub fn error_page(status: StatusCode, message: &str) -> String {
             current: "",
             csrf: String::new(),
         },
-        heading,
+        heading: &heading,
         message,
         offer_break_glass: false,
         break_glass_action: String::new(),
     };
-    page.render()
-        .unwrap_or_else(|_| "Er ging iets mis.".to_string())
+    page.render().unwrap_or_else(|_| t("error-internal"))
 }
 
 /// A 403 page for a case the user has no relation to, offering break-the-glass.
@@ -174,7 +174,7 @@ pub fn break_glass_offer(
 ) -> Result<Response, AppError> {
     let page = ErrorPage {
         page: PageCtx::for_user(state, user, ""),
-        heading: "Geen toegang",
+        heading: &t("error-heading-forbidden"),
         message,
         offer_break_glass: true,
         break_glass_action: format!("/casussen/{case_id}/noodtoegang"),
@@ -193,10 +193,7 @@ pub fn check_csrf(user: &CurrentUser, token: Option<&str>) -> Result<(), AppErro
 }
 
 pub fn csrf_error() -> AppError {
-    AppError::field(
-        "csrf",
-        "het formulier is verlopen of komt niet van Schakel; laad de pagina opnieuw",
-    )
+    AppError::field("csrf", &t("error-csrf"))
 }
 
 pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

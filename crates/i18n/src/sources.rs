@@ -1,0 +1,47 @@
+//! The catalogue's files, embedded at compile time so the binary needs nothing beside it.
+
+use crate::Lang;
+
+/// Adds one `.ftl` file of every language; a language without that file yet gets none.
+macro_rules! ftl {
+    ($lang:literal, $file:literal) => {
+        (
+            $file,
+            include_str!(concat!("../locales/", $lang, "/", $file)),
+        )
+    };
+}
+
+const NL: &[(&str, &str)] = &[ftl!("nl", "common.ftl"), ftl!("nl", "pages.ftl")];
+const EN: &[(&str, &str)] = &[ftl!("en", "common.ftl"), ftl!("en", "pages.ftl")];
+const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
+const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];
+const BG: &[(&str, &str)] = &[ftl!("bg", "common.ftl")];
+
+/// The files of `lang` as (file name, text).
+pub(crate) fn files(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::Nl => NL,
+        Lang::En => EN,
+        Lang::Pl => PL,
+        Lang::Ro => RO,
+        Lang::Bg => BG,
+    }
+}
+
+/// The message ids a Fluent file defines: lines that start with an identifier and ` =`. Terms
+/// (`-name`), comments and continuation lines are skipped.
+pub(crate) fn message_ids(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| {
+            let (id, _) = line.split_once('=')?;
+            let id = id.trim_end();
+            let first = id.chars().next()?;
+            (first.is_ascii_alphabetic()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .then(|| id.to_string())
+        })
+        .collect()
+}
