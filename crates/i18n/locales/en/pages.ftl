@@ -59,6 +59,7 @@ log-ground = Ground
 word-reason = Reason
 log-access-point = Access point
 log-clients = Clients
+log-older = Older entries
 choose-title = Choose your role
 choose-heading = Which organisation are you working for now?
 choose-legend = Organisation and role

@@ -60,6 +60,7 @@ log-ground = Grondslag
 word-reason = Reden
 log-access-point = Toegangspunt
 log-clients = Cliënten
+log-older = Oudere regels
 choose-title = Kies uw rol
 choose-heading = Voor welke organisatie werkt u nu?
 choose-legend = Organisatie en rol
