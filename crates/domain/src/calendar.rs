@@ -65,6 +65,36 @@ pub enum LiberationDayRule {
     Never,
 }
 
+impl LiberationDayRule {
+    pub const ALL: [LiberationDayRule; 3] = [
+        LiberationDayRule::EveryYear,
+        LiberationDayRule::LustrumOnly,
+        LiberationDayRule::Never,
+    ];
+
+    /// The Dutch code a region file uses.
+    pub fn code(self) -> &'static str {
+        match self {
+            LiberationDayRule::EveryYear => "elk_jaar",
+            LiberationDayRule::LustrumOnly => "lustrum",
+            LiberationDayRule::Never => "nooit",
+        }
+    }
+
+    /// The rule with this Dutch code, or an error naming `field` and the codes to choose from.
+    pub fn parse(field: &str, code: &str) -> Result<Self, crate::FieldError> {
+        Self::ALL
+            .into_iter()
+            .find(|r| r.code() == code.trim())
+            .ok_or_else(|| {
+                crate::FieldError::new(
+                    field,
+                    format!("onbekende waarde '{code}' (kies uit: elk_jaar, lustrum, nooit)"),
+                )
+            })
+    }
+}
+
 /// Which holidays make a day a non-working day. Saturdays and Sundays never are working days.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HolidayCalendar {

@@ -15,6 +15,7 @@ pub mod intake;
 pub mod matching;
 pub mod monitoring;
 pub mod org;
+pub mod rules;
 pub mod validate;
 
 pub use error::FieldError;

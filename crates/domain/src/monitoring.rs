@@ -29,6 +29,52 @@ impl Interval {
     }
 }
 
+/// Upper bounds for a configured interval: five years either way. No source sets them (RULES.md
+/// 2.3 reports monitoring of about 1.5 years on average); they only catch typos such as `600 weken`.
+const MAX_WEEKS: u32 = 260;
+const MAX_MONTHS: u32 = 60;
+
+impl Interval {
+    /// Parses the form regional staff write: `6 weken`, `1 week`, `3 maanden`, `1 maand`.
+    pub fn parse(field: &str, text: &str) -> Result<Self, FieldError> {
+        let wrong = || {
+            FieldError::new(
+                field,
+                format!(
+                    "'{text}' is geen termijn; schrijf bijvoorbeeld \"6 weken\" of \"3 maanden\""
+                ),
+            )
+        };
+        let mut parts = text.split_whitespace();
+        let (Some(count), Some(unit), None) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(wrong());
+        };
+        let count: u32 = count.parse().map_err(|_| wrong())?;
+        let (interval, max) = match unit.to_lowercase().as_str() {
+            "week" | "weken" => (Interval::Weeks(count), MAX_WEEKS),
+            "maand" | "maanden" => (Interval::Months(count), MAX_MONTHS),
+            _ => return Err(wrong()),
+        };
+        if count == 0 || count > max {
+            return Err(FieldError::new(
+                field,
+                format!("'{text}': het aantal moet tussen 1 en {max} liggen"),
+            ));
+        }
+        Ok(interval)
+    }
+
+    /// The canonical Dutch text: `6 weken`, `1 week`, `3 maanden`, `1 maand`.
+    pub fn text(self) -> String {
+        match self {
+            Interval::Weeks(1) => "1 week".into(),
+            Interval::Weeks(n) => format!("{n} weken"),
+            Interval::Months(1) => "1 maand".into(),
+            Interval::Months(n) => format!("{n} maanden"),
+        }
+    }
+}
+
 fn add_months(start: Date, months: u32) -> Date {
     let index =
         i64::from(start.year()) * 12 + i64::from(u8::from(start.month())) - 1 + i64::from(months);
@@ -63,17 +109,26 @@ pub struct MonitoringSchedule {
 impl Default for MonitoringSchedule {
     /// Schakel default [NC] (RULES.md 2.5): 6 weeks, 3 months and 6 months after acceptance.
     fn default() -> Self {
-        let moment = |code: &str, label: &str, after| MonitoringMoment {
-            code: code.into(),
-            label_nl: label.into(),
-            after,
-        };
         Self {
             moments: vec![
-                moment("6_weken", "Na 6 weken", Interval::Weeks(6)),
-                moment("3_maanden", "Na 3 maanden", Interval::Months(3)),
-                moment("6_maanden", "Na 6 maanden", Interval::Months(6)),
+                MonitoringMoment::after(Interval::Weeks(6)),
+                MonitoringMoment::after(Interval::Months(3)),
+                MonitoringMoment::after(Interval::Months(6)),
             ],
+        }
+    }
+}
+
+impl MonitoringMoment {
+    /// The moment `after` an interval, with the code and label the default schedule uses
+    /// (`6_weken`, "Na 6 weken"), so recorded moments keep their meaning when a region writes the
+    /// default schedule out.
+    pub fn after(after: Interval) -> Self {
+        let text = after.text();
+        Self {
+            code: text.replace(' ', "_"),
+            label_nl: format!("Na {text}"),
+            after,
         }
     }
 }
@@ -196,6 +251,48 @@ mod tests {
             Interval::Months(3).after(date!(2026 - 11 - 30)),
             date!(2027 - 02 - 28)
         );
+    }
+
+    #[test]
+    fn default_codes_and_labels_stay_as_recorded_in_existing_cases() {
+        let codes: Vec<(String, String)> = MonitoringSchedule::default()
+            .moments
+            .into_iter()
+            .map(|m| (m.code, m.label_nl))
+            .collect();
+        let expected = [
+            ("6_weken", "Na 6 weken"),
+            ("3_maanden", "Na 3 maanden"),
+            ("6_maanden", "Na 6 maanden"),
+        ]
+        .map(|(c, l)| (c.to_string(), l.to_string()));
+        assert_eq!(codes, expected);
+    }
+
+    #[test]
+    fn intervals_parse_from_dutch_text_and_back() {
+        for (text, interval) in [
+            ("6 weken", Interval::Weeks(6)),
+            ("1 week", Interval::Weeks(1)),
+            ("  3   Maanden ", Interval::Months(3)),
+            ("1 maand", Interval::Months(1)),
+        ] {
+            assert_eq!(Interval::parse("m", text), Ok(interval), "{text}");
+        }
+        assert_eq!(Interval::Months(1).text(), "1 maand");
+        assert_eq!(Interval::Weeks(12).text(), "12 weken");
+        for bad in [
+            "",
+            "6",
+            "zes weken",
+            "6 dagen",
+            "0 weken",
+            "61 maanden",
+            "6 weken later",
+            "-1 week",
+        ] {
+            assert_eq!(Interval::parse("m", bad).unwrap_err().field, "m", "{bad}");
+        }
     }
 
     #[test]

@@ -175,6 +175,10 @@ async fn measure(
     options: &BenchOptions,
     backend: &'static str,
 ) -> CliResult<BenchReport> {
+    // Intakes and the population compute deadlines with the region's rules, as production does.
+    let store = &store
+        .clone()
+        .with_rules(std::sync::Arc::new(region.rules.clone()));
     store.migrate().await?;
     region.apply(store).await?;
     let year = YearOptions {

@@ -337,9 +337,15 @@ impl Config {
         out
     }
 
-    pub fn web_config(&self, demo_mode: bool) -> schakel_web::WebConfig {
+    /// The web layer's settings, with the region's rules as loaded from the region file.
+    pub fn web_config(
+        &self,
+        demo_mode: bool,
+        rules: std::sync::Arc<schakel_domain::rules::RegionRules>,
+    ) -> schakel_web::WebConfig {
         schakel_web::WebConfig {
             demo_mode,
+            rules,
             secure_cookies: self.secure_cookies,
             trust_forwarded_for: self.trust_forwarded_for,
             session_idle: time::Duration::minutes(self.session_idle_minutes),

@@ -240,7 +240,10 @@ pub async fn run(
         ));
     }
     let region = Region::load(config.region.as_deref())?;
+    let rules = std::sync::Arc::new(region.rules.clone());
     let (store, _) = db::open(config).await?;
+    // The synthetic year's deadlines follow the region's rules, as the server's will.
+    let store = store.with_rules(rules.clone());
     let accounts = match prepare(&store, &region).await {
         Ok(a) => a,
         Err(e) => {
@@ -253,7 +256,7 @@ pub async fn run(
         store.close().await;
         return Err(e);
     }
-    serve::run(store, config.web_config(true), config.listen).await
+    serve::run(store, config.web_config(true, rules), config.listen).await
 }
 
 /// Generates the synthetic year into a database without cases (so a restart keeps what is there)

@@ -5,12 +5,19 @@
 //! `[[organisation]]` tables, or a CSV file with the header `name,kind,gemeenten`, can be imported
 //! into a database. Every entry is checked before anything is written, and a wrong entry is reported
 //! as `regel N: veld: wat er mis is`.
+//!
+//! The optional `[regels]` table sets the region's rules (holiday calendar, terms, code-list
+//! versions; [`RegionRules`]). Missing keys keep the defaults. The rules are read at every start
+//! of `serve`, `demo` and `bench`, not stored in the database.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use schakel_domain::FieldError;
+use schakel_domain::calendar::LiberationDayRule;
+use schakel_domain::monitoring::{Interval, MonitoringMoment, MonitoringSchedule};
 use schakel_domain::org::OrgKind;
+use schakel_domain::rules::{RegionRules, keys};
 use schakel_domain::validate::required_text;
 use schakel_store::Store;
 use schakel_store::orgs::Gemeente;
@@ -34,6 +41,8 @@ pub struct Region {
     pub centrumgemeente: String,
     pub gemeenten: Vec<String>,
     pub organisations: Vec<OrgSpec>,
+    /// The `[regels]` table, defaults for what it leaves out.
+    pub rules: RegionRules,
 }
 
 /// One checked organisation, ready to be written.
@@ -55,6 +64,24 @@ struct RawFile {
     region: Option<RawRegion>,
     #[serde(default)]
     organisation: Vec<RawOrg>,
+    regels: Option<RawRules>,
+}
+
+/// The `[regels]` table as written. Values stay untyped here so that a wrong type is reported with
+/// the key's name and line rather than as a bare type error.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    goede_vrijdag: Option<Spanned<toml::Value>>,
+    bevrijdingsdag: Option<Spanned<toml::Value>>,
+    extra_sluitingsdagen: Option<Spanned<toml::Value>>,
+    beoordeling_werkdagen: Option<Spanned<toml::Value>>,
+    acuut_uren: Option<Spanned<toml::Value>>,
+    onderzoek_weken: Option<Spanned<toml::Value>>,
+    terugkoppeling_werkdagen: Option<Spanned<toml::Value>>,
+    overdracht_antwoord_werkdagen: Option<Spanned<toml::Value>>,
+    monitoring_momenten: Option<Spanned<toml::Value>>,
+    codelijst_aard_geweld: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Deserialize)]
@@ -209,6 +236,136 @@ fn check_orgs(raw: &[RawOrg], text: &str, known: &[String]) -> CliResult<Vec<Org
     Ok(out)
 }
 
+fn want_bool(key: &str, v: &toml::Value) -> Result<bool, FieldError> {
+    v.as_bool()
+        .ok_or_else(|| FieldError::new(key, format!("schrijf true of false, niet {v}")))
+}
+
+fn want_str<'a>(key: &str, v: &'a toml::Value) -> Result<&'a str, FieldError> {
+    v.as_str().ok_or_else(|| {
+        FieldError::new(
+            key,
+            format!("schrijf een tekst tussen aanhalingstekens, niet {v}"),
+        )
+    })
+}
+
+fn want_count(key: &str, v: &toml::Value) -> Result<u32, FieldError> {
+    v.as_integer()
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| FieldError::new(key, format!("schrijf een heel getal, niet {v}")))
+}
+
+fn want_list<'a>(key: &str, v: &'a toml::Value) -> Result<&'a [toml::Value], FieldError> {
+    v.as_array()
+        .map(Vec::as_slice)
+        .ok_or_else(|| FieldError::new(key, format!("schrijf een lijst [\"...\", ...], niet {v}")))
+}
+
+/// A closed day as a TOML date (`2026-02-16`) or as text (`"2026-02-16"`).
+fn want_date(key: &str, v: &toml::Value) -> Result<time::Date, FieldError> {
+    let wrong = || FieldError::new(key, format!("{v} is geen datum (jjjj-mm-dd)"));
+    match v {
+        toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+            let d = dt.date.ok_or_else(wrong)?;
+            let month = time::Month::try_from(d.month).map_err(|_| wrong())?;
+            time::Date::from_calendar_date(i32::from(d.year), month, d.day).map_err(|_| wrong())
+        }
+        toml::Value::String(text) => time::Date::parse(
+            text.trim(),
+            time::macros::format_description!("[year]-[month]-[day]"),
+        )
+        .map_err(|_| wrong()),
+        _ => Err(wrong()),
+    }
+}
+
+/// Checks the `[regels]` table into [`RegionRules`]: defaults for missing keys, then the domain's
+/// bounds. An error names the line and the key.
+fn check_rules(raw: &RawRules, text: &str) -> CliResult<RegionRules> {
+    let written = [
+        (keys::GOEDE_VRIJDAG, &raw.goede_vrijdag),
+        (keys::BEVRIJDINGSDAG, &raw.bevrijdingsdag),
+        (keys::EXTRA_SLUITINGSDAGEN, &raw.extra_sluitingsdagen),
+        (keys::BEOORDELING_WERKDAGEN, &raw.beoordeling_werkdagen),
+        (keys::ACUUT_UREN, &raw.acuut_uren),
+        (keys::ONDERZOEK_WEKEN, &raw.onderzoek_weken),
+        (
+            keys::TERUGKOPPELING_WERKDAGEN,
+            &raw.terugkoppeling_werkdagen,
+        ),
+        (
+            keys::OVERDRACHT_ANTWOORD_WERKDAGEN,
+            &raw.overdracht_antwoord_werkdagen,
+        ),
+        (keys::MONITORING_MOMENTEN, &raw.monitoring_momenten),
+        (keys::CODELIJST_AARD_GEWELD, &raw.codelijst_aard_geweld),
+    ];
+    let fields: Vec<(&str, &toml::Value, usize)> = written
+        .iter()
+        .filter_map(|(key, v)| {
+            v.as_ref()
+                .map(|v| (*key, v.get_ref(), line_of(text, v.span().start)))
+        })
+        .collect();
+    let lines: HashMap<&str, usize> = fields.iter().map(|(k, _, l)| (*k, *l)).collect();
+    let mut rules = RegionRules::default();
+    for (key, v, line) in fields {
+        let cal = &mut rules.calendar;
+        let terms = &mut rules.terms;
+        let set = match key {
+            keys::GOEDE_VRIJDAG => want_bool(key, v).map(|b| cal.good_friday = b),
+            keys::BEVRIJDINGSDAG => want_str(key, v)
+                .and_then(|c| LiberationDayRule::parse(key, c))
+                .map(|r| cal.liberation_day = r),
+            keys::EXTRA_SLUITINGSDAGEN => want_list(key, v)
+                .and_then(|l| l.iter().map(|d| want_date(key, d)).collect())
+                .map(|days| cal.extra_closed_days = days),
+            keys::BEOORDELING_WERKDAGEN => {
+                want_count(key, v).map(|n| terms.assessment_working_days = n)
+            }
+            keys::ACUUT_UREN => want_count(key, v).map(|n| terms.acute_hours = n),
+            keys::ONDERZOEK_WEKEN => want_count(key, v).map(|n| terms.onderzoek_weeks = n),
+            keys::TERUGKOPPELING_WERKDAGEN => {
+                want_count(key, v).map(|n| terms.feedback_working_days = n)
+            }
+            keys::OVERDRACHT_ANTWOORD_WERKDAGEN => {
+                want_count(key, v).map(|n| terms.handover_accept_working_days = n)
+            }
+            keys::MONITORING_MOMENTEN => want_list(key, v)
+                .and_then(|l| {
+                    l.iter()
+                        .enumerate()
+                        .map(|(i, m)| {
+                            let f = format!("{key}[{i}]");
+                            want_str(&f, m)
+                                .and_then(|t| Interval::parse(&f, t))
+                                .map(MonitoringMoment::after)
+                        })
+                        .collect()
+                })
+                .map(|moments| terms.monitoring = MonitoringSchedule { moments }),
+            keys::CODELIJST_AARD_GEWELD => {
+                want_str(key, v).map(|c| rules.codes.aard_geweld = c.trim().to_string())
+            }
+            _ => Ok(()),
+        };
+        set.map_err(|e| at_line(line, e))?;
+    }
+    rules.validate().map_err(|e| {
+        // `monitoring_momenten[2]` is on the line of `monitoring_momenten`.
+        let key = e.field.split('[').next().unwrap_or_default();
+        at_line(lines.get(key).copied().unwrap_or(1), e)
+    })?;
+    Ok(rules)
+}
+
+fn check_optional_rules(raw: &RawFile, text: &str) -> CliResult<RegionRules> {
+    raw.regels
+        .as_ref()
+        .map_or_else(|| Ok(RegionRules::default()), |r| check_rules(r, text))
+}
+
 impl Region {
     /// Parses and checks a region file. Nothing is written.
     pub fn parse(text: &str) -> CliResult<Self> {
@@ -220,11 +377,13 @@ impl Region {
         };
         let (name, centrumgemeente, gemeenten) = check_region(region, text)?;
         let organisations = check_orgs(&raw.organisation, text, &gemeenten)?;
+        let rules = check_optional_rules(&raw, text)?;
         Ok(Region {
             name,
             centrumgemeente,
             gemeenten,
             organisations,
+            rules,
         })
     }
 
@@ -276,6 +435,14 @@ impl Region {
 pub async fn ensure_region(store: &Store, path: Option<&Path>) -> CliResult<()> {
     if store.gemeenten().await?.is_empty() {
         Region::load(path)?.apply(store).await?;
+    }
+    Ok(())
+}
+
+/// [`ensure_region`] with a region already read (its rules are needed at every start anyway).
+pub async fn ensure_applied(store: &Store, region: &Region) -> CliResult<()> {
+    if store.gemeenten().await?.is_empty() {
+        region.apply(store).await?;
     }
     Ok(())
 }
@@ -334,6 +501,8 @@ fn parse_import_toml(text: &str, known: &[String]) -> CliResult<Import> {
                     centrumgemeente,
                     gemeenten,
                     organisations: organisations.clone(),
+                    // Checked so a broken table is found early; an import writes no rules.
+                    rules: check_optional_rules(&raw, text)?,
                 }),
                 organisations,
             })
@@ -443,6 +612,118 @@ mod tests {
                 kind.code()
             );
         }
+    }
+
+    const SMALL: &str = "[region]\nname = \"X\"\ncentrumgemeente = \"A\"\ngemeenten = [\"A\"]\n";
+
+    #[test]
+    fn the_builtin_region_writes_out_the_default_rules() {
+        assert_eq!(Region::builtin().unwrap().rules, RegionRules::default());
+        assert_eq!(Region::parse(SMALL).unwrap().rules, RegionRules::default());
+    }
+
+    #[test]
+    fn the_rules_table_maps_every_key_and_keeps_defaults_for_the_rest() {
+        let text = format!(
+            "{SMALL}[regels]\ngoede_vrijdag = true\nbevrijdingsdag = \"elk_jaar\"\n\
+             extra_sluitingsdagen = [2027-02-08, \"2027-02-09\"]\nbeoordeling_werkdagen = 4\n\
+             acuut_uren = 12\nonderzoek_weken = 8\nterugkoppeling_werkdagen = 3\n\
+             overdracht_antwoord_werkdagen = 10\nmonitoring_momenten = [\"1 maand\", \"3 maanden\", \"12 maanden\"]\n\
+             codelijst_aard_geweld = \"cbs-2019\"\n"
+        );
+        let r = Region::parse(&text).unwrap().rules;
+        assert!(r.calendar.good_friday);
+        assert_eq!(r.calendar.liberation_day, LiberationDayRule::EveryYear);
+        assert_eq!(
+            r.calendar.extra_closed_days,
+            [
+                time::macros::date!(2027 - 02 - 08),
+                time::macros::date!(2027 - 02 - 09)
+            ]
+        );
+        assert_eq!(r.terms.assessment_working_days, 4);
+        assert_eq!(r.terms.acute_hours, 12);
+        assert_eq!(r.terms.onderzoek_weeks, 8);
+        assert_eq!(r.terms.feedback_working_days, 3);
+        assert_eq!(r.terms.handover_accept_working_days, 10);
+        let moments: Vec<(&str, Interval)> = r
+            .terms
+            .monitoring
+            .moments
+            .iter()
+            .map(|m| (m.code.as_str(), m.after))
+            .collect();
+        assert_eq!(
+            moments,
+            [
+                ("1_maand", Interval::Months(1)),
+                ("3_maanden", Interval::Months(3)),
+                ("12_maanden", Interval::Months(12))
+            ]
+        );
+        assert_eq!(r.codes.aard_geweld, "cbs-2019");
+
+        let only = Region::parse(&format!("{SMALL}[regels]\ngoede_vrijdag = true\n"))
+            .unwrap()
+            .rules;
+        assert_eq!(
+            only,
+            RegionRules {
+                calendar: schakel_domain::calendar::HolidayCalendar {
+                    good_friday: true,
+                    ..Default::default()
+                },
+                ..RegionRules::default()
+            }
+        );
+    }
+
+    #[test]
+    fn a_bad_rule_exits_2_naming_line_and_key() {
+        // [regels] starts on line 5; the key is on line 6.
+        for (rule, expected) in [
+            (
+                "goede_vrijdag = \"ja\"",
+                "regel 6: goede_vrijdag: schrijf true of false",
+            ),
+            (
+                "bevrijdingsdag = \"soms\"",
+                "regel 6: bevrijdingsdag: onbekende waarde 'soms'",
+            ),
+            (
+                "beoordeling_werkdagen = 6",
+                "regel 6: beoordeling_werkdagen: moet tussen 1 en 5",
+            ),
+            (
+                "acuut_uren = -1",
+                "regel 6: acuut_uren: schrijf een heel getal",
+            ),
+            (
+                "extra_sluitingsdagen = [\"8 feb\"]",
+                "regel 6: extra_sluitingsdagen: ",
+            ),
+            (
+                "monitoring_momenten = [\"6 weken\", \"6 dagen\"]",
+                "regel 6: monitoring_momenten[1]: '6 dagen' is geen termijn",
+            ),
+            (
+                "monitoring_momenten = [\"3 maanden\", \"6 weken\"]",
+                "regel 6: monitoring_momenten[1]: moet later vallen",
+            ),
+            (
+                "codelijst_aard_geweld = \"regio-2030\"",
+                "regel 6: codelijst_aard_geweld: onbekende codelijst",
+            ),
+        ] {
+            let err = Region::parse(&format!("{SMALL}[regels]\n{rule}\n")).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{rule}");
+            assert!(err.to_string().starts_with(expected), "{rule}: {err}");
+            assert!(!err.to_string().contains('\n'), "one line: {err}");
+        }
+        let err = Region::parse(&format!("{SMALL}[regels]\ngoede_vrijdg = true\n")).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().starts_with("regel 6: "), "{err}");
+        assert!(err.to_string().contains("goede_vrijdg"), "{err}");
     }
 
     #[test]

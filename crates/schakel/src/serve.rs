@@ -1,21 +1,25 @@
 //! Running the web server: `schakel serve` on a real database and the server half of `schakel demo`.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use schakel_store::Store;
 use schakel_web::{AppState, WebConfig};
 use tokio::net::TcpListener;
 
 use crate::config::Config;
+use crate::db;
 use crate::error::{CliError, CliResult};
-use crate::{db, region};
+use crate::region::{self, Region};
 
 /// The setting that marks a database as holding demonstration data only.
 pub const MODE_SETTING: &str = "mode";
 pub const MODE_DEMO: &str = "demo";
 
-/// `schakel serve`: refuses a demo database, loads the region into an empty one, serves.
+/// `schakel serve`: reads the region file (its rules at every start), refuses a demo database,
+/// loads the region into an empty one, serves.
 pub async fn serve(config: &Config) -> CliResult<()> {
+    let region = Region::load(config.region.as_deref())?;
     let (store, _) = db::open(config).await?;
     if store.setting(MODE_SETTING).await?.as_deref() == Some(MODE_DEMO) {
         store.close().await;
@@ -23,9 +27,10 @@ pub async fn serve(config: &Config) -> CliResult<()> {
             "deze database bevat demogegevens; gebruik `schakel demo` (of kies een andere --data-dir / --database-url)",
         ));
     }
-    region::ensure_region(&store, config.region.as_deref()).await?;
+    region::ensure_applied(&store, &region).await?;
     tracing::info!(database = %db::describe(config, &store), "database ready");
-    run(store, config.web_config(false), config.listen).await
+    let rules = Arc::new(region.rules);
+    run(store, config.web_config(false, rules), config.listen).await
 }
 
 /// Binds `listen`, prints the address actually bound (so `--listen 127.0.0.1:0` can be found) and
@@ -38,6 +43,7 @@ pub async fn run(store: Store, web: WebConfig, listen: SocketAddr) -> CliResult<
         .local_addr()
         .map_err(|e| CliError::failure(format!("adres onbekend: {e}")))?;
     let demo = web.demo_mode;
+    // AppState gives the store handle the web configuration's region rules.
     let state = AppState::new(store.clone(), web);
     tokio::spawn(purge_now_and_then(state.clone()));
     let app = schakel_web::router(state);

@@ -3,9 +3,9 @@
 //! them with the case's read models in one transaction. A web handler or a command calls this; it
 //! never writes case events itself.
 
-use schakel_domain::calendar::{HolidayCalendar, Terms};
 use schakel_domain::case::{self, CaseEvent, CaseState, EventContext};
 use schakel_domain::org::OrgKind;
+use schakel_domain::rules::RegionRules;
 use time::OffsetDateTime;
 
 use crate::cases::{Author, EventDraft, apply_projection, write_events};
@@ -16,13 +16,6 @@ mod group;
 mod projection;
 
 pub use projection::{case_projection, class_code, read_models, title};
-
-/// The calendar and terms deadlines are computed with (the region's configuration).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CaseworkConfig {
-    pub calendar: HolidayCalendar,
-    pub terms: Terms,
-}
 
 /// Events one author applies at one moment.
 #[derive(Debug, Clone)]
@@ -41,7 +34,8 @@ pub struct CaseWork {
     pub steps: Vec<Step>,
 }
 
-/// Records `events` on a case with the default calendar and terms. Returns the new last sequence
+/// Records `events` on a case, with the deadlines computed by the store handle's region rules
+/// ([`Store::with_rules`]). Returns the new last sequence
 /// and the case's state. A transition the rules forbid is [`StoreError::Rejected`]; a stale
 /// `expected_seq` is [`StoreError::Conflict`].
 pub async fn record(
@@ -65,7 +59,12 @@ pub async fn record(
     };
     if let Some(committer) = store.committer() {
         let (reply, answer) = tokio::sync::oneshot::channel();
-        if committer.send(group::Job { work, reply }).await.is_ok() {
+        let job = group::Job {
+            work,
+            rules: store.rules().clone(),
+            reply,
+        };
+        if committer.send(job).await.is_ok() {
             return answer
                 .await
                 .map_err(|_| StoreError::Corrupt("vastleggen afgebroken".into()))?;
@@ -74,7 +73,7 @@ pub async fn record(
             "de schrijver van de database is gestopt".into(),
         ));
     }
-    let mut done = record_many(store, &CaseworkConfig::default(), &[work]).await?;
+    let mut done = record_many(store, store.rules(), &[work]).await?;
     done.pop()
         .ok_or_else(|| StoreError::Corrupt("geen resultaat van vastleggen".into()))
 }
@@ -85,7 +84,7 @@ pub(crate) use group::{Job as CommitJob, start as start_committer};
 /// checked by the domain first; nothing is written when any step is refused.
 pub async fn record_many(
     store: &Store,
-    config: &CaseworkConfig,
+    rules: &RegionRules,
     work: &[CaseWork],
 ) -> Result<Vec<(i64, CaseState)>> {
     struct Planned {
@@ -169,7 +168,7 @@ pub async fn record_many(
             continue;
         }
         apply_projection(&mut tx, &w.case_id, &projection).await?;
-        let models = read_models(&p.state, config, p.facts_changed);
+        let models = read_models(&p.state, rules, p.facts_changed);
         write_read_models(&mut tx, &w.case_id, &models).await?;
         out.push((seq, p.state));
     }

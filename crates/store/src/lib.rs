@@ -68,6 +68,9 @@ pub struct Store {
     backend: Backend,
     /// Group commit for case work (see casework::group); `None` inside the committer itself.
     committer: Option<tokio::sync::mpsc::Sender<casework::CommitJob>>,
+    /// The region's rules the deadlines of case work are computed with (set once at start-up with
+    /// [`Store::with_rules`]; the defaults otherwise). Each job to the committer carries them.
+    rules: std::sync::Arc<schakel_domain::rules::RegionRules>,
 }
 
 impl std::fmt::Debug for Store {
@@ -105,13 +108,27 @@ impl Store {
             pool: pool.clone(),
             backend,
             committer: None,
+            rules: std::sync::Arc::default(),
         };
         let committer = Some(casework::start_committer(inner));
         Ok(Self {
             pool,
             backend,
             committer,
+            rules: std::sync::Arc::default(),
         })
+    }
+
+    /// This handle with the region's rules: case work recorded through it computes deadlines with
+    /// them (the group committer receives them with each job).
+    pub fn with_rules(mut self, rules: std::sync::Arc<schakel_domain::rules::RegionRules>) -> Self {
+        self.rules = rules;
+        self
+    }
+
+    /// The region's rules of this handle.
+    pub fn rules(&self) -> &std::sync::Arc<schakel_domain::rules::RegionRules> {
+        &self.rules
     }
 
     pub fn backend(&self) -> Backend {

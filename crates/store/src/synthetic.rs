@@ -8,7 +8,7 @@ use schakel_domain::intake::{AGE_BANDS, age_band};
 use serde::Serialize;
 use sqlx::Row;
 
-use crate::casework::{self, CaseworkConfig};
+use crate::casework;
 use crate::{Result, Store};
 
 mod course;
@@ -125,7 +125,8 @@ pub fn planned_totals(planned: &[PlannedIntake]) -> SyntheticTotals {
     t
 }
 
-/// Generates the year. Returns the totals counted back from the store.
+/// Generates the year, with deadlines under the store handle's region rules. Returns the totals
+/// counted back from the store.
 pub async fn generate_year(store: &Store, config: &SyntheticConfig) -> Result<SyntheticTotals> {
     let planned = plan(
         config.year,
@@ -133,7 +134,6 @@ pub async fn generate_year(store: &Store, config: &SyntheticConfig) -> Result<Sy
         config.seed,
         config.local_teams.len(),
     );
-    let cw = CaseworkConfig::default();
     let batch = config.batch.max(1);
     for (b, chunk) in planned.chunks(batch).enumerate() {
         let work: Vec<_> = chunk
@@ -141,7 +141,7 @@ pub async fn generate_year(store: &Store, config: &SyntheticConfig) -> Result<Sy
             .enumerate()
             .map(|(i, p)| course::case_work(config, p, b * batch + i))
             .collect();
-        casework::record_many(store, &cw, &work).await?;
+        casework::record_many(store, store.rules(), &work).await?;
     }
     totals(store, config.year).await
 }

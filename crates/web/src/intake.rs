@@ -71,9 +71,13 @@ fn parse_received(value: &str, now: OffsetDateTime) -> Result<OffsetDateTime, Fi
     Ok(schakel_domain::calendar::from_dutch_local(local))
 }
 
-/// Builds the intake from the posted form. Rows without role and name are ignored, so the form
-/// can offer empty rows.
-pub fn intake_from(p: &Posted, now: OffsetDateTime) -> Result<Intake, FieldError> {
+/// Builds the intake from the posted form, its kinds of violence in the list version the region
+/// has in force. Rows without role and name are ignored, so the form can offer empty rows.
+pub fn intake_from(
+    p: &Posted,
+    now: OffsetDateTime,
+    violence_version: &str,
+) -> Result<Intake, FieldError> {
     let case_kind = match p.get("soort") {
         "advies" => CaseKind::Advies,
         "melding" => CaseKind::Melding,
@@ -139,7 +143,7 @@ pub fn intake_from(p: &Posted, now: OffsetDateTime) -> Result<Intake, FieldError
             anonymous_to_family: !p.get("melder.anoniem_naar_gezin").is_empty(),
         },
         betrokkenen,
-        violence_version: schakel_domain::codes::ids::REGIO_2018.to_string(),
+        violence_version: violence_version.to_string(),
         violence: p.all("aard_geweld"),
         specific_groups: p.all("specifieke_groepen"),
         description: p.get("omschrijving").to_string(),

@@ -43,10 +43,10 @@ pub struct WebConfig {
     pub max_body_bytes: usize,
     /// Trust the first address in X-Forwarded-For (only behind a proxy that sets it).
     pub trust_forwarded_for: bool,
-    /// Which public holidays count when deadlines are computed in working days.
-    pub calendar: schakel_domain::calendar::HolidayCalendar,
-    /// The terms of the Veilig Thuis process (assessment, onderzoek, monitoring moments).
-    pub terms: schakel_domain::calendar::Terms,
+    /// The region's rules (holiday calendar, terms, code-list versions), loaded once at start-up
+    /// from the region file. [`AppState::new`] gives the same value to the store, so the pages,
+    /// the API and the group committer compute every deadline with it.
+    pub rules: Arc<schakel_domain::rules::RegionRules>,
 }
 
 impl Default for WebConfig {
@@ -61,8 +61,7 @@ impl Default for WebConfig {
             throttle_window: Duration::minutes(15),
             max_body_bytes: 256 * 1024,
             trust_forwarded_for: false,
-            calendar: schakel_domain::calendar::HolidayCalendar::default(),
-            terms: schakel_domain::calendar::Terms::default(),
+            rules: Arc::default(),
         }
     }
 }
@@ -95,9 +94,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The state of a server. The store handle takes the region rules of `config`, so case work
+    /// recorded through it has the same deadlines the pages show.
     pub fn new(store: Store, config: WebConfig) -> Self {
         Self {
-            store,
+            store: store.with_rules(config.rules.clone()),
             config: Arc::new(config),
             clock: Clock::default(),
         }

@@ -143,6 +143,19 @@ fn liberation_day_follows_the_configured_rule() {
 }
 
 #[test]
+fn liberation_day_rules_have_dutch_codes_for_the_region_file() {
+    for rule in LiberationDayRule::ALL {
+        assert_eq!(
+            LiberationDayRule::parse("bevrijdingsdag", rule.code()),
+            Ok(rule)
+        );
+    }
+    let err = LiberationDayRule::parse("bevrijdingsdag", "soms").unwrap_err();
+    assert_eq!(err.field, "bevrijdingsdag");
+    assert!(err.message.contains("elk_jaar, lustrum, nooit"), "{err}");
+}
+
+#[test]
 fn christmas_and_extra_closed_days() {
     let mut cal = default_calendar();
     // Fri 25 and Sat 26 Dec 2026: Thursday 24th + 1 working day = Monday 28th.

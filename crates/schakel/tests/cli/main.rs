@@ -1185,3 +1185,111 @@ fn acknowledged_writes_survive_kill_9() {
         stdout(&o)
     );
 }
+
+/// The due date of the veiligheidsbeoordeling of a melding received on Thursday 2 April 2026
+/// (before Easter), registered over the API of `schakel demo` with these extra arguments and read
+/// back from the work queue.
+#[cfg(unix)]
+fn assessment_due_in_the_work_queue(dir: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["--scale", "0"];
+    args.extend_from_slice(extra);
+    let (child, addr, _) = start_demo_with(dir, &args);
+    let base = format!("http://{addr}");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let due = rt.block_on(async {
+        let (client, csrf) = login(&base).await;
+        let intake = serde_json::json!({"intake": {
+            "soort": "melding",
+            "ontvangen_op": "2026-04-02T10:00:00+02:00",
+            "kanaal": "politiemelding",
+            "melder": {"type": "justitie_en_veiligheid", "organisatie": "Politie Limburg"},
+            "betrokkenen": [{"rol": "kind_in_gezin", "naam": "Fenna Verzonnen",
+                "geboortedatum": "2016-05-04", "geslacht": "vrouw", "gemeente": "Venlo"}],
+            "aard_geweld_versie": "regio-2018",
+            "aard_geweld": ["psychisch_geweld"],
+            "omschrijving": "Verzonnen melding voor de termijntest."
+        }});
+        let res = client
+            .post(format!("{base}/api/v1/intakes"))
+            .header("X-CSRF-Token", &csrf)
+            .json(&intake)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 201);
+        let queue: serde_json::Value = client
+            .get(format!("{base}/api/v1/work-queue"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        queue
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["what"] == "Veiligheidsbeoordeling afronden")
+            .map(|e| e["due"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no assessment deadline in {queue}"))
+    });
+    terminate(child);
+    due
+}
+
+/// Issue 6 item 5: a region file that makes Goede Vrijdag a day off gives a later due date in the
+/// work queue (domain calendar tests: 10 April by default, 13 April with Goede Vrijdag off).
+#[cfg(unix)]
+#[test]
+fn a_region_file_with_goede_vrijdag_off_moves_the_due_date_in_the_work_queue() {
+    let builtin = tempfile::tempdir().unwrap();
+    assert_eq!(
+        assessment_due_in_the_work_queue(builtin.path(), &[]),
+        "2026-04-10"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("regio.toml");
+    let text = schakel::region::DEFAULT_REGION_TOML.replacen(
+        "\ngoede_vrijdag = false",
+        "\ngoede_vrijdag = true ",
+        1,
+    );
+    assert_ne!(text, schakel::region::DEFAULT_REGION_TOML);
+    std::fs::write(&file, text).unwrap();
+    assert_eq!(
+        assessment_due_in_the_work_queue(dir.path(), &["--region", file.to_str().unwrap()]),
+        "2026-04-13"
+    );
+}
+
+#[test]
+fn a_bad_rule_in_the_region_file_exits_2_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("regio.toml");
+    let text = schakel::region::DEFAULT_REGION_TOML.replacen(
+        "\nbevrijdingsdag = \"lustrum\"",
+        "\nbevrijdingsdag = \"soms\"",
+        1,
+    );
+    std::fs::write(&file, text).unwrap();
+    for command in ["serve", "demo"] {
+        let mut cmd = schakel(dir.path());
+        cmd.args([command, "--listen", "127.0.0.1:0", "--region"])
+            .arg(&file);
+        let o = run(cmd);
+        assert_bad_input(&o, &format!("{}: regel ", file.display()));
+        assert!(
+            stderr(&o).contains("bevrijdingsdag: onbekende waarde 'soms'"),
+            "{}",
+            stderr(&o)
+        );
+        assert!(
+            !dir.path().join("schakel-data").exists(),
+            "{command} stopped before opening a database"
+        );
+    }
+}

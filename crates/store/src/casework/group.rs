@@ -3,13 +3,18 @@
 //! transaction: one disk sync (SQLite with synchronous=FULL) serves many acknowledged writes, and
 //! nothing is acknowledged before it is committed. If a shared transaction fails, each piece of work
 //! is retried alone so that every caller gets its own answer (its own conflict or refusal).
+//!
+//! Each job carries the region rules of the handle that sent it, so the committer computes deadlines
+//! with the configuration loaded at start-up, not with defaults of its own.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use schakel_domain::case::CaseState;
+use schakel_domain::rules::RegionRules;
 use tokio::sync::{mpsc, oneshot};
 
-use super::{CaseWork, CaseworkConfig, record_many};
+use super::{CaseWork, record_many};
 use crate::{Result, Store, StoreError};
 
 /// The most pieces of work one transaction takes.
@@ -17,6 +22,7 @@ const MAX_BATCH: usize = 64;
 
 pub(crate) struct Job {
     pub work: CaseWork,
+    pub rules: Arc<RegionRules>,
     pub reply: oneshot::Sender<Result<(i64, CaseState)>>,
 }
 
@@ -29,7 +35,6 @@ pub(crate) fn start(store: Store) -> mpsc::Sender<Job> {
 }
 
 async fn run(store: Store, mut rx: mpsc::Receiver<Job>) {
-    let config = CaseworkConfig::default();
     while let Some(first) = rx.recv().await {
         let mut pending = vec![first];
         while pending.len() < MAX_BATCH {
@@ -38,22 +43,24 @@ async fn run(store: Store, mut rx: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        // Work on the same case twice goes into a later round, so it sees the earlier work.
-        while !pending.is_empty() {
+        // Work on the same case twice goes into a later round, so it sees the earlier work; so
+        // does work under other rules than the round's first job (one transaction, one set of rules).
+        while let Some(rules) = pending.first().map(|j| j.rules.clone()) {
             let mut seen = HashSet::new();
-            let (round, later): (Vec<Job>, Vec<Job>) = pending
-                .into_iter()
-                .partition(|j| seen.insert(j.work.case_id.clone()));
-            commit_round(&store, &config, round).await;
+            let (round, later): (Vec<Job>, Vec<Job>) = pending.into_iter().partition(|j| {
+                (Arc::ptr_eq(&j.rules, &rules) || j.rules == rules)
+                    && seen.insert(j.work.case_id.clone())
+            });
+            commit_round(&store, &rules, round).await;
             pending = later;
         }
     }
 }
 
-async fn commit_round(store: &Store, config: &CaseworkConfig, round: Vec<Job>) {
+async fn commit_round(store: &Store, rules: &RegionRules, round: Vec<Job>) {
     if round.len() > 1 {
         let works: Vec<CaseWork> = round.iter().map(|j| j.work.clone()).collect();
-        if let Ok(results) = record_many(store, config, &works).await
+        if let Ok(results) = record_many(store, rules, &works).await
             && results.len() == round.len()
         {
             for (job, result) in round.into_iter().zip(results) {
@@ -63,7 +70,7 @@ async fn commit_round(store: &Store, config: &CaseworkConfig, round: Vec<Job>) {
         }
     }
     for job in round {
-        let result = record_many(store, config, std::slice::from_ref(&job.work))
+        let result = record_many(store, rules, std::slice::from_ref(&job.work))
             .await
             .and_then(|mut done| {
                 done.pop()

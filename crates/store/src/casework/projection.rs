@@ -5,10 +5,10 @@ use schakel_domain::case::{CaseKind, CaseState, DeadlineKind};
 use schakel_domain::classification::{MeldingClass, VervolgMoment};
 use schakel_domain::intake::{Gender, age_band};
 
-use super::CaseworkConfig;
 use crate::cases::{CaseProjection, PersonRecord};
 use crate::readmodels::{DeadlineRow, FactBetrokkene, MeldingFact, ReadModels};
 use crate::time_text;
+use schakel_domain::rules::RegionRules;
 
 fn kind_code(kind: CaseKind) -> &'static str {
     match kind {
@@ -89,9 +89,9 @@ pub fn case_projection(state: &CaseState) -> CaseProjection {
 }
 
 /// The deadlines (always) and the monitor facts (when `with_facts`).
-pub fn read_models(state: &CaseState, config: &CaseworkConfig, with_facts: bool) -> ReadModels {
+pub fn read_models(state: &CaseState, rules: &RegionRules, with_facts: bool) -> ReadModels {
     ReadModels {
-        deadlines: deadline_rows(state, config),
+        deadlines: deadline_rows(state, rules),
         facts: with_facts.then(|| facts(state)),
     }
 }
@@ -108,9 +108,9 @@ fn deadline_code(kind: &DeadlineKind) -> &'static str {
     }
 }
 
-fn deadline_rows(state: &CaseState, config: &CaseworkConfig) -> Vec<DeadlineRow> {
+fn deadline_rows(state: &CaseState, rules: &RegionRules) -> Vec<DeadlineRow> {
     let mut rows = Vec::new();
-    for d in state.deadlines(&config.calendar, &config.terms) {
+    for d in state.deadlines(&rules.calendar, &rules.terms) {
         let since = match &d.what {
             DeadlineKind::OverdrachtAccepteren { .. } => state
                 .open_handover

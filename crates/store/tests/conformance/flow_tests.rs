@@ -494,3 +494,56 @@ conformance!(
         assert_eq!(report.cases, 20);
     }
 );
+
+conformance!(
+    the_committer_computes_deadlines_with_the_rules_of_the_sending_handle,
+    |db| {
+        let (vt, _) = seed_orgs(&db.store).await;
+        // Thursday before Easter 2026: 5 working days end on Friday 10 April, or on Monday 13 April
+        // when Goede Vrijdag is off (domain calendar tests).
+        let t0 = datetime!(2026-04-02 10:00 +2);
+        let mut with_good_friday = schakel_domain::rules::RegionRules::default();
+        with_good_friday.calendar.good_friday = true;
+        let region = db
+            .store
+            .clone()
+            .with_rules(std::sync::Arc::new(with_good_friday));
+        // Sent at once, so the committer sees jobs under both rules in one batch.
+        let record = |store: schakel_store::Store, case: &'static str, person: &'static str| {
+            let vt = vt.clone();
+            tokio::spawn(async move {
+                let mut people = family();
+                people.truncate(1);
+                people[0].person_id = person.into();
+                let events = opened(
+                    t0,
+                    &vt,
+                    intake(t0, people, None),
+                    MeldingClass::EersteMelding,
+                );
+                casework::record(
+                    &store,
+                    case,
+                    0,
+                    &author(&vt),
+                    OrgKind::VeiligThuis,
+                    events,
+                    t0,
+                )
+                .await
+            })
+        };
+        let a = record(db.store.clone(), "c-default", "p-1");
+        let b = record(region.clone(), "c-region", "p-2");
+        a.await.unwrap().unwrap();
+        b.await.unwrap().unwrap();
+        let due = |case: &str, q: &[schakel_store::queue::QueueItem]| {
+            q.iter()
+                .find(|i| i.case_id == case && i.kind == "veiligheidsbeoordeling")
+                .map(|i| i.due.to_string())
+        };
+        let q = work_queue(&db.store, &vt, t0, 10, 0).await.unwrap();
+        assert_eq!(due("c-default", &q).as_deref(), Some("2026-04-10"), "{q:?}");
+        assert_eq!(due("c-region", &q).as_deref(), Some("2026-04-13"), "{q:?}");
+    }
+);

@@ -39,6 +39,8 @@ pub struct Actions {
     pub phase: &'static str,
     pub deadlines: Vec<DeadlineRow>,
     pub urgency: bool,
+    /// The region's acute term in hours, asked in the urgency question (RULES.md 2.1: 24 h).
+    pub acute_hours: u32,
     pub assessment: bool,
     pub tracks: Vec<(String, String)>,
     pub handover_targets: Vec<(String, String)>,
@@ -164,6 +166,7 @@ pub fn actions(i: Inputs<'_>) -> Actions {
         phase: s.phase.label(),
         deadlines,
         urgency: is_vt && s.phase == Phase::Intake,
+        acute_hours: i.terms.acute_hours,
         assessment: is_vt && s.phase == Phase::Beoordeling && s.safety.is_none(),
         tracks: if is_vt && s.phase == Phase::Beoordeling && s.safety.is_some() {
             tracks

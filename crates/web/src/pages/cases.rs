@@ -179,8 +179,8 @@ async fn case_page(
                 state: &case_state,
                 user,
                 now: state.clock.now(),
-                calendar: &state.config.calendar,
-                terms: &state.config.terms,
+                calendar: &state.config.rules.calendar,
+                terms: &state.config.rules.terms,
                 organisations: &orgs,
                 colleagues,
             }))

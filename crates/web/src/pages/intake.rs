@@ -95,7 +95,7 @@ async fn page(
         kanalen: code_options(ids::KANAAL, ids::SCHAKEL_1),
         melders: code_options(ids::MELDER, ids::CBS_2019),
         rollen: code_options(ids::ROL_BETROKKENE, ids::SCHAKEL_1),
-        geweld: code_options(ids::AARD_GEWELD, ids::REGIO_2018),
+        geweld: code_options(ids::AARD_GEWELD, &state.config.rules.codes.aard_geweld),
         groepen: code_options(ids::SPECIFIEKE_GROEP, ids::REGIOVISIE_2019),
         geslachten: [
             ("onbekend", "Onbekend"),
@@ -192,12 +192,12 @@ async fn submit(
         match p.get("stap") {
             "meer" => page(&state, &user, &p, rows + 2, None, None).await,
             "registreren" => {
-                let intake = flow::intake_from(&p, now)?;
+                let intake = flow::intake_from(&p, now, &state.config.rules.codes.aard_geweld)?;
                 let done = flow::register(&state, &user, intake, &p.all("bevestigd")).await?;
                 Ok(Redirect::to(&format!("/casussen/{}", done.case_id)).into_response())
             }
             _ => {
-                let intake = flow::intake_from(&p, now)?;
+                let intake = flow::intake_from(&p, now, &state.config.rules.codes.aard_geweld)?;
                 let gemeenten: Vec<String> = state
                     .store
                     .gemeenten()

@@ -7,3 +7,4 @@ mod flow;
 mod harness;
 mod input;
 mod login;
+mod rules;
