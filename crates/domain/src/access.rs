@@ -5,12 +5,13 @@
 //! of data; break-the-glass exists, demands a reason and is reported; personal data needs a second
 //! factor (NEN 7513 ch. 8). The web layer asks [`decide`] before it reads or changes anything and
 //! writes the outcome, allowed or not, to the access log. What an allowed reader may see of a case
-//! is the policy's answer too: [`disclose`] gives the [`View`].
+//! is the policy's answer too: [`disclose`] gives the [`View`], [`redact`] applies it.
 
 use serde::{Deserialize, Serialize};
 
 use crate::org::{OrgKind, Role};
 
+pub mod redact;
 mod view;
 
 pub use view::{
