@@ -73,16 +73,16 @@ impl DataCategory {
     pub fn label(self) -> &'static str {
         match self {
             DataCategory::Household => "de samenstelling van het huishouden",
-            DataCategory::Identity => "volledige namen en geboortedata",
+            DataCategory::Identity => "volledige namen met geboortedatum",
             DataCategory::Gemeente => "de gemeente",
             DataCategory::Bsn => "BSN",
             DataCategory::Address => "adressen",
             DataCategory::ViolenceKinds => "de aard van het geweld",
             DataCategory::IntakeText => "de omschrijving van de melding",
             DataCategory::ReporterIdentity => "wie de melder is",
-            DataCategory::RiskAssessment => "de veiligheidsbeoordeling en risicotaxaties",
+            DataCategory::RiskAssessment => "de veiligheidsbeoordeling met risicotaxaties",
             DataCategory::Conditions => "besluiten, veiligheidsvoorwaarden en afspraken",
-            DataCategory::Journal => "notities en toelichtingen",
+            DataCategory::Journal => "het journaal met toelichtingen",
         }
     }
 

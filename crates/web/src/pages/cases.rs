@@ -217,7 +217,13 @@ async fn case_page(
         persons: case
             .persons
             .iter()
-            .map(|(p, role)| (p.display_name.clone(), role.clone()))
+            .map(|(p, role)| {
+                let detail = match &p.birth_date {
+                    Some(born) => format!("{role}, geboren {born}"),
+                    None => role.clone(),
+                };
+                (p.display_name.clone(), detail)
+            })
             .collect(),
         organisations: case
             .participants

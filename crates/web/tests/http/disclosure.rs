@@ -137,7 +137,7 @@ async fn a_receiver_sees_the_file_only_after_accepting_and_an_anonymous_reporter
     assert_present(
         &html,
         &[
-            "Na aanvaarding van de overdracht ziet u ook volledige namen en geboortedata, BSN, adressen",
+            "Na aanvaarding van de overdracht ziet u ook volledige namen met geboortedatum, BSN, adressen, de omschrijving van de melding, de veiligheidsbeoordeling met risicotaxaties en het journaal met toelichtingen.",
             "Alleen Veilig Thuis ziet wie de melder is.",
         ],
     );
