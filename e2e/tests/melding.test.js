@@ -85,8 +85,15 @@ test('a melding goes from intake to an accepted handover', async () => {
   await row.first().getByRole('link').click();
   assert.equal(team.url(), caseUrl);
   await team.getByText('Vader verblijft niet in de woning').first().waitFor();
+  // Before accepting, the team sees the household by first name and is told what accepting adds.
+  await team.getByText('Na aanvaarding van de overdracht ziet u ook', { exact: false }).waitFor();
+  assert.equal(await team.getByText('Lotte Bedacht').count(), 0, 'no full name before acceptance');
+  assert.equal(await team.getByText('Politie trof een ruzie aan', { exact: false }).count(), 0);
+  assert.deepEqual(await accessibilityViolations(team), [], 'case page of a handover receiver');
   await submitAction(team, 'Overdracht aanvaarden');
   await team.getByRole('heading', { name: 'Fase: Monitoring' }).waitFor();
+  await team.getByText('Lotte Bedacht').first().waitFor();
+  assert.equal(await team.getByText('Na aanvaarding van de overdracht', { exact: false }).count(), 0);
   const accountable = await team.locator('dt:has-text("Verantwoordelijke organisatie") + dd').innerText();
   assert.equal(accountable, 'Wijkteam Venlo');
   await logout(team);

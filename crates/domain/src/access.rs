@@ -4,11 +4,19 @@
 //! organisation's role in the case (participation), the user's role in the organisation and the kind
 //! of data; break-the-glass exists, demands a reason and is reported; personal data needs a second
 //! factor (NEN 7513 ch. 8). The web layer asks [`decide`] before it reads or changes anything and
-//! writes the outcome, allowed or not, to the access log.
+//! writes the outcome, allowed or not, to the access log. What an allowed reader may see of a case
+//! is the policy's answer too: [`disclose`] gives the [`View`], [`redact`] applies it.
 
 use serde::{Deserialize, Serialize};
 
 use crate::org::{OrgKind, Role};
+
+pub mod redact;
+mod view;
+
+pub use view::{
+    DataCategory, View, Visibility, disclose, disclose_after_acceptance, participations_that_may,
+};
 
 /// Who asks: one user acting for one organisation in one role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -405,3 +413,5 @@ fn decide_case(actor: &Actor, action: Action, resource: &Resource) -> Decision {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_tests;

@@ -38,14 +38,13 @@ pub fn event_label(kind: &str) -> &str {
     }
 }
 
-/// The case's current state: its stored history replayed through the domain.
+/// The case's current state: its stored history replayed through the domain, as the reader's view
+/// allows (the gate cuts it).
 pub async fn current_state(
     state: &AppState,
     case: &OpenedCase,
 ) -> Result<Option<CaseState>, AppError> {
-    Ok(store_casework::load_state(&state.store, &case.summary.id)
-        .await?
-        .map(|(_, s)| s))
+    case.state(state).await
 }
 
 /// Applies `event` to the case in the domain and appends it after `expected_seq`, with the read

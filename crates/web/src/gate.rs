@@ -1,30 +1,134 @@
 //! The gate to personal data: the only way this crate reaches a case or the access log. It asks the
 //! access policy, writes the access-log entry (allowed or denied, NEN 7513), and only then hands out
 //! the data. [`OpenedCase`] can only be made here, so a handler that holds one has passed the gate.
+//!
+//! What it hands out is already cut to the policy's [`View`] (DESIGN.md principle 5): persons,
+//! participants, events and the case state go through the domain's [`redact`] functions here, so no
+//! handler ever holds what the reader may not see.
 
-use schakel_domain::access::{Action, Decision, Resource, ResourceKind, Sensitivity, decide};
+use schakel_domain::access::redact::{self, Disclosed, WITHHELD};
+use schakel_domain::access::{
+    Action, DataCategory, Decision, Participation, Resource, ResourceKind, Sensitivity, View,
+    decide, disclose, disclose_after_acceptance,
+};
+use schakel_domain::case::{CaseEvent, CaseState};
+use schakel_domain::intake::Melder;
 use schakel_store::access_log::AccessEntry;
 use schakel_store::cases::{CaseSummary, PersonRecord, StoredEvent};
 
 use crate::auth::session::CurrentUser;
 use crate::{AppError, AppState};
 
-/// A case the current user was allowed to act on, with the ground they were allowed on.
+/// A case the current user was allowed to act on, with the ground they were allowed on and the view
+/// the policy gave them. Persons and participants are already cut to the view.
 #[derive(Debug)]
 // Sealed against construction outside this module (not only outside the crate), hence no #[non_exhaustive].
 #[allow(clippy::manual_non_exhaustive)]
 pub struct OpenedCase {
     pub summary: CaseSummary,
-    pub participants: Vec<(String, schakel_domain::access::Participation)>,
+    pub participants: Vec<(String, Participation)>,
     pub persons: Vec<(PersonRecord, String)>,
     pub ground: schakel_domain::access::Ground,
+    /// What the reader may see of this case.
+    pub view: View,
+    /// What the reader will see once it accepts the open handover, when it is the receiver.
+    pub view_after_acceptance: Option<View>,
     _sealed: (),
 }
 
 impl OpenedCase {
-    /// The case's event history. Reading it is covered by the access already logged.
+    /// The case's event history as the view allows. Reading it is covered by the access already
+    /// logged.
     pub async fn events(&self, state: &AppState) -> Result<Vec<StoredEvent>, AppError> {
-        Ok(state.store.case_events(&self.summary.id).await?)
+        let stored = state.store.case_events(&self.summary.id).await?;
+        Ok(redact_events(stored, &self.view))
+    }
+
+    /// The case's state (its history replayed through the domain) as the view allows: what pages
+    /// and forms read.
+    pub async fn state(&self, state: &AppState) -> Result<Option<CaseState>, AppError> {
+        Ok(
+            schakel_store::casework::load_state(&state.store, &self.summary.id)
+                .await?
+                .map(|(_, s)| redact::state(&s, &self.view)),
+        )
+    }
+}
+
+/// The stored events cut to `view`. A payload that does not read as a domain event is withheld
+/// whole (fail closed). When anything was cut, the chain hashes go too: a hash over a payload with
+/// one withheld nine-digit BSN is found by trying every BSN.
+fn redact_events(stored: Vec<StoredEvent>, view: &View) -> Vec<StoredEvent> {
+    if view.is_complete() {
+        return stored;
+    }
+    let mut changed = false;
+    let mut out: Vec<StoredEvent> = stored
+        .into_iter()
+        .map(|mut e| {
+            let payload = redact_payload(&e.kind, &e.payload, view);
+            if payload != e.payload {
+                changed = true;
+                e.payload = payload;
+            }
+            e
+        })
+        .collect();
+    if changed {
+        for e in &mut out {
+            e.hash = WITHHELD.to_string();
+            e.prev_hash = WITHHELD.to_string();
+        }
+    }
+    out
+}
+
+fn redact_payload(kind: &str, payload: &serde_json::Value, view: &View) -> serde_json::Value {
+    let withheld =
+        |kind: &str, category: &str| serde_json::json!({ "kind": kind, WITHHELD: category });
+    let mut out = match serde_json::from_value::<CaseEvent>(payload.clone()) {
+        Ok(event) => match redact::event(&event, view) {
+            Disclosed::Shown(e) => {
+                serde_json::to_value(&e).unwrap_or_else(|_| withheld(kind, "onleesbaar"))
+            }
+            Disclosed::Withheld { kind, category } => withheld(kind, category.code()),
+        },
+        Err(_) => withheld(kind, "onleesbaar"),
+    };
+    // The acting organisation's kind is stored beside the event; it is no personal data.
+    if let (Some(obj), Some(org_kind)) = (out.as_object_mut(), payload.get("org_kind")) {
+        obj.insert("org_kind".into(), org_kind.clone());
+    }
+    out
+}
+
+/// The reporters of a case's meldingen, read from its intake events.
+fn melders(stored: &[StoredEvent]) -> Vec<Melder> {
+    stored
+        .iter()
+        .filter_map(
+            |e| match serde_json::from_value::<CaseEvent>(e.payload.clone()) {
+                Ok(CaseEvent::IntakeRecorded { intake, .. }) => Some(intake.melder),
+                _ => None,
+            },
+        )
+        .collect()
+}
+
+fn redact_person(p: PersonRecord, view: &View) -> PersonRecord {
+    PersonRecord {
+        display_name: redact::name(&p.display_name, view),
+        birth_date: p
+            .birth_date
+            .as_deref()
+            .and_then(|d| redact::birth_date_text(d, view)),
+        bsn: redact::bsn(&p.bsn, view),
+        gemeente: if view.shows(DataCategory::Gemeente) {
+            p.gemeente
+        } else {
+            p.gemeente.map(|_| WITHHELD.to_string())
+        },
+        id: p.id,
     }
 }
 
@@ -122,12 +226,10 @@ pub async fn open_case(
     };
     let participants = state.store.case_participants(case_id).await?;
     let persons = state.store.case_persons(case_id).await?;
-    let decision = match user.actor(break_glass.clone()) {
-        Some(actor) => decide(
-            &actor,
-            action,
-            &Resource::case(participants.clone(), sensitivity),
-        ),
+    let actor = user.actor(break_glass.clone());
+    let resource = Resource::case(participants.clone(), sensitivity);
+    let decision = match &actor {
+        Some(actor) => decide(actor, action, &resource),
         None => deny_no_role,
     };
     let access = Access {
@@ -138,14 +240,39 @@ pub async fn open_case(
         reason: break_glass,
     };
     log(state, user, access, &decision).await?;
-    match decision {
-        Decision::Allow(ground) => Ok(OpenedCase {
-            summary,
-            participants,
-            persons,
-            ground,
-            _sealed: (),
-        }),
-        Decision::Deny(reason) => Err(AppError::Forbidden(reason)),
-    }
+    let ground = match decision {
+        Decision::Allow(ground) => ground,
+        Decision::Deny(reason) => return Err(AppError::Forbidden(reason)),
+    };
+    // The view is the policy's answer for reading; the gate applies it before anything leaves.
+    let (view, view_after_acceptance) = match &actor {
+        Some(actor) => (
+            disclose(actor, &resource),
+            disclose_after_acceptance(actor, &resource),
+        ),
+        None => (View::nothing(), None),
+    };
+    let participants = if participants
+        .iter()
+        .any(|(_, p)| *p == Participation::Reporter)
+        && !view.shows(DataCategory::ReporterIdentity)
+    {
+        let melders = melders(&state.store.case_events(case_id).await?);
+        let melders: Vec<&Melder> = melders.iter().collect();
+        redact::participants(&participants, &view, &melders)
+    } else {
+        participants
+    };
+    Ok(OpenedCase {
+        summary,
+        participants,
+        persons: persons
+            .into_iter()
+            .map(|(p, role)| (redact_person(p, &view), role))
+            .collect(),
+        ground,
+        view,
+        view_after_acceptance,
+        _sealed: (),
+    })
 }

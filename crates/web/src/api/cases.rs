@@ -4,7 +4,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use schakel_domain::access::{Action, Participation, ResourceKind, Sensitivity};
+use schakel_domain::access::{
+    Action, Participation, ResourceKind, Sensitivity, participations_that_may,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::api::flow::{Appended, record_event};
@@ -58,11 +60,9 @@ async fn list(
     if offset < 0 {
         return Err(AppError::field("offset", "mag niet negatief zijn").into());
     }
-    let relations = [
-        Participation::Accountable,
-        Participation::Contributor,
-        Participation::HandoverReceiver,
-    ];
+    // The policy says in which participations this user's organisation may read a case.
+    let actor = user.actor(None).ok_or(AppError::Unauthenticated)?;
+    let relations = participations_that_may(&actor, Action::Read, ResourceKind::Case);
     Ok(Json(
         state
             .store

@@ -6,7 +6,8 @@ use axum::Router;
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use schakel_domain::access::{Action, DenyReason, Ground, Sensitivity};
+use schakel_domain::access::redact;
+use schakel_domain::access::{Action, DataCategory, DenyReason, Ground, Sensitivity};
 use serde::Deserialize;
 
 use crate::auth::session::CurrentUser;
@@ -51,6 +52,8 @@ struct CasePage {
     last_seq: i64,
     actions: Option<Actions>,
     intakes: Vec<IntakeView>,
+    /// What the reader does not see, and why, in Dutch.
+    withheld: Vec<String>,
 }
 
 /// One registered advies or melding as shown on the case page.
@@ -78,6 +81,7 @@ fn intake_view(r: &schakel_domain::case::RecordedIntake) -> IntakeView {
     use schakel_domain::codes::ids;
     let i = &r.intake;
     let local = schakel_domain::calendar::to_dutch_local(i.received_at);
+    let withheld = |t: &str| t == redact::WITHHELD;
     let melder_detail = [i.melder.name.as_deref(), i.melder.organisation.as_deref()]
         .into_iter()
         .flatten()
@@ -94,7 +98,9 @@ fn intake_view(r: &schakel_domain::case::RecordedIntake) -> IntakeView {
             .map(|c| c.label().to_string())
             .unwrap_or_default(),
         kanaal: label(ids::KANAAL, ids::SCHAKEL_1, &i.channel),
-        melder: if melder_detail.is_empty() {
+        melder: if withheld(&i.melder.melder_type) {
+            "verborgen".to_string()
+        } else if melder_detail.is_empty() {
             label(ids::MELDER, ids::CBS_2019, &i.melder.melder_type)
         } else {
             format!(
@@ -113,7 +119,11 @@ fn intake_view(r: &schakel_domain::case::RecordedIntake) -> IntakeView {
             .iter()
             .map(|c| label(ids::SPECIFIEKE_GROEP, ids::REGIOVISIE_2019, c))
             .collect(),
-        omschrijving: i.description.clone(),
+        omschrijving: if withheld(&i.description) {
+            "Omschrijving verborgen.".to_string()
+        } else {
+            i.description.clone()
+        },
     }
 }
 
@@ -147,12 +157,15 @@ async fn case_page(
         .into_iter()
         .map(|e| EventRow {
             at: short_time(&e.at),
-            text: e
-                .payload
-                .get("text")
-                .and_then(|t| t.as_str())
-                .unwrap_or_default()
-                .to_string(),
+            text: if e.payload.get(redact::WITHHELD).is_some() {
+                "Inhoud verborgen.".to_string()
+            } else {
+                e.payload
+                    .get("text")
+                    .and_then(|t| t.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            },
             kind: casework::event_label(&e.kind).to_string(),
             who: format!("{} ({})", user_name(&e.user_id), org_name(&e.org_id)),
         })
@@ -163,6 +176,12 @@ async fn case_page(
         .as_ref()
         .map(|s| s.intakes.iter().map(intake_view).collect())
         .unwrap_or_default();
+    let anonymous = case_state.as_ref().is_some_and(|s| {
+        s.intakes
+            .iter()
+            .any(|i| i.intake.melder.anonymous_to_family)
+    });
+    let withheld = withheld_lines(&case, anonymous);
     let actions = match (break_glass, case_state) {
         (false, Some(case_state)) => {
             let colleagues = match &user.membership {
@@ -198,7 +217,13 @@ async fn case_page(
         persons: case
             .persons
             .iter()
-            .map(|(p, role)| (p.display_name.clone(), role.clone()))
+            .map(|(p, role)| {
+                let detail = match &p.birth_date {
+                    Some(born) => format!("{role}, geboren {born}"),
+                    None => role.clone(),
+                };
+                (p.display_name.clone(), detail)
+            })
             .collect(),
         organisations: case
             .participants
@@ -211,8 +236,40 @@ async fn case_page(
         break_glass,
         actions,
         intakes,
+        withheld,
     };
     render(&page)
+}
+
+/// The Dutch lines that say what the reader does not see: what accepting the handover adds, and
+/// that an anonymous reporter stays with Veilig Thuis.
+fn withheld_lines(case: &OpenedCase, anonymous: bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(later) = &case.view_after_acceptance {
+        let gained: Vec<&str> = case
+            .view
+            .gained_in(later, anonymous)
+            .into_iter()
+            .map(DataCategory::label)
+            .collect();
+        if let Some((last, rest)) = gained.split_last() {
+            let list = if rest.is_empty() {
+                last.to_string()
+            } else {
+                format!("{} en {last}", rest.join(", "))
+            };
+            lines.push(format!(
+                "Na aanvaarding van de overdracht ziet u ook {list}."
+            ));
+        }
+    }
+    if anonymous && !case.view.shows(DataCategory::ReporterIdentity) {
+        lines.push(
+            "De melder wil anoniem blijven tegenover het gezin. Alleen Veilig Thuis ziet wie de melder is."
+                .to_string(),
+        );
+    }
+    lines
 }
 
 /// Opens a case for a page; a user without relation is offered break-the-glass instead of an error.

@@ -5,7 +5,7 @@ use axum::Router;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use schakel_domain::access::{Action, Participation, ResourceKind};
+use schakel_domain::access::{Action, Participation, ResourceKind, participations_that_may};
 use schakel_domain::org::Role;
 use serde::Deserialize;
 
@@ -91,11 +91,9 @@ async fn home(
                 },
             )
             .await?;
-            let relations = [
-                Participation::Accountable,
-                Participation::Contributor,
-                Participation::HandoverReceiver,
-            ];
+            // The policy says in which participations the organisation may read a case.
+            let actor = user.actor(None).ok_or(AppError::Unauthenticated)?;
+            let relations = participations_that_may(&actor, Action::Read, ResourceKind::Case);
             let offset = (page_no - 1) * PAGE_SIZE;
             let cases = state
                 .store

@@ -73,15 +73,20 @@ impl PageCtx {
     }
 }
 
-/// The menu follows the role: nobody is shown a door they may not open.
+/// The menu follows the policy: nobody is shown a door they may not open.
 fn nav_for(user: &CurrentUser) -> Vec<(&'static str, String)> {
+    use schakel_domain::access::{Action, Resource, ResourceKind, decide};
     let mut nav = vec![("/", t("nav-start"))];
-    if let Some(m) = &user.membership
-        && matches!(m.role, Role::Medewerker | Role::Teamleider)
-        && m.org_kind.handles_cases()
+    if let Some(actor) = user.actor(None)
+        && !schakel_domain::access::participations_that_may(
+            &actor,
+            Action::Read,
+            ResourceKind::Case,
+        )
+        .is_empty()
     {
         nav.push(("/werkvoorraad", t("nav-work-queue")));
-        if m.org_kind == schakel_domain::org::OrgKind::VeiligThuis {
+        if decide(&actor, Action::Create, &Resource::new(ResourceKind::Case)).is_allowed() {
             nav.push(("/intake", t("nav-new-intake")));
         }
     }

@@ -27,18 +27,18 @@ fn intake(app: &App, child: &str, bsn: Option<&str>) -> Value {
     })
 }
 
-struct Api {
+pub struct Api {
     client: reqwest::Client,
     csrf: String,
 }
 
 impl Api {
-    async fn login(app: &App, user: &str) -> Api {
+    pub async fn login(app: &App, user: &str) -> Api {
         let (client, csrf) = app.api_login(user).await;
         Api { client, csrf }
     }
 
-    async fn post(&self, app: &App, path: &str, body: Value) -> (u16, Value) {
+    pub async fn post(&self, app: &App, path: &str, body: Value) -> (u16, Value) {
         let res = self
             .client
             .post(app.url(path))
@@ -51,14 +51,14 @@ impl Api {
         (status, res.json().await.unwrap_or(Value::Null))
     }
 
-    async fn get(&self, app: &App, path: &str) -> (u16, Value) {
+    pub async fn get(&self, app: &App, path: &str) -> (u16, Value) {
         let res = self.client.get(app.url(path)).send().await.unwrap();
         let status = res.status().as_u16();
         (status, res.json().await.unwrap_or(Value::Null))
     }
 
     /// Appends one domain event at the case's current sequence number.
-    async fn event(&self, app: &App, case: &str, event: Value) -> (u16, Value) {
+    pub async fn event(&self, app: &App, case: &str, event: Value) -> (u16, Value) {
         let seq = app
             .store
             .case_summary(case)
