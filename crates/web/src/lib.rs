@@ -11,6 +11,7 @@ pub mod gate;
 mod intake;
 mod pages;
 mod security;
+mod usecase;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};

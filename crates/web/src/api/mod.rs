@@ -4,8 +4,11 @@
 
 mod access_log;
 mod cases;
-pub(crate) mod flow;
+pub mod coverage;
+mod dto;
+mod flow;
 mod openapi;
+mod routing;
 mod session;
 
 use axum::Router;
@@ -14,21 +17,42 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use serde::de::DeserializeOwned;
 
 use crate::auth::session::CurrentUser;
 use crate::pages::constant_time_eq;
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub use routing::ApiRouter;
+
+/// Every route of /api/v1 with its OpenAPI operation, from one place. A route can only be added
+/// through [`ApiRouter`], which records its path for the coverage check.
+pub fn api() -> ApiRouter {
+    ApiRouter::new(openapi::base())
         .merge(session::routes())
         .merge(cases::routes())
         .merge(access_log::routes())
         .merge(flow::routes())
-        .route("/openapi.json", get(openapi::document))
-        .fallback(|| async { ApiError(AppError::NotFound) })
+        .merge(ApiRouter::new(Default::default()).routes(utoipa_axum::routes!(openapi::document)))
+}
+
+/// The OpenAPI document of /api/v1, derived from the handlers' annotations.
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    api().into_parts().1
+}
+
+/// The API as mounted under /api/v1: the routes (`/openapi.json` among them) and JSON answers for an unknown path (404 `unknown_route`) or method (405 `method_not_allowed`).
+pub fn routes() -> Router<AppState> {
+    let (router, _, _) = api().into_parts();
+    finish(router)
+}
+
+/// Adds the JSON fallbacks to an API router (also used by the coverage tests on routers with extra
+/// routes).
+pub fn finish(router: Router<AppState>) -> Router<AppState> {
+    router
+        .method_not_allowed_fallback(|| async { ApiError(AppError::MethodNotAllowed) })
+        .fallback(|| async { ApiError(AppError::UnknownRoute) })
 }
 
 /// An [`AppError`] answered as JSON.
@@ -129,6 +153,53 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                         .to_string()
                 };
                 ApiError(AppError::BadInput(schakel_domain::FieldError::new(
+                    field, message,
+                )))
+            })
+    }
+}
+
+/// A path parameter whose rejection is JSON naming the parameter.
+pub struct ApiPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(v)| ApiPath(v))
+            .map_err(|rejection| {
+                ApiError(AppError::field(
+                    "id",
+                    &format!("ongeldig pad: {}", rejection.body_text()),
+                ))
+            })
+    }
+}
+
+/// A query string whose rejection is JSON naming the parameter (`limit`, or `query` when the
+/// parameter is unknown).
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(v)| ApiQuery(v))
+            .map_err(|rejection| {
+                // axum names the parameter before the first colon: "...query string: limit: ...".
+                let text = rejection.body_text();
+                let detail = text
+                    .split_once("query string: ")
+                    .map_or(text.as_str(), |(_, d)| d);
+                let (field, message) = match detail.split_once(": ") {
+                    Some((f, m)) if !f.contains(' ') => (f.to_string(), m.to_string()),
+                    _ => ("query".to_string(), detail.to_string()),
+                };
+                ApiError(AppError::BadQuery(schakel_domain::FieldError::new(
                     field, message,
                 )))
             })
