@@ -371,9 +371,13 @@ conformance!(bench_raw_insert_writes_the_rows_of_an_intake, |db| {
     let (vt, _) = seed_orgs(&db.store).await;
     let now = datetime!(2026-03-12 10:00 +1);
     let s = &db.store;
-    let intake = schakel_store::bench::intake(1, now);
+    let mut intake = schakel_store::bench::intake(1, now);
     assert_eq!(intake.betrokkenen.len(), 3);
-    assert!(intake.normalised(Some(&["Venlo".to_string()])).is_ok());
+    for (i, b) in intake.betrokkenen.iter_mut().enumerate() {
+        b.person_id = format!("p-{i}");
+    }
+    let valid = intake.normalised(Some(&["Venlo".to_string()]));
+    assert!(valid.is_ok(), "{valid:?}");
     let rows = schakel_store::bench::raw_insert(s, &vt, 0, 5, now)
         .await
         .unwrap();
