@@ -7,9 +7,9 @@ use schakel_store::access_log::{AccessQuery, LoggedAccess};
 use utoipa_axum::routes;
 
 use crate::AppState;
+use crate::access_log::{Filters, logged_search, to_query};
 use crate::api::dto::{AccessEntrySchema, ErrorBody};
 use crate::api::{ApiPath, ApiQuery, ApiResult, ApiRouter, ApiUser};
-use crate::pages::access_log::{Filters, logged_search, to_query};
 
 pub fn routes() -> ApiRouter {
     ApiRouter::new(Default::default())

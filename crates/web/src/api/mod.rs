@@ -20,7 +20,7 @@ use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
 use crate::auth::session::CurrentUser;
-use crate::pages::constant_time_eq;
+use crate::security::constant_time_eq;
 use crate::{AppError, AppState};
 
 pub use routing::ApiRouter;
@@ -203,5 +203,30 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
                     field, message,
                 )))
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The API speaks JSON with stable codes; page code (Dutch page text, forms) stays out of it.
+    #[test]
+    fn the_api_does_not_depend_on_the_pages() {
+        for (name, source) in [
+            ("mod.rs", include_str!("mod.rs")),
+            ("access_log.rs", include_str!("access_log.rs")),
+            ("cases.rs", include_str!("cases.rs")),
+            ("coverage.rs", include_str!("coverage.rs")),
+            ("dto.rs", include_str!("dto.rs")),
+            ("flow.rs", include_str!("flow.rs")),
+            ("openapi.rs", include_str!("openapi.rs")),
+            ("routing.rs", include_str!("routing.rs")),
+            ("session.rs", include_str!("session.rs")),
+        ] {
+            let uses_pages = source
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//") && !l.contains("\"mod.rs\""))
+                .any(|l| l.contains(concat!("crate::", "pages")));
+            assert!(!uses_pages, "api/{name} uses the pages");
+        }
     }
 }

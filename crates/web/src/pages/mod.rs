@@ -1,6 +1,7 @@
 //! Server-rendered pages. They work without JavaScript; forms post back and redirect.
 
-pub(crate) mod access_log;
+mod access_log;
+pub(crate) use crate::security::constant_time_eq;
 mod admin;
 pub(crate) mod case_actions;
 mod cases;
@@ -197,10 +198,6 @@ pub fn csrf_error() -> AppError {
         "csrf",
         "het formulier is verlopen of komt niet van Schakel; laad de pagina opnieuw",
     )
-}
-
-pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 async fn stylesheet() -> impl IntoResponse {
