@@ -53,6 +53,46 @@ pub fn finish(router: Router<AppState>) -> Router<AppState> {
     router
         .method_not_allowed_fallback(|| async { ApiError(AppError::MethodNotAllowed) })
         .fallback(|| async { ApiError(AppError::UnknownRoute) })
+        .layer(axum::middleware::map_response(json_errors))
+}
+
+/// The safety net under the extractors the API wraps itself: an error answer that is not JSON yet
+/// (a rejection of an extractor used as is, e.g. `Path` in a handler another feature owns) gets
+/// the error shape, with the code from its status and the text as message.
+async fn json_errors(res: Response) -> Response {
+    let status = res.status();
+    let is_json = res
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return res;
+    }
+    let code = match status {
+        StatusCode::BAD_REQUEST => "invalid_request",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE | StatusCode::UNPROCESSABLE_ENTITY => "invalid_input",
+        s if s.is_server_error() => "internal",
+        _ => "invalid_request",
+    };
+    let (parts, body) = res.into_parts();
+    let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
+    let message = String::from_utf8_lossy(&text).trim().to_string();
+    let body = serde_json::json!({
+        "error": code,
+        "field": null,
+        "message": if message.is_empty() { status.to_string() } else { message },
+    });
+    let mut out = (status, axum::Json(body)).into_response();
+    for (name, value) in parts.headers.iter() {
+        if name != axum::http::header::CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
+            out.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    out
 }
 
 /// An [`AppError`] answered as JSON.

@@ -411,4 +411,10 @@ async fn extractor_rejections_and_unknown_methods_are_json_naming_the_field() {
         assert_eq!(body["field"], field, "{url}: {body}");
         assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
     }
+    // A rejection of an extractor used as is (Path in GET /cases/{id}) is JSON too.
+    let res = api.get(app.url("/api/v1/cases/%FF")).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["error"], "invalid_request", "{body}");
+    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
 }
