@@ -408,3 +408,18 @@ impl From<FieldError> for TransitionError {
         TransitionError::Field(e)
     }
 }
+
+/// The receiver that accepts a handover names the regiehouder from its own organisation:
+/// accountability passes to that organisation (RULES.md 0 and 2.5: exactly one accountable
+/// organisation), so the direction of the case cannot sit with someone outside it. `members` are
+/// the ids of the accepting organisation's users.
+pub fn check_regiehouder(regiehouder: &str, members: &[String]) -> Result<(), FieldError> {
+    if members.iter().any(|m| m == regiehouder) {
+        Ok(())
+    } else {
+        Err(FieldError::new(
+            "regiehouder",
+            "kies een regiehouder uit uw eigen organisatie",
+        ))
+    }
+}

@@ -8,8 +8,9 @@
 //!
 //! Steps: load the region, fill a background population (a synthetic year) so every known-before
 //! check searches a realistic number of persons, then (a) `--intakes` complete intakes
-//! ([`schakel_store::bench::one_intake`]: three known-before checks, classification, a new casus
-//! through the domain, one transaction each) by `--clients` concurrent tasks, and (b) the same rows
+//! ([`one_intake`]: the production use case [`schakel_app::register_intake`] with the policy, three
+//! known-before checks, classification, a new casus through the domain and the store's group
+//! commit) by `--clients` concurrent tasks, and (b) the same rows
 //! inserted raw in one transaction ([`schakel_store::bench::raw_insert`]), the best of
 //! [`RAW_RUNS`] runs.
 
@@ -17,8 +18,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use schakel_app::{Acting, Logged, RegisterIntake, Registered};
+use schakel_domain::access::Actor;
+use schakel_domain::org::{OrgKind, Role};
 use schakel_store::Store;
-use schakel_store::bench::{one_intake, raw_insert};
+use schakel_store::bench::raw_insert;
 use serde::Serialize;
 use sqlx::Connection;
 use time::OffsetDateTime;
@@ -251,6 +255,42 @@ async fn measure(
         p99_target_ms: P99_TARGET_MS,
         p99_met: p99_ms < P99_TARGET_MS,
     })
+}
+
+/// One complete intake as production registers one: the same use case the intake page and
+/// `POST /api/v1/intakes` call, as a Veilig Thuis medewerker, with the access policy and the access
+/// log.
+pub async fn one_intake(
+    store: &Store,
+    vt: &str,
+    n: u64,
+    now: OffsetDateTime,
+) -> Result<Registered, schakel_app::Error> {
+    let acting = Acting {
+        user_id: "bench".into(),
+        username: "bench".into(),
+        org_id: vt.to_string(),
+        org_kind: OrgKind::VeiligThuis,
+    };
+    let policy = Logged {
+        store,
+        actor: Actor {
+            user_id: acting.user_id.clone(),
+            org_id: acting.org_id.clone(),
+            org_kind: acting.org_kind,
+            role: Role::Medewerker,
+            second_factor: true,
+            break_glass: None,
+        },
+        username: acting.username.clone(),
+        access_point: "bench".into(),
+        now,
+    };
+    let command = RegisterIntake {
+        intake: schakel_store::bench::intake(n, now),
+        confirmed: Vec::new(),
+    };
+    schakel_app::register_intake(store, &acting, &policy, now, command).await
 }
 
 /// Runs `options.intakes` complete intakes by `options.clients` tasks that each take the next

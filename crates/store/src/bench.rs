@@ -1,15 +1,12 @@
-//! The store side of `schakel bench intake` (issue 3 item 11): one complete intake as real work does
-//! it, and the same rows inserted raw in one transaction with the same driver, for the reference rate
-//! measured in the same run.
+//! The store side of `schakel bench intake` (issue 3 item 11): the fictional intakes the benchmark
+//! registers (through the production use case, `schakel_app::register_intake`), and the same rows
+//! inserted raw in one transaction with the same driver, for the reference rate measured in the
+//! same run.
 
-use schakel_domain::case::{CaseEvent, CaseKind};
+use schakel_domain::case::CaseKind;
 use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
-use schakel_domain::org::OrgKind;
 use time::{Date, Duration, OffsetDateTime};
 
-use crate::cases::Author;
-use crate::casework;
-use crate::known::{KnownQuery, classify_matches, find_known};
 use crate::{Result, Store, time_text};
 
 /// The three fictional betrokkenen of bench intake `n`: (person id, role, name, birth date).
@@ -38,30 +35,12 @@ fn household(n: u64, now: OffsetDateTime) -> [(String, &'static str, String, Dat
     ]
 }
 
-/// One complete intake: the known-before check for each of three betrokkenen, classification, and
-/// a new casus with one melding of two kinds of violence. Returns the case id.
-pub async fn one_intake(
-    store: &Store,
-    vt_org: &str,
-    n: u64,
-    now: OffsetDateTime,
-) -> Result<String> {
-    let people = household(n, now);
-    let mut matches = Vec::new();
-    for (_, _, name, born) in &people {
-        let q = KnownQuery {
-            bsn: None,
-            name: Some(name.clone()),
-            birth_date: Some(*born),
-        };
-        matches.extend(find_known(store, &q, 20).await?);
-    }
-    let certain: Vec<_> = matches
-        .iter()
-        .filter(|m| m.match_kind.is_certain())
-        .collect();
-    let class = classify_matches(certain.iter().copied());
-    let intake = Intake {
+/// The fictional melding of bench intake `n`: a household of three (a child, a victim and a
+/// perpetrator, new names every `n`) in Venlo, two kinds of violence. It is registered through the
+/// same use case as production (`schakel_app::register_intake`); the raw insert below writes the
+/// rows that registration writes.
+pub fn intake(n: u64, now: OffsetDateTime) -> Intake {
+    Intake {
         case_kind: CaseKind::Melding,
         received_at: now,
         channel: "politiemelding".into(),
@@ -73,13 +52,13 @@ pub async fn one_intake(
             contact: None,
             anonymous_to_family: false,
         },
-        betrokkenen: people
-            .iter()
-            .map(|(id, role, name, born)| Betrokkene {
-                person_id: id.clone(),
-                role: (*role).into(),
-                name: Some(name.clone()),
-                birth_date: Some(*born),
+        betrokkenen: household(n, now)
+            .into_iter()
+            .map(|(_, role, name, born)| Betrokkene {
+                person_id: String::new(),
+                role: role.into(),
+                name: Some(name),
+                birth_date: Some(born),
                 estimated_age: None,
                 gender: Gender::Onbekend,
                 bsn: None,
@@ -94,35 +73,7 @@ pub async fn one_intake(
         ],
         specific_groups: Vec::new(),
         description: "Benchmarkmelding; verzonnen.".into(),
-    };
-    let case_id = format!("bench-{n}");
-    let author = Author {
-        user_id: "bench".into(),
-        org_id: vt_org.into(),
-        on_behalf_of: None,
-    };
-    let events = vec![
-        CaseEvent::Opened {
-            case_kind: CaseKind::Melding,
-            received_at: now,
-            accountable_org: vt_org.into(),
-        },
-        CaseEvent::IntakeRecorded {
-            intake: Box::new(intake),
-            classification: Some(class),
-        },
-    ];
-    casework::record(
-        store,
-        &case_id,
-        0,
-        &author,
-        OrgKind::VeiligThuis,
-        events,
-        now,
-    )
-    .await?;
-    Ok(case_id)
+    }
 }
 
 /// Inserts the rows `count` intakes write (case, 2 events, 3 persons and links, participant, 2

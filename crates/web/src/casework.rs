@@ -1,12 +1,8 @@
-//! Writing to a case from the web: replay its history in the domain, apply the new event there (the
-//! domain refuses what the lifecycle does not allow), and append it with the expected sequence number
-//! so a stale writer gets a conflict.
+//! Reading a case's lifecycle for the pages: its state replayed through the domain, and the Dutch
+//! labels of event kinds. Writing goes through the use cases (`crate::usecase::run`).
 
-use schakel_domain::case::{CaseEvent, CaseState};
-use schakel_store::cases::Author;
-use schakel_store::casework as store_casework;
+use schakel_domain::case::CaseState;
 
-use crate::auth::session::CurrentUser;
 use crate::gate::OpenedCase;
 use crate::{AppError, AppState};
 
@@ -45,83 +41,4 @@ pub async fn current_state(
     case: &OpenedCase,
 ) -> Result<Option<CaseState>, AppError> {
     case.state(state).await
-}
-
-/// Applies `event` to the case in the domain and appends it after `expected_seq`, with the read
-/// models (participants, deadlines, facts) in the same transaction.
-pub async fn append(
-    state: &AppState,
-    user: &CurrentUser,
-    case: &OpenedCase,
-    expected_seq: i64,
-    event: CaseEvent,
-) -> Result<i64, AppError> {
-    let membership = user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
-    let author = Author {
-        user_id: user.user.id.clone(),
-        org_id: membership.org_id.clone(),
-        on_behalf_of: None,
-    };
-    let (seq, _) = store_casework::record(
-        &state.store,
-        &case.summary.id,
-        expected_seq,
-        &author,
-        membership.org_kind,
-        vec![event],
-        state.clock.now(),
-    )
-    .await?;
-    Ok(seq)
-}
-
-/// A journal note on a case.
-pub async fn add_note(
-    state: &AppState,
-    user: &CurrentUser,
-    case: &OpenedCase,
-    expected_seq: i64,
-    text: &str,
-) -> Result<i64, AppError> {
-    append(
-        state,
-        user,
-        case,
-        expected_seq,
-        CaseEvent::NoteAdded {
-            text: text.to_string(),
-        },
-    )
-    .await
-}
-
-/// A regiehouder named on accepting a handover must work for the accepting organisation.
-pub async fn check_regiehouder(
-    state: &AppState,
-    user: &CurrentUser,
-    event: &CaseEvent,
-) -> Result<(), AppError> {
-    if let CaseEvent::HandoverAccepted {
-        regiehouder_user, ..
-    } = event
-    {
-        let org = user
-            .membership
-            .as_ref()
-            .map(|m| m.org_id.clone())
-            .unwrap_or_default();
-        if !state
-            .store
-            .users_of_org(&org)
-            .await?
-            .iter()
-            .any(|u| &u.id == regiehouder_user)
-        {
-            return Err(AppError::field(
-                "regiehouder",
-                "kies een regiehouder uit uw eigen organisatie",
-            ));
-        }
-    }
-    Ok(())
 }

@@ -16,6 +16,12 @@ use crate::i18n::t;
 pub enum AppError {
     /// Input that fails validation; names the field.
     BadInput(FieldError),
+    /// A query string that does not parse (wrong type, unknown parameter); names the parameter.
+    BadQuery(FieldError),
+    /// No route has this path.
+    UnknownRoute,
+    /// The path exists, but not with this method.
+    MethodNotAllowed,
     /// Not signed in, or the session ended.
     Unauthenticated,
     /// Signed in, but the access policy says no.
@@ -41,9 +47,12 @@ impl AppError {
         AppError::BadInput(FieldError::new(field, message))
     }
 
-    fn status(&self) -> StatusCode {
+    pub fn status(&self) -> StatusCode {
         match self {
             AppError::BadInput(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadQuery(_) => StatusCode::BAD_REQUEST,
+            AppError::UnknownRoute => StatusCode::NOT_FOUND,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
@@ -54,9 +63,12 @@ impl AppError {
         }
     }
 
-    fn code(&self) -> &'static str {
+    pub fn code(&self) -> &'static str {
         match self {
             AppError::BadInput(_) => "invalid_input",
+            AppError::BadQuery(_) => "invalid_query",
+            AppError::UnknownRoute => "not_found",
+            AppError::MethodNotAllowed => "method_not_allowed",
             AppError::Unauthenticated => "unauthenticated",
             AppError::Forbidden(_) => "forbidden",
             AppError::NotFound => "not_found",
@@ -70,7 +82,9 @@ impl AppError {
     /// The message shown to the user, in Dutch.
     pub fn message(&self) -> String {
         match self {
-            AppError::BadInput(e) => format!("{}: {}", e.field, e.message),
+            AppError::BadInput(e) | AppError::BadQuery(e) => format!("{}: {}", e.field, e.message),
+            AppError::UnknownRoute => t("error-unknown-route"),
+            AppError::MethodNotAllowed => t("error-method-not-allowed"),
             AppError::Unauthenticated => t("error-unauthenticated"),
             AppError::Forbidden(reason) => reason.message().into(),
             AppError::NotFound => t("error-not-found"),
@@ -83,7 +97,9 @@ impl AppError {
 
     fn field_name(&self) -> Option<&str> {
         match self {
-            AppError::BadInput(e) => Some(&e.field),
+            AppError::BadInput(e) | AppError::BadQuery(e) => Some(&e.field),
+            AppError::UnknownRoute => Some("path"),
+            AppError::MethodNotAllowed => Some("method"),
             _ => None,
         }
     }
@@ -127,6 +143,17 @@ impl From<StoreError> for AppError {
                 AppError::BadInput(FieldError::new("gebeurtenis", m))
             }
             other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<schakel_app::Error> for AppError {
+    fn from(e: schakel_app::Error) -> Self {
+        match e {
+            schakel_app::Error::Invalid(f) => AppError::BadInput(f),
+            schakel_app::Error::Forbidden(reason) => AppError::Forbidden(reason),
+            schakel_app::Error::NotFound => AppError::NotFound,
+            schakel_app::Error::Store(e) => e.into(),
         }
     }
 }

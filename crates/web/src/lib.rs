@@ -2,6 +2,7 @@
 //! `/api/v1`. Every route that touches case data goes through [`gate`], which asks the access policy
 //! and writes the access log; there is no other way to case data from this crate.
 
+mod access_log;
 pub mod api;
 pub mod auth;
 mod casework;
@@ -12,6 +13,7 @@ mod i18n;
 mod intake;
 mod pages;
 mod security;
+mod usecase;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};

@@ -48,3 +48,8 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
     }
     res
 }
+
+/// Compares secrets (CSRF tokens) without an early exit, so the time taken tells nothing.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}

@@ -495,3 +495,12 @@ fn a_scored_instrument_is_kept_as_a_validated_record() {
         "{err:?}"
     );
 }
+
+#[test]
+fn the_regiehouder_comes_from_the_accepting_organisation() {
+    let members = vec!["u-team-1".to_string(), "u-team-2".to_string()];
+    assert!(super::check_regiehouder("u-team-2", &members).is_ok());
+    let err = super::check_regiehouder("u-vt-1", &members).unwrap_err();
+    assert_eq!(err.field, "regiehouder");
+    assert!(super::check_regiehouder("u-team-1", &[]).is_err());
+}

@@ -1,25 +1,27 @@
 //! Cases over the API. Every route passes [`gate::open_case`] (policy, then access log).
 
-use axum::extract::{Path, Query, State};
+use axum::Json;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use schakel_domain::access::{
     Action, Participation, ResourceKind, Sensitivity, participations_that_may,
 };
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::routes;
 
-use crate::api::flow::{Appended, record_event};
-use crate::api::{ApiJson, ApiResult, ApiUser};
+use crate::api::dto::{CaseSummarySchema, ErrorBody, EventSchema, NoteBody, RecordedDto};
+use crate::api::flow::run_command;
+use crate::api::{ApiJson, ApiPath, ApiQuery, ApiResult, ApiRouter, ApiUser};
 use crate::gate::{self, Access};
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/cases", get(list))
-        .route("/cases/{id}", get(one))
-        .route("/cases/{id}/events", get(events))
-        .route("/cases/{id}/notes", post(add_note))
+pub fn routes() -> ApiRouter {
+    ApiRouter::new(Default::default())
+        .routes(routes!(list))
+        .routes(routes!(one))
+        .routes(routes!(events))
+        .routes(routes!(add_note))
 }
 
 /// Break-the-glass over the API: the reason travels in a header, never in the URL (URLs end up in
@@ -31,17 +33,30 @@ fn break_glass_reason(headers: &HeaderMap) -> Option<String> {
         .map(str::to_string)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 struct Page {
+    /// 1 to 500, default 50.
     limit: Option<i64>,
     offset: Option<i64>,
 }
 
+/// The cases the user's organisation takes part in.
+#[utoipa::path(
+    get,
+    path = "/cases",
+    tag = "cases",
+    params(Page),
+    responses(
+        (status = 200, body = Vec<CaseSummarySchema>),
+        (status = "4XX", description = "Fout", body = ErrorBody)
+    )
+)]
 async fn list(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Query(p): Query<Page>,
+    ApiQuery(p): ApiQuery<Page>,
 ) -> ApiResult<Json<Vec<schakel_store::cases::CaseSummary>>> {
     let access = Access {
         action: Action::Search,
@@ -71,22 +86,24 @@ async fn list(
     ))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct CaseView {
     #[serde(flatten)]
+    #[schema(inline, value_type = CaseSummarySchema)]
     summary: schakel_store::cases::CaseSummary,
     ground: String,
     participants: Vec<Participant>,
     persons: Vec<Person>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct Participant {
     organisation_id: String,
+    #[schema(value_type = String)]
     participation: Participation,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct Person {
     id: String,
     name: String,
@@ -94,6 +111,17 @@ struct Person {
     role: String,
 }
 
+/// One case. Break-the-glass: the reason travels in `X-Break-Glass-Reason`.
+#[utoipa::path(
+    get,
+    path = "/cases/{id}",
+    tag = "cases",
+    params(("id" = String, Path), ("X-Break-Glass-Reason" = Option<String>, Header, description = "Noodtoegang: reden (minstens 10 tekens) om een casus zonder betrokkenheid te lezen.")),
+    responses(
+        (status = 200, body = CaseView),
+        (status = "4XX", description = "Fout", body = ErrorBody)
+    )
+)]
 async fn one(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -133,6 +161,17 @@ async fn one(
     }))
 }
 
+/// The history of a case.
+#[utoipa::path(
+    get,
+    path = "/cases/{id}/events",
+    tag = "cases",
+    params(("id" = String, Path), ("X-Break-Glass-Reason" = Option<String>, Header, description = "Noodtoegang: reden (minstens 10 tekens).")),
+    responses(
+        (status = 200, body = Vec<EventSchema>),
+        (status = "4XX", description = "Fout", body = ErrorBody)
+    )
+)]
 async fn events(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -151,20 +190,25 @@ async fn events(
     Ok(Json(case.events(&state).await?))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NoteBody {
-    /// The last sequence number the writer saw; a stale one gets 409.
-    expected_seq: i64,
-    text: String,
-}
-
+/// Add a note (the same as the `add_note` command on `/cases/{id}/events`).
+#[utoipa::path(
+    post,
+    path = "/cases/{id}/notes",
+    tag = "cases",
+    params(("id" = String, Path), ("X-CSRF-Token" = String, Header)),
+    request_body = NoteBody,
+    responses(
+        (status = 201, body = RecordedDto),
+        (status = 409, description = "Iemand anders schreef eerst", body = ErrorBody),
+        (status = "4XX", description = "Fout", body = ErrorBody)
+    )
+)]
 async fn add_note(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<NoteBody>,
-) -> ApiResult<(StatusCode, Json<Appended>)> {
-    let note = schakel_domain::case::CaseEvent::NoteAdded { text: body.text };
-    record_event(&state, &user, &id, body.expected_seq, note).await
+) -> ApiResult<(StatusCode, Json<RecordedDto>)> {
+    let note = schakel_app::CaseCommand::AddNote { text: body.text };
+    run_command(&state, &user, &id, body.expected_seq, note).await
 }

@@ -4,8 +4,11 @@
 
 mod access_log;
 mod cases;
-pub(crate) mod flow;
+pub mod coverage;
+mod dto;
+mod flow;
 mod openapi;
+mod routing;
 mod session;
 
 use axum::Router;
@@ -14,21 +17,82 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use serde::de::DeserializeOwned;
 
 use crate::auth::session::CurrentUser;
-use crate::pages::constant_time_eq;
+use crate::security::constant_time_eq;
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub use routing::ApiRouter;
+
+/// Every route of /api/v1 with its OpenAPI operation, from one place. A route can only be added
+/// through [`ApiRouter`], which records its path for the coverage check.
+pub fn api() -> ApiRouter {
+    ApiRouter::new(openapi::base())
         .merge(session::routes())
         .merge(cases::routes())
         .merge(access_log::routes())
         .merge(flow::routes())
-        .route("/openapi.json", get(openapi::document))
-        .fallback(|| async { ApiError(AppError::NotFound) })
+        .merge(ApiRouter::new(Default::default()).routes(utoipa_axum::routes!(openapi::document)))
+}
+
+/// The OpenAPI document of /api/v1, derived from the handlers' annotations.
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    api().into_parts().1
+}
+
+/// The API as mounted under /api/v1: the routes (`/openapi.json` among them) and JSON answers for an unknown path (404 `unknown_route`) or method (405 `method_not_allowed`).
+pub fn routes() -> Router<AppState> {
+    let (router, _, _) = api().into_parts();
+    finish(router)
+}
+
+/// Adds the JSON fallbacks to an API router (also used by the coverage tests on routers with extra
+/// routes).
+pub fn finish(router: Router<AppState>) -> Router<AppState> {
+    router
+        .method_not_allowed_fallback(|| async { ApiError(AppError::MethodNotAllowed) })
+        .fallback(|| async { ApiError(AppError::UnknownRoute) })
+        .layer(axum::middleware::map_response(json_errors))
+}
+
+/// The safety net under the extractors the API wraps itself: an error answer that is not JSON yet
+/// (a rejection of an extractor used as is, e.g. `Path` in a handler another feature owns) gets
+/// the error shape, with the code from its status and the text as message.
+async fn json_errors(res: Response) -> Response {
+    let status = res.status();
+    let is_json = res
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return res;
+    }
+    let code = match status {
+        StatusCode::BAD_REQUEST => "invalid_request",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE | StatusCode::UNPROCESSABLE_ENTITY => "invalid_input",
+        s if s.is_server_error() => "internal",
+        _ => "invalid_request",
+    };
+    let (parts, body) = res.into_parts();
+    let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
+    let message = String::from_utf8_lossy(&text).trim().to_string();
+    let body = serde_json::json!({
+        "error": code,
+        "field": null,
+        "message": if message.is_empty() { status.to_string() } else { message },
+    });
+    let mut out = (status, axum::Json(body)).into_response();
+    for (name, value) in parts.headers.iter() {
+        if name != axum::http::header::CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
+            out.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    out
 }
 
 /// An [`AppError`] answered as JSON.
@@ -132,5 +196,77 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                     field, message,
                 )))
             })
+    }
+}
+
+/// A path parameter whose rejection is JSON naming the parameter.
+pub struct ApiPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(v)| ApiPath(v))
+            .map_err(|rejection| {
+                ApiError(AppError::field(
+                    "id",
+                    &format!("ongeldig pad: {}", rejection.body_text()),
+                ))
+            })
+    }
+}
+
+/// A query string whose rejection is JSON naming the parameter (`limit`, or `query` when the
+/// parameter is unknown).
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(v)| ApiQuery(v))
+            .map_err(|rejection| {
+                // axum names the parameter before the first colon: "...query string: limit: ...".
+                let text = rejection.body_text();
+                let detail = text
+                    .split_once("query string: ")
+                    .map_or(text.as_str(), |(_, d)| d);
+                let (field, message) = match detail.split_once(": ") {
+                    Some((f, m)) if !f.contains(' ') => (f.to_string(), m.to_string()),
+                    _ => ("query".to_string(), detail.to_string()),
+                };
+                ApiError(AppError::BadQuery(schakel_domain::FieldError::new(
+                    field, message,
+                )))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The API speaks JSON with stable codes; page code (Dutch page text, forms) stays out of it.
+    #[test]
+    fn the_api_does_not_depend_on_the_pages() {
+        for (name, source) in [
+            ("mod.rs", include_str!("mod.rs")),
+            ("access_log.rs", include_str!("access_log.rs")),
+            ("cases.rs", include_str!("cases.rs")),
+            ("coverage.rs", include_str!("coverage.rs")),
+            ("dto.rs", include_str!("dto.rs")),
+            ("flow.rs", include_str!("flow.rs")),
+            ("openapi.rs", include_str!("openapi.rs")),
+            ("routing.rs", include_str!("routing.rs")),
+            ("session.rs", include_str!("session.rs")),
+        ] {
+            let uses_pages = source
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//") && !l.contains("\"mod.rs\""))
+                .any(|l| l.contains(concat!("crate::", "pages")));
+            assert!(!uses_pages, "api/{name} uses the pages");
+        }
     }
 }

@@ -1,26 +1,29 @@
 //! API login and logout: password and, where required, the second factor in one request.
 
+use axum::Json;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::routes;
 
-use crate::api::{ApiError, ApiJson, ApiResult, ApiUser};
+use crate::api::dto::{ErrorBody, OrganisationSchema};
+use crate::api::{ApiError, ApiJson, ApiResult, ApiRouter, ApiUser};
 use crate::auth::login::{self, Next};
 use crate::auth::session::{SESSION_COOKIE, client_addr, cookie, hash_token, set_cookie};
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/session", post(login_json).delete(logout_json))
-        .route("/me", get(me))
-        .route("/organisations", get(organisations))
+pub fn routes() -> ApiRouter {
+    ApiRouter::new(Default::default())
+        .routes(routes!(login_json, logout_json))
+        .routes(routes!(me))
+        .routes(routes!(organisations))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Login)]
 struct LoginBody {
     username: String,
     password: String,
@@ -30,7 +33,8 @@ struct LoginBody {
     role: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Session)]
 struct SessionInfo {
     csrf_token: String,
     username: String,
@@ -39,6 +43,19 @@ struct SessionInfo {
     second_factor: bool,
 }
 
+/// Sign in: password and, where required, the second factor in one request. Sets the session
+/// cookie; the answer carries the CSRF token for writes.
+#[utoipa::path(
+    post,
+    path = "/session",
+    tag = "session",
+    security(()),
+    request_body = LoginBody,
+    responses(
+        (status = 201, body = SessionInfo),
+        (status = "4XX", description = "Fout", body = ErrorBody)
+    )
+)]
 async fn login_json(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
@@ -123,6 +140,17 @@ async fn login_json(
     Ok(res)
 }
 
+/// Sign out.
+#[utoipa::path(
+    delete,
+    path = "/session",
+    tag = "session",
+    params(("X-CSRF-Token" = String, Header)),
+    responses(
+        (status = 204, description = "Uitgelogd"),
+        (status = "4XX", description = "Fout", body = ErrorBody)
+    )
+)]
 async fn logout_json(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -131,7 +159,7 @@ async fn logout_json(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct Me {
     username: String,
     display_name: String,
@@ -141,6 +169,16 @@ struct Me {
     second_factor: bool,
 }
 
+/// The signed-in user.
+#[utoipa::path(
+    get,
+    path = "/me",
+    tag = "session",
+    responses(
+        (status = 200, body = Me),
+        (status = "4XX", description = "Fout", body = ErrorBody)
+    )
+)]
 async fn me(ApiUser(user): ApiUser) -> Json<Me> {
     Json(Me {
         username: user.user.username.clone(),
@@ -152,6 +190,16 @@ async fn me(ApiUser(user): ApiUser) -> Json<Me> {
     })
 }
 
+/// The organisations of the chain.
+#[utoipa::path(
+    get,
+    path = "/organisations",
+    tag = "session",
+    responses(
+        (status = 200, body = Vec<OrganisationSchema>),
+        (status = "4XX", description = "Fout", body = ErrorBody)
+    )
+)]
 async fn organisations(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

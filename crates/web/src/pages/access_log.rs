@@ -7,14 +7,9 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
-use schakel_domain::access::{Action, ResourceKind};
-use schakel_domain::validate::optional_date;
 use schakel_store::access_log::{AccessQuery, LoggedAccess};
-use serde::Deserialize;
-use time::Duration;
 
-use crate::auth::session::CurrentUser;
-use crate::gate::{self, Access};
+use crate::access_log::{Filters, PAGE, logged_search, to_query};
 use crate::pages::login::PageUser;
 use crate::pages::{PageCtx, render};
 use crate::{AppError, AppState};
@@ -23,31 +18,6 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/toegangslog", get(search))
         .route("/toegangslog/persoon/{id}", get(person))
-}
-
-/// The filters as typed, echoed back into the form.
-#[derive(Debug, Default, Deserialize)]
-pub struct Filters {
-    #[serde(default)]
-    pub gebruiker: String,
-    #[serde(default)]
-    pub client: String,
-    #[serde(default)]
-    pub van: String,
-    #[serde(default)]
-    pub tot: String,
-    #[serde(default, deserialize_with = "checkbox")]
-    pub nood: bool,
-    /// Keyset paging: show entries older than this number (the last one of the previous page).
-    pub voor: Option<i64>,
-}
-
-/// Entries per page.
-const PAGE: i64 = 200;
-
-fn checkbox<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    let v = Option::<String>::deserialize(d)?;
-    Ok(matches!(v.as_deref(), Some("1" | "on" | "true")))
 }
 
 pub struct Row {
@@ -76,38 +46,6 @@ struct LogPage {
     entries: Vec<Row>,
     /// The cursor of the next (older) page when this page is full.
     next_before: Option<i64>,
-}
-
-/// Turns the typed filters into a store query. An unknown user name matches nothing.
-pub async fn to_query(state: &AppState, f: &Filters) -> Result<AccessQuery, AppError> {
-    let from = optional_date("van", &f.van)?.map(|d| d.midnight().assume_utc());
-    let until =
-        optional_date("tot", &f.tot)?.map(|d| d.midnight().assume_utc() + Duration::days(1));
-    if let (Some(a), Some(b)) = (from, until)
-        && a >= b
-    {
-        return Err(AppError::field("tot", "ligt vóór de begindatum"));
-    }
-    let user_id = match f.gebruiker.trim() {
-        "" => None,
-        name => Some(
-            state
-                .store
-                .user_by_username(&name.to_lowercase())
-                .await?
-                .map(|u| u.id)
-                .unwrap_or_else(|| format!("onbekend:{name}")),
-        ),
-    };
-    Ok(AccessQuery {
-        user_id,
-        client: (!f.client.trim().is_empty()).then(|| f.client.trim().to_string()),
-        from,
-        until,
-        only_break_glass: f.nood,
-        limit: PAGE,
-        before: f.voor,
-    })
 }
 
 async fn rows(state: &AppState, entries: Vec<LoggedAccess>) -> Result<Vec<Row>, AppError> {
@@ -142,35 +80,6 @@ async fn rows(state: &AppState, entries: Vec<LoggedAccess>) -> Result<Vec<Row>, 
             }
         })
         .collect())
-}
-
-/// Logs the privacy officer's own look at the log, then searches it.
-pub async fn logged_search(
-    state: &AppState,
-    user: &CurrentUser,
-    q: &AccessQuery,
-) -> Result<Vec<LoggedAccess>, AppError> {
-    let summary = format!(
-        "zoekvraag: gebruiker={} client={} van={} tot={} nood={}",
-        q.user_id.as_deref().unwrap_or("-"),
-        q.client.as_deref().unwrap_or("-"),
-        q.from
-            .map(|d| d.date().to_string())
-            .unwrap_or_else(|| "-".into()),
-        q.until
-            .map(|d| d.date().to_string())
-            .unwrap_or_else(|| "-".into()),
-        q.only_break_glass
-    );
-    let access = Access {
-        action: Action::Search,
-        resource_kind: ResourceKind::AccessLog,
-        resource_id: None,
-        clients: q.client.iter().cloned().collect(),
-        reason: Some(summary),
-    };
-    gate::authorize(state, user, access).await?;
-    Ok(state.store.search_access_log(q).await?)
 }
 
 async fn search(

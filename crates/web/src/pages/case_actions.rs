@@ -2,6 +2,7 @@
 //! safety, decide the follow-up, offer a warm handover, accept or refuse it as the receiver, record
 //! monitoring, and close. The domain decides what is allowed; these forms only offer what fits.
 
+use schakel_app::CaseCommand;
 use schakel_domain::case::{CaseEvent, CaseState, FeedbackMoment, Phase};
 use schakel_domain::codes::{self, DecisionCategory, decision_category};
 use schakel_domain::org::OrgKind;
@@ -285,18 +286,16 @@ fn required(field: &str, v: Option<&String>) -> Result<String, AppError> {
     }
 }
 
-/// Turns a posted form into the domain event it asks for.
-pub fn event_from(
-    form: &ActionForm,
-    state: &CaseState,
-    user: &CurrentUser,
-) -> Result<CaseEvent, AppError> {
+/// Turns a posted form into the command it asks for. The server fills in the rest (the assessor,
+/// the handover's id, the open handover an answer refers to).
+pub fn command_from(form: &ActionForm) -> Result<CaseCommand, AppError> {
     let action = form.actie.as_deref().unwrap_or("");
+    let reason = || required("reden", form.reden.as_ref());
     Ok(match action {
-        "urgentie" => CaseEvent::UrgencyAssessed {
+        "urgentie" => CaseCommand::AssessUrgency {
             acute: yes_no("acuut", form.acuut.as_deref())?,
         },
-        "beoordeling" => CaseEvent::SafetyAssessed {
+        "beoordeling" => CaseCommand::AssessSafety {
             acute_unsafety: yes_no("acuut", form.acuut.as_deref())?,
             structural_unsafety: yes_no("structureel", form.structureel.as_deref())?,
             multi_problem: match form.multiprobleem.as_deref() {
@@ -305,7 +304,6 @@ pub fn event_from(
             },
             instrument: required("instrument", form.instrument.as_ref())?,
             instrument_version: required("versie", form.versie.as_ref())?,
-            assessor: user.user.username.clone(),
         },
         "besluit" => {
             let track = required("traject", form.traject.as_ref())?;
@@ -315,72 +313,40 @@ pub fn event_from(
                     "kies een vervolgtraject uit de lijst",
                 ));
             }
-            CaseEvent::FollowUpDecided {
+            CaseCommand::DecideFollowUp {
                 track,
                 veiligheidsvoorwaarden: lines(form.voorwaarden.as_deref()),
             }
         }
-        "overdracht" => CaseEvent::HandoverOffered {
-            handover_id: uuid::Uuid::now_v7().to_string(),
+        "overdracht" => CaseCommand::OfferHandover {
             to_org: required("naar", form.naar.as_ref())?,
             veiligheidsvoorwaarden: lines(form.voorwaarden.as_deref()),
             monitoring_agreements: lines(form.afspraken.as_deref()),
         },
-        "aanvaarden" | "weigeren" | "intrekken" => {
-            let h = state
-                .open_handover
-                .as_ref()
-                .ok_or_else(|| AppError::field("actie", "er staat geen overdracht open"))?;
-            let handover_id = h.id.clone();
-            match action {
-                "aanvaarden" => CaseEvent::HandoverAccepted {
-                    handover_id,
-                    regiehouder_user: required("regiehouder", form.regiehouder.as_ref())?,
-                },
-                "weigeren" => CaseEvent::HandoverRefused {
-                    handover_id,
-                    reason: required("reden", form.reden.as_ref())?,
-                },
-                _ => CaseEvent::HandoverWithdrawn {
-                    handover_id,
-                    reason: required("reden", form.reden.as_ref())?,
-                },
-            }
-        }
-        "monitoring" => {
-            let m = state
-                .monitoring
-                .as_ref()
-                .ok_or_else(|| AppError::field("actie", "deze casus wordt niet gemonitord"))?;
-            let conditions_met = m
-                .veiligheidsvoorwaarden
-                .iter()
-                .enumerate()
-                .map(|(n, v)| (v.clone(), form.nagekomen.contains(&n.to_string())))
-                .collect();
-            CaseEvent::MonitoringRecorded {
-                moment: required("moment", form.moment.as_ref())?,
-                conditions_met,
-            }
-        }
-        "monitoring_einde" => CaseEvent::MonitoringEnded {
-            reason: required("reden", form.reden.as_ref())?,
+        "aanvaarden" => CaseCommand::AcceptHandover {
+            regiehouder: required("regiehouder", form.regiehouder.as_ref())?,
         },
-        "terugkoppeling" => CaseEvent::FeedbackGiven {
+        "weigeren" => CaseCommand::RefuseHandover { reason: reason()? },
+        "intrekken" => CaseCommand::WithdrawHandover { reason: reason()? },
+        "monitoring" => CaseCommand::RecordMonitoring {
+            moment: required("moment", form.moment.as_ref())?,
+            met: form
+                .nagekomen
+                .iter()
+                .map(|n| {
+                    n.parse::<usize>()
+                        .map_err(|_| AppError::field("nagekomen", "kies uit de lijst"))
+                })
+                .collect::<Result<_, _>>()?,
+        },
+        "monitoring_einde" => CaseCommand::EndMonitoring { reason: reason()? },
+        "terugkoppeling" => CaseCommand::GiveFeedback {
             moment: parse_moment("moment", form.moment.as_deref().unwrap_or(""))?,
         },
-        "omzetten_melding" => CaseEvent::ConvertedToMelding {
-            reason: required("reden", form.reden.as_ref())?,
-        },
-        "omzetten_advies" => CaseEvent::ConvertedToAdvies {
-            reason: required("reden", form.reden.as_ref())?,
-        },
-        "opschalen" => CaseEvent::ReEscalated {
-            reason: required("reden", form.reden.as_ref())?,
-        },
-        "sluiten" => CaseEvent::Closed {
-            reason: required("reden", form.reden.as_ref())?,
-        },
+        "omzetten_melding" => CaseCommand::ConvertToMelding { reason: reason()? },
+        "omzetten_advies" => CaseCommand::ConvertToAdvies { reason: reason()? },
+        "opschalen" => CaseCommand::ReEscalate { reason: reason()? },
+        "sluiten" => CaseCommand::Close { reason: reason()? },
         _ => return Err(AppError::field("actie", "onbekende actie")),
     })
 }

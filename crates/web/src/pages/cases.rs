@@ -10,13 +10,15 @@ use schakel_domain::access::redact;
 use schakel_domain::access::{Action, DataCategory, DenyReason, Ground, Sensitivity};
 use serde::Deserialize;
 
+use schakel_app::CaseCommand;
+
 use crate::auth::session::CurrentUser;
-use crate::casework;
 use crate::gate::{self, OpenedCase};
 use crate::pages::case_actions::{self, ActionForm, Actions};
 use crate::pages::login::PageUser;
 use crate::pages::{PageCtx, break_glass_offer, check_csrf, render};
 use crate::{AppError, AppState};
+use crate::{casework, usecase};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -350,7 +352,14 @@ async fn add_note(
     check_csrf(&user, f.csrf.as_deref())?;
     let (case, expected) = open_for_write(&state, &user, &id, f.volgnummer.as_deref()).await?;
     let text = f.tekst.unwrap_or_default();
-    casework::add_note(&state, &user, &case, expected, &text).await?;
+    usecase::run(
+        &state,
+        &user,
+        &case,
+        expected,
+        CaseCommand::AddNote { text },
+    )
+    .await?;
     Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
 }
 
@@ -362,12 +371,8 @@ async fn act(
 ) -> Result<Response, AppError> {
     check_csrf(&user, f.csrf.as_deref())?;
     let (case, expected) = open_for_write(&state, &user, &id, f.volgnummer.as_deref()).await?;
-    let current = casework::current_state(&state, &case)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let event = case_actions::event_from(&f, &current, &user)?;
-    casework::check_regiehouder(&state, &user, &event).await?;
-    casework::append(&state, &user, &case, expected, event).await?;
+    let command = case_actions::command_from(&f)?;
+    usecase::run(&state, &user, &case, expected, command).await?;
     Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
 }
 

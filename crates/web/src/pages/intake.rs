@@ -6,6 +6,7 @@ use axum::extract::{Form, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
+use schakel_app::RegisterIntake;
 use schakel_domain::access::{Action, ResourceKind};
 use schakel_domain::codes::ids;
 
@@ -14,6 +15,7 @@ use crate::gate::{self, Access};
 use crate::intake::{self as flow, Posted};
 use crate::pages::login::PageUser;
 use crate::pages::{PageCtx, check_csrf, code_options, render};
+use crate::usecase::{GatePolicy, acting};
 use crate::{AppError, AppState};
 
 pub fn routes() -> Router<AppState> {
@@ -185,29 +187,35 @@ async fn submit(
 ) -> Result<Response, AppError> {
     let p = Posted(pairs);
     check_csrf(&user, Some(p.get("csrf")))?;
-    guard(&state, &user).await?;
     let rows = p.rows().max(flow::DEFAULT_ROWS);
     let now = state.clock.now();
+    // Checking and registering ask the policy inside the use case; only "more rows" asks here.
+    let policy = GatePolicy {
+        state: &state,
+        user: &user,
+    };
     let result: Result<Response, AppError> = async {
         match p.get("stap") {
-            "meer" => page(&state, &user, &p, rows + 2, None, None).await,
+            "meer" => {
+                guard(&state, &user).await?;
+                page(&state, &user, &p, rows + 2, None, None).await
+            }
             "registreren" => {
-                let intake = flow::intake_from(&p, now, &state.config.rules.codes.aard_geweld)?;
-                let done = flow::register(&state, &user, intake, &p.all("bevestigd")).await?;
+                let command = RegisterIntake {
+                    intake: flow::intake_from(&p, now, &state.config.rules.codes.aard_geweld)?,
+                    confirmed: p.all("bevestigd"),
+                };
+                let acting = acting(&user)?;
+                let done =
+                    schakel_app::register_intake(&state.store, &acting, &policy, now, command)
+                        .await?;
                 Ok(Redirect::to(&format!("/casussen/{}", done.case_id)).into_response())
             }
             _ => {
                 let intake = flow::intake_from(&p, now, &state.config.rules.codes.aard_geweld)?;
-                let gemeenten: Vec<String> = state
-                    .store
-                    .gemeenten()
-                    .await?
-                    .into_iter()
-                    .map(|g| g.name)
-                    .collect();
-                let intake = intake.validated(&gemeenten, now)?;
-                let matches = flow::known_before(&state, &user, &intake)
-                    .await?
+                let (_, found) =
+                    schakel_app::check_known(&state.store, &policy, now, intake).await?;
+                let matches = found
                     .into_iter()
                     .map(|m| MatchView {
                         row: m.row + 1,

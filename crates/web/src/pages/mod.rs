@@ -1,6 +1,7 @@
 //! Server-rendered pages. They work without JavaScript; forms post back and redirect.
 
-pub(crate) mod access_log;
+mod access_log;
+pub(crate) use crate::security::constant_time_eq;
 mod admin;
 pub(crate) mod case_actions;
 mod cases;
@@ -199,10 +200,6 @@ pub fn check_csrf(user: &CurrentUser, token: Option<&str>) -> Result<(), AppErro
 
 pub fn csrf_error() -> AppError {
     AppError::field("csrf", &t("error-csrf"))
-}
-
-pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 async fn stylesheet() -> impl IntoResponse {

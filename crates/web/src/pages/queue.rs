@@ -6,15 +6,13 @@ use axum::Router;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
-use schakel_domain::access::{Action, ResourceKind};
 use schakel_domain::org::Role;
-use schakel_store::queue;
 use serde::Deserialize;
 
 use crate::auth::session::CurrentUser;
-use crate::gate::{self, Access};
 use crate::pages::login::PageUser;
 use crate::pages::{PageCtx, render};
+use crate::usecase::GatePolicy;
 use crate::{AppError, AppState};
 
 pub fn routes() -> Router<AppState> {
@@ -47,25 +45,19 @@ struct PageQuery {
     pagina: Option<i64>,
 }
 
-/// The queue's items for the user's organisation; a look at it is logged as a search.
-pub async fn items(
+/// The queue's items for the user's organisation, as the page shows them; a look at it is logged
+/// as a search.
+async fn items(
     state: &AppState,
     user: &CurrentUser,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<Item>, AppError> {
-    let access = Access {
-        action: Action::Search,
-        resource_kind: ResourceKind::Case,
-        resource_id: None,
-        clients: vec![],
-        reason: Some("termijnen".into()),
-    };
-    gate::authorize(state, user, access).await?;
     let org = user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
     let now = state.clock.now();
+    let policy = GatePolicy { state, user };
     Ok(
-        queue::work_queue(&state.store, &org.org_id, now, limit, offset)
+        schakel_app::queue::work_queue(&state.store, &policy, &org.org_id, now, limit, offset)
             .await?
             .into_iter()
             .map(|q| Item {

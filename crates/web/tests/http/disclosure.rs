@@ -42,20 +42,20 @@ async fn offered_to_team(app: &App, vt: &Api, reporter: Value) -> String {
         .await;
     assert_eq!(status, 201, "{made}");
     let case = made["case_id"].as_str().unwrap().to_string();
-    let dash = json!({"kind": "dash", "version": "2009", "item_scores": vec!["ja"; 27], "overall_judgement": "hoog"});
-    for event in [
-        json!({"kind": "urgency_assessed", "acute": false}),
-        json!({"kind": "safety_assessed", "acute_unsafety": false, "structural_unsafety": true,
-            "multi_problem": null, "instrument": "Triage-instrument Veilig Thuis", "instrument_version": "0.6", "assessor": "vt.mw"}),
-        json!({"kind": "follow_up_decided", "track": "overdracht_lokaal_veld",
+    for command in [
+        json!({"type": "assess_urgency", "acute": false}),
+        json!({"type": "assess_safety", "acute_unsafety": false, "structural_unsafety": true,
+            "multi_problem": null, "instrument": "Triage-instrument Veilig Thuis", "instrument_version": "0.6"}),
+        json!({"type": "decide_follow_up", "track": "overdracht_lokaal_veld",
             "veiligheidsvoorwaarden": ["Vader verblijft niet in de woning"]}),
-        json!({"kind": "instrument_scored", "record": dash, "assessor": "vt.mw"}),
-        json!({"kind": "note_added", "text": "Buurvrouw belde nogmaals."}),
-        json!({"kind": "handover_offered", "handover_id": "h-1", "to_org": app.team.id,
+        json!({"type": "score_instrument", "instrument": "dash", "version": "2009",
+            "item_scores": vec!["ja"; 27], "overall_judgement": "hoog"}),
+        json!({"type": "add_note", "text": "Buurvrouw belde nogmaals."}),
+        json!({"type": "offer_handover", "to_org": app.team.id,
             "veiligheidsvoorwaarden": ["Vader verblijft niet in de woning"], "monitoring_agreements": ["Na 6 weken overleg"]}),
     ] {
-        let (status, body) = vt.event(app, &case, event.clone()).await;
-        assert_eq!(status, 201, "{event}: {body}");
+        let (status, body) = vt.command(app, &case, command.clone()).await;
+        assert_eq!(status, 201, "{command}: {body}");
     }
     case
 }
@@ -142,9 +142,8 @@ async fn a_receiver_sees_the_file_only_after_accepting_and_an_anonymous_reporter
         ],
     );
 
-    let accept =
-        json!({"kind": "handover_accepted", "handover_id": "h-1", "regiehouder_user": lead});
-    assert_eq!(team.event(&app, &case, accept).await.0, 201);
+    let accept = json!({"type": "accept_handover", "regiehouder": lead});
+    assert_eq!(team.command(&app, &case, accept).await.0, 201);
 
     // After acceptance: the whole file, still without the anonymous reporter.
     let after = seen(&app, &team, &case).await;
@@ -176,9 +175,8 @@ async fn a_reporter_who_did_not_ask_for_anonymity_is_shown_after_acceptance() {
     let case = offered_to_team(&app, &vt, open).await;
     let before = seen(&app, &team, &case).await;
     assert_absent(&before, &["Agent Jansen", "Politie Limburg"]);
-    let accept =
-        json!({"kind": "handover_accepted", "handover_id": "h-1", "regiehouder_user": lead});
-    assert_eq!(team.event(&app, &case, accept).await.0, 201);
+    let accept = json!({"type": "accept_handover", "regiehouder": lead});
+    assert_eq!(team.command(&app, &case, accept).await.0, 201);
     let after = seen(&app, &team, &case).await;
     assert_present(&after, &["Agent Jansen", "Politie Limburg"]);
     assert_present(&after, &FILE);

@@ -57,8 +57,8 @@ impl Api {
         (status, res.json().await.unwrap_or(Value::Null))
     }
 
-    /// Appends one domain event at the case's current sequence number.
-    pub async fn event(&self, app: &App, case: &str, event: Value) -> (u16, Value) {
+    /// Runs one command at the case's current sequence number.
+    pub async fn command(&self, app: &App, case: &str, command: Value) -> (u16, Value) {
         let seq = app
             .store
             .case_summary(case)
@@ -69,7 +69,7 @@ impl Api {
         self.post(
             app,
             &format!("/api/v1/cases/{case}/events"),
-            json!({"expected_seq": seq, "event": event}),
+            json!({"expected_seq": seq, "command": command}),
         )
         .await
     }
@@ -98,21 +98,20 @@ async fn a_melding_is_handed_over_warmly_and_the_lokaal_team_sees_only_what_was_
     let b = b["case_id"].as_str().unwrap().to_string();
 
     assert_eq!(
-        vt.event(
-            &app,
-            &a,
-            json!({"kind": "urgency_assessed", "acute": false})
-        )
-        .await
-        .0,
+        vt.command(&app, &a, json!({"type": "assess_urgency", "acute": false}))
+            .await
+            .0,
         201
     );
-    let assessed = json!({"kind": "safety_assessed", "acute_unsafety": false, "structural_unsafety": true,
-        "multi_problem": null, "instrument": "Triage-instrument Veilig Thuis", "instrument_version": "0.6", "assessor": "vt.mw"});
-    assert_eq!(vt.event(&app, &a, assessed).await.0, 201);
-    let decided = json!({"kind": "follow_up_decided", "track": "overdracht_lokaal_veld",
+    let assessed = json!({"type": "assess_safety", "acute_unsafety": false, "structural_unsafety": true,
+        "multi_problem": null, "instrument": "Triage-instrument Veilig Thuis", "instrument_version": "0.6"});
+    assert_eq!(vt.command(&app, &a, assessed).await.0, 201);
+    // The assessor is the signed-in user, set by the server.
+    let events = app.store.case_events(&a).await.unwrap();
+    assert_eq!(events.last().unwrap().payload["assessor"], "vt.mw");
+    let decided = json!({"type": "decide_follow_up", "track": "overdracht_lokaal_veld",
         "veiligheidsvoorwaarden": ["Vader verblijft niet in de woning"]});
-    assert_eq!(vt.event(&app, &a, decided).await.0, 201);
+    assert_eq!(vt.command(&app, &a, decided).await.0, 201);
 
     // Before any handover the team sees neither case.
     let team = Api::login(&app, "team.mw").await;
@@ -125,9 +124,12 @@ async fn a_melding_is_handed_over_warmly_and_the_lokaal_team_sees_only_what_was_
             .len(),
         0
     );
-    let offered = json!({"kind": "handover_offered", "handover_id": "h-1", "to_org": app.team.id,
+    let offered = json!({"type": "offer_handover", "to_org": app.team.id,
         "veiligheidsvoorwaarden": ["Vader verblijft niet in de woning"], "monitoring_agreements": ["Na 6 weken overleg"]});
-    assert_eq!(vt.event(&app, &a, offered).await.0, 201);
+    let (status, recorded) = vt.command(&app, &a, offered).await;
+    assert_eq!(status, 201, "{recorded}");
+    assert_eq!(recorded["phase"], "overdracht");
+    assert!(recorded["handover_id"].is_string(), "{recorded}");
 
     // The offered case is in the team's list and queue; the other case stays out of reach.
     let (_, listed) = team.get(&app, "/api/v1/cases").await;
@@ -153,9 +155,9 @@ async fn a_melding_is_handed_over_warmly_and_the_lokaal_team_sees_only_what_was_
     assert_eq!(case["accountable_org"], app.vt.id.as_str());
 
     // Only the receiver accepts, naming a regiehouder of its own.
-    let accept = |user: &str| json!({"kind": "handover_accepted", "handover_id": "h-1", "regiehouder_user": user});
+    let accept = |user: &str| json!({"type": "accept_handover", "regiehouder": user});
     assert_eq!(
-        vt.event(&app, &a, accept(&team_lead)).await.0,
+        vt.command(&app, &a, accept(&team_lead)).await.0,
         422,
         "Veilig Thuis cannot accept its own handover"
     );
@@ -166,9 +168,9 @@ async fn a_melding_is_handed_over_warmly_and_the_lokaal_team_sees_only_what_was_
         .unwrap()
         .unwrap()
         .id;
-    let (status, body) = team.event(&app, &a, accept(&outsider)).await;
+    let (status, body) = team.command(&app, &a, accept(&outsider)).await;
     assert_eq!((status, body["field"].as_str()), (422, Some("regiehouder")));
-    assert_eq!(team.event(&app, &a, accept(&team_lead)).await.0, 201);
+    assert_eq!(team.command(&app, &a, accept(&team_lead)).await.0, 201);
     let (_, case) = team.get(&app, &format!("/api/v1/cases/{a}")).await;
     assert_eq!(case["accountable_org"], app.team.id.as_str());
     assert_eq!(case["ground"], "participation:accountable");
@@ -301,22 +303,22 @@ async fn flow_input_errors_name_the_field_and_a_stale_event_gets_409() {
         .await;
     let case = made["case_id"].as_str().unwrap();
     let path = format!("/api/v1/cases/{case}/events");
-    let urgency = json!({"kind": "urgency_assessed", "acute": true});
+    let urgency = json!({"type": "assess_urgency", "acute": true});
     assert_eq!(
-        vt.post(&app, &path, json!({"expected_seq": 2, "event": urgency}))
+        vt.post(&app, &path, json!({"expected_seq": 2, "command": urgency}))
             .await
             .0,
         201
     );
     let (status, body) = vt
-        .post(&app, &path, json!({"expected_seq": 2, "event": urgency}))
+        .post(&app, &path, json!({"expected_seq": 2, "command": urgency}))
         .await;
     assert_eq!((status, body["error"].as_str()), (409, Some("conflict")));
     let (status, body) = vt
         .post(
             &app,
             &path,
-            json!({"expected_seq": 3, "event": {"kind": "closed", "reason": "klaar"}}),
+            json!({"expected_seq": 3, "command": {"type": "close", "reason": "klaar"}}),
         )
         .await;
     assert_eq!(status, 422, "closing before assessment is refused: {body}");
@@ -328,5 +330,80 @@ async fn flow_input_errors_name_the_field_and_a_stale_event_gets_409() {
             .await
             .0,
         403
+    );
+}
+
+#[tokio::test]
+async fn raw_events_and_commands_that_only_registration_may_give_are_refused_naming_the_field() {
+    let app = App::demo().await;
+    let vt = Api::login(&app, "vt.mw").await;
+    let (_, made) = vt
+        .post(
+            &app,
+            "/api/v1/intakes",
+            intake(&app, "Fenna Verzonnen", None),
+        )
+        .await;
+    let case = made["case_id"].as_str().unwrap().to_string();
+    let path = format!("/api/v1/cases/{case}/events");
+    let forged = json!({"kind": "intake_recorded", "classification": {"class": "eerste_melding"},
+        "intake": intake(&app, "Iemand Anders", None)["intake"].clone()});
+    // The old wire format: a raw domain event.
+    let (status, body) = vt
+        .post(&app, &path, json!({"expected_seq": 2, "event": forged}))
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (422, Some("event")),
+        "{body}"
+    );
+    assert_eq!(body["error"], "invalid_input");
+    // Commands that would open a case or record an intake do not exist.
+    for kind in ["intake_recorded", "opened"] {
+        let (status, body) = vt
+            .post(
+                &app,
+                &path,
+                json!({"expected_seq": 2, "command": {"type": kind, "classification": null}}),
+            )
+            .await;
+        assert_eq!(status, 422, "{kind}: {body}");
+        assert!(
+            body["field"].as_str().unwrap().starts_with("command"),
+            "{kind}: {body}"
+        );
+        assert!(body["message"].as_str().unwrap().contains(kind), "{body}");
+    }
+    // A free-text assessor is not a field of the command.
+    let (status, body) = vt
+        .post(
+            &app,
+            &path,
+            json!({"expected_seq": 2, "command": {"type": "assess_safety", "acute_unsafety": false,
+                "structural_unsafety": false, "instrument": "x", "instrument_version": "1", "assessor": "iemand"}}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (422, Some("command")),
+        "{body}"
+    );
+    assert!(
+        body["message"].as_str().unwrap().contains("`assessor`"),
+        "{body}"
+    );
+    // Nor can an intake carry person ids of its own.
+    let mut linked = intake(&app, "Fenna Verzonnen", None);
+    linked["intake"]["betrokkenen"][0]["persoon_id"] = json!("iemand-anders");
+    let (status, body) = vt.post(&app, "/api/v1/intakes", linked).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body["field"].as_str().unwrap().ends_with("persoon_id"),
+        "{body}"
+    );
+    assert_eq!(
+        app.store.case_events(&case).await.unwrap().len(),
+        2,
+        "nothing written"
     );
 }

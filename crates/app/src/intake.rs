@@ -1,0 +1,215 @@
+//! Registering an advies or melding (issue 3 items 1-3): before anything is created every betrokkene
+//! is looked up (known-before check); matches in cases the user may not read are left out; certain
+//! matches and the ones the user confirms link the betrokkenen to persons already known, decide the
+//! CBS classification, and make a melding about betrokkenen of an open casus join that casus.
+//!
+//! The server decides all of that: a client sends the intake and which similar matches it confirms,
+//! never person ids, a classification or a casus to join.
+
+use schakel_domain::access::Action;
+use schakel_domain::bsn::Bsn;
+use schakel_domain::case::{CaseEvent, CaseKind};
+use schakel_domain::classification::MeldingClass;
+use schakel_domain::intake::Intake;
+use schakel_store::known::{self, KnownMatch, KnownQuery};
+use schakel_store::{Store, casework};
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::{Acting, Error, Policy};
+
+/// Matches looked at per betrokkene, at most.
+const MATCH_LIMIT: i64 = 20;
+
+/// The command: an intake as taken in, and the similar matches the user confirmed as the same
+/// person (`person_id|case_id` keys from [`check_known`]).
+#[derive(Debug, Clone)]
+pub struct RegisterIntake {
+    pub intake: Intake,
+    pub confirmed: Vec<String>,
+}
+
+/// A match as shown: which betrokkene row it concerns and whether it is certain.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowMatch {
+    pub row: usize,
+    pub found: KnownMatch,
+    pub certain: bool,
+    /// The key to confirm it with: `person_id|case_id`.
+    pub key: String,
+}
+
+/// The outcome of registering.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Registered {
+    pub case_id: String,
+    /// The case's last sequence number after registering.
+    pub seq: i64,
+    pub joined_open_casus: bool,
+    pub classification: Option<MeldingClass>,
+}
+
+/// Checks the intake against the region and the clock, giving every betrokkene a new person id (a
+/// link to a known person is made only by [`register_intake`] from the check's matches).
+async fn validated(
+    store: &Store,
+    mut intake: Intake,
+    now: OffsetDateTime,
+) -> Result<Intake, Error> {
+    let gemeenten: Vec<String> = store
+        .gemeenten()
+        .await?
+        .into_iter()
+        .map(|g| g.name)
+        .collect();
+    for b in &mut intake.betrokkenen {
+        b.person_id = uuid::Uuid::now_v7().to_string();
+    }
+    Ok(intake.validated(&gemeenten, now)?)
+}
+
+/// The known-before check on its own (the form's "check" step and `POST /intakes/known-check`):
+/// may the user register, is the intake valid, and which known persons match. Returns the validated
+/// intake with the matches.
+pub async fn check_known<P: Policy>(
+    store: &Store,
+    policy: &P,
+    now: OffsetDateTime,
+    intake: Intake,
+) -> Result<(Intake, Vec<RowMatch>), P::Error> {
+    policy.authorize(Action::Create, Vec::new(), None).await?;
+    let intake = validated(store, intake, now).await?;
+    let matches = known_before(store, policy, &intake).await?;
+    Ok((intake, matches))
+}
+
+/// Runs the known-before check for every named betrokkene of a melding. Matches in cases the user
+/// may not read are left out, and the persons shown are in the access log as a search.
+async fn known_before<P: Policy>(
+    store: &Store,
+    policy: &P,
+    intake: &Intake,
+) -> Result<Vec<RowMatch>, P::Error> {
+    let mut out: Vec<RowMatch> = Vec::new();
+    if intake.case_kind == CaseKind::Advies {
+        return Ok(out);
+    }
+    for (row, b) in intake.betrokkenen.iter().enumerate() {
+        let q = KnownQuery {
+            bsn: b.bsn.as_deref().and_then(|s| Bsn::parse("bsn", s).ok()),
+            name: b.name.clone(),
+            birth_date: b.birth_date,
+        };
+        if q.bsn.is_none() && (q.name.is_none() || q.birth_date.is_none()) {
+            continue;
+        }
+        let found_all = known::find_known(store, &q, MATCH_LIMIT)
+            .await
+            .map_err(Error::from)?;
+        for found in found_all {
+            let participants = store
+                .case_participants(&found.case_id)
+                .await
+                .map_err(Error::from)?;
+            if !policy.may_read(&participants) {
+                continue;
+            }
+            let key = format!("{}|{}", found.person.id, found.case_id);
+            if out.iter().any(|m| m.key == key && m.row == row) {
+                continue;
+            }
+            out.push(RowMatch {
+                row,
+                certain: found.match_kind.is_certain(),
+                key,
+                found,
+            });
+        }
+    }
+    if !out.is_empty() {
+        let clients: Vec<String> = out.iter().map(|m| m.found.person.id.clone()).collect();
+        policy
+            .authorize(
+                Action::Search,
+                clients,
+                Some("bekend-check bij intake".into()),
+            )
+            .await?;
+    }
+    Ok(out)
+}
+
+/// Registers the intake: the policy allows registering, the intake is valid, the known-before check
+/// runs, certain and confirmed matches link the betrokkenen to the persons already known and
+/// classify the melding (an advies stays anonymous and unclassified), and a melding about
+/// betrokkenen of an open casus joins it (RULES.md 3); otherwise a new casus opens with the acting
+/// organisation accountable. Written through the store's group commit.
+pub async fn register_intake<P: Policy>(
+    store: &Store,
+    acting: &Acting,
+    policy: &P,
+    now: OffsetDateTime,
+    cmd: RegisterIntake,
+) -> Result<Registered, P::Error> {
+    let (mut intake, matches) = check_known(store, policy, now, cmd.intake).await?;
+    let confirmed: Vec<&RowMatch> = matches
+        .iter()
+        .filter(|m| m.certain || cmd.confirmed.contains(&m.key))
+        .collect();
+    for m in &confirmed {
+        if let Some(b) = intake.betrokkenen.get_mut(m.row) {
+            b.person_id = m.found.person.id.clone();
+        }
+    }
+    let found: Vec<&KnownMatch> = confirmed.iter().map(|m| &m.found).collect();
+    let classification = (intake.case_kind == CaseKind::Melding)
+        .then(|| known::classify_matches(found.iter().copied()));
+    let open = match classification {
+        Some(_) => known::open_casussen(found.iter().copied())
+            .into_iter()
+            .next(),
+        None => None,
+    };
+    let case_kind = intake.case_kind;
+    let received_at = intake.received_at;
+    let recorded = CaseEvent::IntakeRecorded {
+        intake: Box::new(intake),
+        classification,
+    };
+    let (case_id, expected_seq, events) = match &open {
+        Some(open) => {
+            let seq = store
+                .case_summary(open)
+                .await
+                .map_err(Error::from)?
+                .map(|s| s.last_seq)
+                .ok_or(Error::NotFound)?;
+            (open.clone(), seq, vec![recorded])
+        }
+        None => {
+            let opened = CaseEvent::Opened {
+                case_kind,
+                received_at,
+                accountable_org: acting.org_id.clone(),
+            };
+            (uuid::Uuid::now_v7().to_string(), 0, vec![opened, recorded])
+        }
+    };
+    let (seq, _) = casework::record(
+        store,
+        &case_id,
+        expected_seq,
+        &acting.author(),
+        acting.org_kind,
+        events,
+        now,
+    )
+    .await
+    .map_err(Error::from)?;
+    Ok(Registered {
+        case_id,
+        seq,
+        joined_open_casus: open.is_some(),
+        classification,
+    })
+}

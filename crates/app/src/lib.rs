@@ -1,0 +1,18 @@
+//! The use cases of Schakel (DESIGN.md, "Architecture for the whole chain": `app/`). Typed commands
+//! are validated into domain values and run with the policy, the store and the clock the caller
+//! passes; this crate is the only writer of case events. The web pages, the JSON API, the benchmark
+//! and the command line all call it, so each measures and exercises the same path.
+//!
+//! Layering: the domain decides (pure rules), this crate orchestrates (load, decide, record), the
+//! store persists, the web carries HTTP. Nothing here knows about HTTP.
+
+pub mod cases;
+mod error;
+pub mod intake;
+pub mod policy;
+pub mod queue;
+
+pub use cases::{CaseCommand, Recorded, execute};
+pub use error::Error;
+pub use intake::{RegisterIntake, Registered, RowMatch, check_known, register_intake};
+pub use policy::{Acting, Logged, Policy};

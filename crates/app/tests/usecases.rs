@@ -1,0 +1,241 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure should stop the test loudly
+
+//! The use cases against a real (SQLite) store: registering intakes as the benchmark and the web do,
+//! and commands on a case filled in by the server.
+
+use schakel_app::{Acting, CaseCommand, Error, Logged, RegisterIntake, register_intake};
+use schakel_domain::access::Actor;
+use schakel_domain::case::{CaseEvent, Phase};
+use schakel_domain::classification::MeldingClass;
+use schakel_domain::org::{OrgKind, Role};
+use schakel_store::Store;
+use schakel_store::orgs::Gemeente;
+use schakel_store::users::NewUser;
+use time::OffsetDateTime;
+
+struct World {
+    store: Store,
+    _dir: tempfile::TempDir,
+    vt: String,
+    team: String,
+    vt_user: String,
+    team_user: String,
+}
+
+async fn world() -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_sqlite(dir.path()).await.unwrap();
+    store.migrate().await.unwrap();
+    store
+        .upsert_gemeente(&Gemeente {
+            name: "Venlo".into(),
+            region: "NML".into(),
+            centrumgemeente: true,
+        })
+        .await
+        .unwrap();
+    let vt = store
+        .upsert_organisation("Veilig Thuis NML", OrgKind::VeiligThuis, &["Venlo".into()])
+        .await
+        .unwrap();
+    let team = store
+        .upsert_organisation("Wijkteam Venlo", OrgKind::LokaalTeam, &["Venlo".into()])
+        .await
+        .unwrap();
+    let mut ids = Vec::new();
+    for (name, org) in [("vt.mw", &vt), ("team.mw", &team)] {
+        let u = store
+            .create_user(&NewUser {
+                username: name,
+                display_name: name,
+                password_hash: "x",
+                is_demo: true,
+            })
+            .await
+            .unwrap();
+        store
+            .add_membership(&u.id, org, Role::Medewerker)
+            .await
+            .unwrap();
+        ids.push(u.id);
+    }
+    World {
+        store,
+        _dir: dir,
+        vt,
+        team,
+        vt_user: ids[0].clone(),
+        team_user: ids[1].clone(),
+    }
+}
+
+fn acting(user_id: &str, username: &str, org: &str, kind: OrgKind) -> Acting {
+    Acting {
+        user_id: user_id.into(),
+        username: username.into(),
+        org_id: org.into(),
+        org_kind: kind,
+    }
+}
+
+fn policy<'a>(store: &'a Store, a: &Acting, role: Role) -> Logged<'a> {
+    Logged {
+        store,
+        actor: Actor {
+            user_id: a.user_id.clone(),
+            org_id: a.org_id.clone(),
+            org_kind: a.org_kind,
+            role,
+            second_factor: true,
+            break_glass: None,
+        },
+        username: a.username.clone(),
+        access_point: "test".into(),
+        now: OffsetDateTime::now_utc(),
+    }
+}
+
+#[tokio::test]
+async fn the_bench_intake_registers_through_the_use_case_and_a_second_one_joins_the_open_casus() {
+    let w = world().await;
+    let now = OffsetDateTime::now_utc();
+    let vt = acting(&w.vt_user, "vt.mw", &w.vt, OrgKind::VeiligThuis);
+    let p = policy(&w.store, &vt, Role::Medewerker);
+    let cmd = || RegisterIntake {
+        intake: schakel_store::bench::intake(1, now),
+        confirmed: Vec::new(),
+    };
+    let first = register_intake(&w.store, &vt, &p, now, cmd())
+        .await
+        .unwrap();
+    assert!(!first.joined_open_casus);
+    assert_eq!(first.seq, 2);
+    assert_eq!(first.classification, Some(MeldingClass::EersteMelding));
+    let persons = w.store.case_persons(&first.case_id).await.unwrap();
+    assert_eq!(persons.len(), 3);
+    // The server chose the person ids, not the fictional ids of the household.
+    assert!(persons.iter().all(|(p, _)| !p.id.starts_with("bench-")));
+
+    let second = register_intake(&w.store, &vt, &p, now, cmd())
+        .await
+        .unwrap();
+    assert_eq!(second.case_id, first.case_id);
+    assert!(second.joined_open_casus);
+    assert!(
+        matches!(second.classification, Some(MeldingClass::Vervolgmelding(_))),
+        "{second:?}"
+    );
+    assert_eq!(w.store.case_persons(&first.case_id).await.unwrap().len(), 3);
+
+    // Registering and the search of the second check are in the access log.
+    let logged = w
+        .store
+        .search_access_log(&Default::default())
+        .await
+        .unwrap();
+    assert!(logged.iter().any(|e| e.action == "create"), "{logged:?}");
+    assert!(logged.iter().any(|e| e.action == "search"), "{logged:?}");
+}
+
+#[tokio::test]
+async fn a_lokaal_team_may_not_register_and_nothing_is_written() {
+    let w = world().await;
+    let now = OffsetDateTime::now_utc();
+    let team = acting(&w.team_user, "team.mw", &w.team, OrgKind::LokaalTeam);
+    let p = policy(&w.store, &team, Role::Medewerker);
+    let cmd = RegisterIntake {
+        intake: schakel_store::bench::intake(7, now),
+        confirmed: Vec::new(),
+    };
+    let err = register_intake(&w.store, &team, &p, now, cmd).await;
+    assert!(matches!(err, Err(Error::Forbidden(_))), "{err:?}");
+}
+
+#[tokio::test]
+async fn the_server_fills_in_the_assessor_and_the_handover_and_checks_the_regiehouder() {
+    let w = world().await;
+    let now = OffsetDateTime::now_utc();
+    let vt = acting(&w.vt_user, "vt.mw", &w.vt, OrgKind::VeiligThuis);
+    let p = policy(&w.store, &vt, Role::Medewerker);
+    let cmd = RegisterIntake {
+        intake: schakel_store::bench::intake(3, now),
+        confirmed: Vec::new(),
+    };
+    let case = register_intake(&w.store, &vt, &p, now, cmd)
+        .await
+        .unwrap()
+        .case_id;
+    let run = |a: Acting, seq: i64, cmd: CaseCommand| {
+        let store = w.store.clone();
+        let case = case.clone();
+        async move { schakel_app::execute(&store, &a, now, &case, seq, cmd).await }
+    };
+    let r = run(vt.clone(), 2, CaseCommand::AssessUrgency { acute: false })
+        .await
+        .unwrap();
+    let r = run(
+        vt.clone(),
+        r.seq,
+        CaseCommand::AssessSafety {
+            acute_unsafety: false,
+            structural_unsafety: true,
+            multi_problem: None,
+            instrument: "Triage-instrument Veilig Thuis".into(),
+            instrument_version: "0.6".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let events = w.store.case_events(&case).await.unwrap();
+    let assessed: CaseEvent = serde_json::from_value(events[3].payload.clone()).unwrap();
+    assert!(
+        matches!(assessed, CaseEvent::SafetyAssessed { ref assessor, .. } if assessor == "vt.mw"),
+        "{assessed:?}"
+    );
+    let r = run(
+        vt.clone(),
+        r.seq,
+        CaseCommand::DecideFollowUp {
+            track: "overdracht_lokaal_veld".into(),
+            veiligheidsvoorwaarden: vec!["Vader verblijft niet in de woning".into()],
+        },
+    )
+    .await
+    .unwrap();
+    let r = run(
+        vt.clone(),
+        r.seq,
+        CaseCommand::OfferHandover {
+            to_org: w.team.clone(),
+            veiligheidsvoorwaarden: vec!["Vader verblijft niet in de woning".into()],
+            monitoring_agreements: vec![],
+        },
+    )
+    .await
+    .unwrap();
+    assert!(r.handover_id.is_some());
+    assert_eq!(r.phase, Phase::Overdracht);
+    let team = acting(&w.team_user, "team.mw", &w.team, OrgKind::LokaalTeam);
+    let err = run(
+        team.clone(),
+        r.seq,
+        CaseCommand::AcceptHandover {
+            regiehouder: w.vt_user.clone(),
+        },
+    )
+    .await;
+    assert!(
+        matches!(err, Err(Error::Invalid(ref f)) if f.field == "regiehouder"),
+        "{err:?}"
+    );
+    let done = run(
+        team,
+        r.seq,
+        CaseCommand::AcceptHandover {
+            regiehouder: w.team_user.clone(),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(done.accountable_org, w.team);
+}
