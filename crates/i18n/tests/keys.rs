@@ -6,7 +6,13 @@ use std::path::{Path, PathBuf};
 use schakel_i18n::{Lang, catalogue};
 
 /// The calls that take a literal key as their first string argument.
-const CALLS: [&str; 3] = ["t(\"", "t_args(\"", "t_in(lang, \""];
+const CALLS: [&str; 5] = [
+    "t(\"",
+    "t_args(\"",
+    "t_arg(\"",
+    "t_arg2(\"",
+    "t_in(lang, \"",
+];
 
 /// The literal keys asked for in `text`.
 fn keys_used(text: &str) -> Vec<String> {

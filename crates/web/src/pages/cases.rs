@@ -14,6 +14,7 @@ use schakel_app::CaseCommand;
 
 use crate::auth::session::CurrentUser;
 use crate::gate::{self, OpenedCase};
+use crate::i18n::{t, t_args};
 use crate::pages::case_actions::{self, ActionForm, Actions};
 use crate::pages::login::PageUser;
 use crate::pages::{PageCtx, break_glass_offer, check_csrf, render};
@@ -258,18 +259,13 @@ fn withheld_lines(case: &OpenedCase, anonymous: bool) -> Vec<String> {
             let list = if rest.is_empty() {
                 last.to_string()
             } else {
-                format!("{} en {last}", rest.join(", "))
+                format!("{} {} {last}", rest.join(", "), t("word-and"))
             };
-            lines.push(format!(
-                "Na aanvaarding van de overdracht ziet u ook {list}."
-            ));
+            lines.push(t_args("case-after-acceptance", &[("list", &list)]));
         }
     }
     if anonymous && !case.view.shows(DataCategory::ReporterIdentity) {
-        lines.push(
-            "De melder wil anoniem blijven tegenover het gezin. Alleen Veilig Thuis ziet wie de melder is."
-                .to_string(),
-        );
+        lines.push(t("case-reporter-only-at-vt"));
     }
     lines
 }
