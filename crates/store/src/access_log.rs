@@ -19,8 +19,7 @@
 //! the rule they were written with.
 
 use serde::Serialize;
-use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Transaction};
 use time::OffsetDateTime;
 
 use crate::hashchain::{self, GENESIS};
@@ -144,33 +143,56 @@ pub fn chain_for(at: &str, writer: &str) -> String {
 pub(crate) const LOG_COLUMNS: &str = "seq, chain, pos, at, action, resource_kind, resource_id, outcome, user_id, username, role, \
      org_id, responsible_user, access_point, ground, reason, clients";
 
-pub(crate) fn logged_from_row(r: &AnyRow) -> Result<LoggedAccess> {
-    let clients: String = r.try_get("clients")?;
-    let seq: i64 = r.try_get("seq")?;
-    let pos: Option<i64> = r.try_get("pos")?;
-    Ok(LoggedAccess {
-        seq,
-        chain: r.try_get("chain")?,
-        pos: pos.unwrap_or(seq),
-        at: r.try_get("at")?,
-        action: r.try_get("action")?,
-        resource_kind: r.try_get("resource_kind")?,
-        resource_id: r.try_get("resource_id")?,
-        outcome: r.try_get("outcome")?,
-        user_id: r.try_get("user_id")?,
-        username: r.try_get("username")?,
-        role: r.try_get("role")?,
-        org_id: r.try_get("org_id")?,
-        responsible_user: r.try_get("responsible_user")?,
-        access_point: r.try_get("access_point")?,
-        ground: r.try_get("ground")?,
-        reason: r.try_get("reason")?,
-        clients: clients
-            .split(',')
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect(),
-    })
+/// An `access_log` row as `Any` decodes it: `pos` is NULL on legacy entries (their position is
+/// their seq), clients are joined by commas. Verify reads the same row with its hashes.
+#[derive(sqlx::FromRow)]
+pub(crate) struct LogRow {
+    seq: i64,
+    chain: String,
+    pos: Option<i64>,
+    at: String,
+    action: String,
+    resource_kind: String,
+    resource_id: Option<String>,
+    outcome: String,
+    user_id: Option<String>,
+    username: String,
+    role: Option<String>,
+    org_id: Option<String>,
+    responsible_user: Option<String>,
+    access_point: String,
+    ground: Option<String>,
+    reason: Option<String>,
+    clients: String,
+}
+
+impl From<LogRow> for LoggedAccess {
+    fn from(r: LogRow) -> Self {
+        LoggedAccess {
+            seq: r.seq,
+            chain: r.chain,
+            pos: r.pos.unwrap_or(r.seq),
+            at: r.at,
+            action: r.action,
+            resource_kind: r.resource_kind,
+            resource_id: r.resource_id,
+            outcome: r.outcome,
+            user_id: r.user_id,
+            username: r.username,
+            role: r.role,
+            org_id: r.org_id,
+            responsible_user: r.responsible_user,
+            access_point: r.access_point,
+            ground: r.ground,
+            reason: r.reason,
+            clients: r
+                .clients
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+        }
+    }
 }
 
 impl Store {
@@ -288,7 +310,7 @@ impl Store {
             conditions.join(" AND "),
             n + 2
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        let mut query = sqlx::query_as::<_, LogRow>(sqlx::AssertSqlSafe(sql));
         for b in binds {
             query = query.bind(b);
         }
@@ -298,7 +320,7 @@ impl Store {
             .bind(limit)
             .fetch_all(self.pool())
             .await?;
-        rows.iter().map(logged_from_row).collect()
+        Ok(rows.into_iter().map(LoggedAccess::from).collect())
     }
 }
 
@@ -320,11 +342,10 @@ async fn claim_position(tx: &mut Transaction<'static, Any>, chain: &str) -> Resu
     if let Some(claimed) = bump(tx, chain).await? {
         return Ok(claimed);
     }
-    let head = sqlx::query("SELECT seq, hash FROM access_log_head WHERE id = 1")
-        .fetch_one(&mut **tx)
-        .await?;
-    let chains: i64 = head.try_get(0)?;
-    let registry_prev: String = head.try_get(1)?;
+    let (chains, registry_prev): (i64, String) =
+        sqlx::query_as("SELECT seq, hash FROM access_log_head WHERE id = 1")
+            .fetch_one(&mut **tx)
+            .await?;
     let n = chains + 1;
     let registry = registry_hash(&registry_prev, n, chain);
     sqlx::query(
@@ -348,16 +369,12 @@ async fn claim_position(tx: &mut Transaction<'static, Any>, chain: &str) -> Resu
 
 /// Advances an existing chain's position (locking its head row); `None` when the chain is new.
 async fn bump(tx: &mut Transaction<'static, Any>, chain: &str) -> Result<Option<(i64, String)>> {
-    let row = sqlx::query(
+    Ok(sqlx::query_as(
         "UPDATE access_log_chains SET pos = pos + 1 WHERE chain = $1 RETURNING pos, head_hash",
     )
     .bind(chain)
     .fetch_optional(&mut **tx)
-    .await?;
-    match row {
-        Some(r) => Ok(Some((r.try_get(0)?, r.try_get(1)?))),
-        None => Ok(None),
-    }
+    .await?)
 }
 
 #[cfg(test)]

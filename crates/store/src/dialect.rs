@@ -64,44 +64,27 @@ impl Backend {
         }
     }
 
-    /// The schema files of this engine, in order: (version, name, sql).
-    pub(crate) fn migrations(self) -> &'static [(i64, &'static str, &'static str)] {
-        match self {
-            Backend::Sqlite => &[
-                (
-                    1,
-                    "foundation",
-                    include_str!("../migrations/sqlite/0001_foundation.sql"),
-                ),
-                (
-                    2,
-                    "vt_flow",
-                    include_str!("../migrations/sqlite/0002_vt_flow.sql"),
-                ),
-                (
-                    3,
-                    "retention_ready_log",
-                    include_str!("../migrations/sqlite/0003_retention_ready_log.sql"),
-                ),
-            ],
-            Backend::Postgres => &[
-                (
-                    1,
-                    "foundation",
-                    include_str!("../migrations/postgres/0001_foundation.sql"),
-                ),
-                (
-                    2,
-                    "vt_flow",
-                    include_str!("../migrations/postgres/0002_vt_flow.sql"),
-                ),
-                (
-                    3,
-                    "retention_ready_log",
-                    include_str!("../migrations/postgres/0003_retention_ready_log.sql"),
-                ),
-            ],
-        }
+    /// Whether a table of this name exists in the database's own schema. Used to find the
+    /// hand-written migrator's bookkeeping table, which existing databases still have.
+    pub(crate) async fn has_table(
+        self,
+        tx: &mut Transaction<'static, Any>,
+        name: &str,
+    ) -> Result<bool> {
+        let sql = match self {
+            Backend::Sqlite => {
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1"
+            }
+            Backend::Postgres => {
+                "SELECT COUNT(*) FROM information_schema.tables \
+                 WHERE table_schema = current_schema() AND table_name = $1"
+            }
+        };
+        let count: i64 = sqlx::query_scalar(sql)
+            .bind(name)
+            .fetch_one(&mut **tx)
+            .await?;
+        Ok(count > 0)
     }
 
     /// The next access-log sequence number, inside the writer's transaction. PostgreSQL draws it from
@@ -119,8 +102,9 @@ impl Backend {
         Ok(sqlx::query_scalar(sql).fetch_one(&mut **tx).await?)
     }
 
-    /// Serialises concurrent migrators. PostgreSQL takes an advisory lock for the transaction;
-    /// SQLite's write transaction is already exclusive.
+    /// Serialises concurrent migrators (sqlx's own migration lock is off, see `migrate.rs`).
+    /// PostgreSQL takes an advisory lock for the transaction, released by commit or rollback whatever
+    /// happens; SQLite's write transaction is already exclusive.
     pub(crate) async fn lock_for_migration(self, tx: &mut Transaction<'static, Any>) -> Result<()> {
         if self == Backend::Postgres {
             sqlx::query("SELECT pg_advisory_xact_lock(7420813)")

@@ -11,7 +11,6 @@ use schakel_domain::case::Phase;
 use schakel_domain::classification::{CaseMatch, MeldingClass, classify};
 use schakel_domain::matching::{jaro_winkler, normalise_name};
 use serde::Serialize;
-use sqlx::Row;
 use time::Date;
 
 use crate::cases::PersonRecord;
@@ -64,8 +63,8 @@ pub struct KnownMatch {
     pub match_kind: MatchKind,
 }
 
-const SELECT: &str = "SELECT p.id, p.display_name, p.birth_date, p.bsn, p.gemeente, cp.role, c.id, c.kind, c.status \
-     FROM persons p JOIN case_persons cp ON cp.person_id = p.id JOIN cases c ON c.id = cp.case_id";
+const SELECT: &str = "SELECT p.id AS person_id, p.display_name, p.birth_date, p.bsn, p.gemeente, cp.role, \
+     c.id AS case_id, c.kind AS case_kind, c.status AS case_status FROM persons p JOIN case_persons cp ON cp.person_id = p.id JOIN cases c ON c.id = cp.case_id";
 
 /// Persons matching `q` with the casussen they are in; certain matches first, then similar ones by
 /// score. One line per person and casus, with the strongest kind of match.
@@ -73,41 +72,40 @@ pub async fn find_known(store: &Store, q: &KnownQuery, limit: i64) -> Result<Vec
     let mut out: Vec<KnownMatch> = Vec::new();
     if let Some(bsn) = &q.bsn {
         let sql = format!("{SELECT} WHERE p.bsn = $1 LIMIT $2");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let rows: Vec<KnownRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(bsn.as_str())
             .bind(limit)
             .fetch_all(store.pool())
             .await?;
-        for r in &rows {
-            push(&mut out, from_row(r, MatchKind::Bsn)?);
+        for r in rows {
+            push(&mut out, r.into_match(MatchKind::Bsn)?);
         }
     }
     if let (Some(name), Some(born)) = (&q.name, q.birth_date) {
         let key = normalise_name(name);
         let born = born.to_string();
         let sql = format!("{SELECT} WHERE p.name_key = $1 AND p.birth_date = $2 LIMIT $3");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let rows: Vec<KnownRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(&key)
             .bind(&born)
             .bind(limit)
             .fetch_all(store.pool())
             .await?;
-        for r in &rows {
-            push(&mut out, from_row(r, MatchKind::NameAndBirthDate)?);
+        for r in rows {
+            push(&mut out, r.into_match(MatchKind::NameAndBirthDate)?);
         }
         // Similar names born the same day: the index on (birth_date, name_key) bounds the scan.
         let sql = format!("{SELECT} WHERE p.birth_date = $1 AND p.name_key <> $2 LIMIT $3");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let rows: Vec<KnownRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(&born)
             .bind(&key)
             .bind(MAX_CANDIDATES)
             .fetch_all(store.pool())
             .await?;
-        for r in &rows {
-            let candidate: String = r.try_get(1)?;
-            let score = jaro_winkler(&key, &normalise_name(&candidate));
+        for r in rows {
+            let score = jaro_winkler(&key, &normalise_name(&r.display_name));
             if score >= schakel_domain::matching::SIMILAR_FROM {
-                push(&mut out, from_row(r, MatchKind::Similar(score))?);
+                push(&mut out, r.into_match(MatchKind::Similar(score))?);
             }
         }
     }
@@ -127,25 +125,40 @@ fn push(out: &mut Vec<KnownMatch>, m: KnownMatch) {
     }
 }
 
-fn from_row(r: &sqlx::any::AnyRow, match_kind: MatchKind) -> Result<KnownMatch> {
-    let status: String = r.try_get(8)?;
-    let phase = Phase::parse(&status)
-        .ok_or_else(|| StoreError::Corrupt(format!("onbekende fase '{status}'")))?;
-    Ok(KnownMatch {
-        person: PersonRecord {
-            id: r.try_get(0)?,
-            display_name: r.try_get(1)?,
-            birth_date: r.try_get(2)?,
-            bsn: r.try_get(3)?,
-            gemeente: r.try_get(4)?,
-        },
-        role: r.try_get(5)?,
-        case_id: r.try_get(6)?,
-        case_kind: r.try_get(7)?,
-        phase,
-        open: phase != Phase::Gesloten,
-        match_kind,
-    })
+/// One row of [`SELECT`]: a person and a casus they are in.
+#[derive(sqlx::FromRow)]
+struct KnownRow {
+    person_id: String,
+    display_name: String,
+    birth_date: Option<String>,
+    bsn: Option<String>,
+    gemeente: Option<String>,
+    role: String,
+    case_id: String,
+    case_kind: String,
+    case_status: String,
+}
+
+impl KnownRow {
+    fn into_match(self, match_kind: MatchKind) -> Result<KnownMatch> {
+        let phase = Phase::parse(&self.case_status)
+            .ok_or_else(|| StoreError::Corrupt(format!("onbekende fase '{}'", self.case_status)))?;
+        Ok(KnownMatch {
+            person: PersonRecord {
+                id: self.person_id,
+                display_name: self.display_name,
+                birth_date: self.birth_date,
+                bsn: self.bsn,
+                gemeente: self.gemeente,
+            },
+            role: self.role,
+            case_id: self.case_id,
+            case_kind: self.case_kind,
+            phase,
+            open: phase != Phase::Gesloten,
+            match_kind,
+        })
+    }
 }
 
 /// The CBS class of a new melding from the matches a person accepted (RULES.md 3, 85361NED). Pass

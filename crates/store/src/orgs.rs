@@ -2,8 +2,6 @@
 
 use schakel_domain::org::OrgKind;
 use serde::Serialize;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
 use crate::{Result, Store, StoreError, time_text, unique_as_duplicate};
 
@@ -23,19 +21,32 @@ pub struct Gemeente {
     pub centrumgemeente: bool,
 }
 
-fn org_from_row(row: &AnyRow) -> Result<Organisation> {
-    let kind: String = row.try_get("kind")?;
-    let gemeenten: String = row.try_get("gemeenten")?;
-    Ok(Organisation {
-        id: row.try_get("id")?,
-        name: row.try_get("name")?,
-        kind: OrgKind::parse("kind", &kind).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-        gemeenten: gemeenten
-            .split('|')
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect(),
-    })
+/// An `organisations` row as `Any` decodes it: the kind as its code, gemeenten joined by `|`.
+#[derive(sqlx::FromRow)]
+struct OrgRow {
+    id: String,
+    name: String,
+    kind: String,
+    gemeenten: String,
+}
+
+impl TryFrom<OrgRow> for Organisation {
+    type Error = StoreError;
+
+    fn try_from(row: OrgRow) -> Result<Self> {
+        Ok(Organisation {
+            kind: OrgKind::parse("kind", &row.kind)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            gemeenten: row
+                .gemeenten
+                .split('|')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            id: row.id,
+            name: row.name,
+        })
+    }
 }
 
 impl Store {
@@ -63,18 +74,18 @@ impl Store {
     }
 
     pub async fn gemeenten(&self) -> Result<Vec<Gemeente>> {
-        let rows = sqlx::query("SELECT name, region, centrumgemeente FROM gemeenten ORDER BY name")
-            .fetch_all(self.pool())
-            .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Gemeente {
-                    name: r.try_get(0)?,
-                    region: r.try_get(1)?,
-                    centrumgemeente: r.try_get::<i64, _>(2)? != 0,
-                })
+        let rows: Vec<(String, String, i64)> =
+            sqlx::query_as("SELECT name, region, centrumgemeente FROM gemeenten ORDER BY name")
+                .fetch_all(self.pool())
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(name, region, centrum)| Gemeente {
+                name,
+                region,
+                centrumgemeente: centrum != 0,
             })
-            .collect()
+            .collect())
     }
 
     /// Adds an organisation, or updates kind and gemeenten of the one with the same name.
@@ -96,13 +107,13 @@ impl Store {
         }
         let joined = gemeenten.join("|");
         let mut tx = self.begin_write().await?;
-        let existing = sqlx::query("SELECT id FROM organisations WHERE name = $1")
-            .bind(name)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let existing: Option<String> =
+            sqlx::query_scalar("SELECT id FROM organisations WHERE name = $1")
+                .bind(name)
+                .fetch_optional(&mut *tx)
+                .await?;
         let id = match existing {
-            Some(row) => {
-                let id: String = row.try_get(0)?;
+            Some(id) => {
                 sqlx::query("UPDATE organisations SET kind = $2, gemeenten = $3 WHERE id = $1")
                     .bind(&id)
                     .bind(kind.code())
@@ -132,36 +143,42 @@ impl Store {
     }
 
     pub async fn organisations(&self) -> Result<Vec<Organisation>> {
-        let rows = sqlx::query("SELECT id, name, kind, gemeenten FROM organisations ORDER BY name")
-            .fetch_all(self.pool())
-            .await?;
-        rows.iter().map(org_from_row).collect()
+        let rows = sqlx::query_as::<_, OrgRow>(
+            "SELECT id, name, kind, gemeenten FROM organisations ORDER BY name",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter().map(Organisation::try_from).collect()
     }
 
     pub async fn organisation(&self, id: &str) -> Result<Organisation> {
-        let row = sqlx::query("SELECT id, name, kind, gemeenten FROM organisations WHERE id = $1")
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("organisatie {id}")))?;
-        org_from_row(&row)
+        let row = sqlx::query_as::<_, OrgRow>(
+            "SELECT id, name, kind, gemeenten FROM organisations WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("organisatie {id}")))?;
+        row.try_into()
     }
 
     pub async fn organisation_by_name(&self, name: &str) -> Result<Option<Organisation>> {
-        let row =
-            sqlx::query("SELECT id, name, kind, gemeenten FROM organisations WHERE name = $1")
-                .bind(name)
-                .fetch_optional(self.pool())
-                .await?;
-        row.as_ref().map(org_from_row).transpose()
+        let row = sqlx::query_as::<_, OrgRow>(
+            "SELECT id, name, kind, gemeenten FROM organisations WHERE name = $1",
+        )
+        .bind(name)
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(Organisation::try_from).transpose()
     }
 
     pub async fn setting(&self, key: &str) -> Result<Option<String>> {
-        let row = sqlx::query("SELECT value FROM settings WHERE key = $1")
-            .bind(key)
-            .fetch_optional(self.pool())
-            .await?;
-        Ok(row.map(|r| r.try_get(0)).transpose()?)
+        Ok(
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
+                .bind(key)
+                .fetch_optional(self.pool())
+                .await?,
+        )
     }
 
     pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {

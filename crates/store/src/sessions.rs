@@ -2,8 +2,6 @@
 //! The store only ever sees the SHA-256 of a session id: a copy of the database opens no session.
 
 use schakel_domain::org::Role;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 use time::OffsetDateTime;
 
 use crate::{Result, Store, StoreError, time_text};
@@ -47,31 +45,48 @@ pub struct NewSession<'a> {
     pub client_addr: &'a str,
 }
 
-fn session_from_row(row: &AnyRow) -> Result<SessionRecord> {
-    let org: Option<String> = row.try_get("membership_org")?;
-    let role: Option<String> = row.try_get("membership_role")?;
-    let membership = match (org, role) {
-        (Some(o), Some(r)) => Some((
-            o,
-            Role::parse("rol", &r).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-        )),
-        _ => None,
-    };
-    let time = |col: &str| -> Result<OffsetDateTime> {
-        let s: String = row.try_get(col)?;
-        time_text::parse(&s).ok_or_else(|| StoreError::Corrupt(format!("tijd in sessions.{col}")))
-    };
-    Ok(SessionRecord {
-        id_hash: row.try_get("id_hash")?,
-        user_id: row.try_get("user_id")?,
-        membership,
-        second_factor: row.try_get::<i64, _>("second_factor")? != 0,
-        complete: row.try_get::<i64, _>("complete")? != 0,
-        csrf_token: row.try_get("csrf_token")?,
-        created_at: time("created_at")?,
-        last_seen_at: time("last_seen_at")?,
-        client_addr: row.try_get("client_addr")?,
-    })
+/// A `sessions` row as `Any` decodes it: times as text, flags as 0/1 integers.
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    id_hash: String,
+    user_id: String,
+    membership_org: Option<String>,
+    membership_role: Option<String>,
+    second_factor: i64,
+    complete: i64,
+    csrf_token: String,
+    created_at: String,
+    last_seen_at: String,
+    client_addr: String,
+}
+
+impl TryFrom<SessionRow> for SessionRecord {
+    type Error = StoreError;
+
+    fn try_from(row: SessionRow) -> Result<Self> {
+        let membership = match (row.membership_org, row.membership_role) {
+            (Some(o), Some(r)) => Some((
+                o,
+                Role::parse("rol", &r).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            )),
+            _ => None,
+        };
+        let time = |col: &str, s: &str| -> Result<OffsetDateTime> {
+            time_text::parse(s)
+                .ok_or_else(|| StoreError::Corrupt(format!("tijd in sessions.{col}")))
+        };
+        Ok(SessionRecord {
+            created_at: time("created_at", &row.created_at)?,
+            last_seen_at: time("last_seen_at", &row.last_seen_at)?,
+            id_hash: row.id_hash,
+            user_id: row.user_id,
+            membership,
+            second_factor: row.second_factor != 0,
+            complete: row.complete != 0,
+            csrf_token: row.csrf_token,
+            client_addr: row.client_addr,
+        })
+    }
 }
 
 impl Store {
@@ -106,14 +121,14 @@ impl Store {
     }
 
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>> {
-        let row = sqlx::query(
+        let row = sqlx::query_as::<_, SessionRow>(
             "SELECT id_hash, user_id, membership_org, membership_role, second_factor, complete, csrf_token, \
              created_at, last_seen_at, client_addr FROM sessions WHERE id_hash = $1",
         )
         .bind(id_hash)
         .fetch_optional(self.pool())
         .await?;
-        row.as_ref().map(session_from_row).transpose()
+        row.map(SessionRecord::try_from).transpose()
     }
 
     /// Records activity, which keeps the session from idling out.
@@ -209,7 +224,7 @@ impl Store {
 
     /// Failed attempts for `key` since `since` and after the last success.
     pub async fn recent_login_failures(&self, key: &str, since: OffsetDateTime) -> Result<i64> {
-        let row = sqlx::query(
+        let count = sqlx::query_scalar(
             "SELECT COUNT(*) FROM login_attempts WHERE throttle_key = $1 AND succeeded = 0 AND at >= $2 \
              AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE throttle_key = $1 AND succeeded = 1), '')",
         )
@@ -217,6 +232,6 @@ impl Store {
         .bind(time_text::format(since))
         .fetch_one(self.pool())
         .await?;
-        Ok(row.try_get(0)?)
+        Ok(count)
     }
 }

@@ -3,8 +3,6 @@
 
 use schakel_domain::org::Role;
 use serde::Serialize;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
 use crate::{Result, Store, StoreError, time_text, unique_as_duplicate};
 
@@ -50,16 +48,30 @@ pub struct NewUser<'a> {
 const USER_COLUMNS: &str =
     "id, username, display_name, password_hash, totp_secret, disabled, is_demo";
 
-fn user_from_row(row: &AnyRow) -> Result<User> {
-    Ok(User {
-        id: row.try_get("id")?,
-        username: row.try_get("username")?,
-        display_name: row.try_get("display_name")?,
-        password_hash: row.try_get("password_hash")?,
-        totp_secret: row.try_get("totp_secret")?,
-        disabled: row.try_get::<i64, _>("disabled")? != 0,
-        is_demo: row.try_get::<i64, _>("is_demo")? != 0,
-    })
+/// A `users` row as `Any` decodes it: flags are 0/1 integers.
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: String,
+    username: String,
+    display_name: String,
+    password_hash: String,
+    totp_secret: Option<String>,
+    disabled: i64,
+    is_demo: i64,
+}
+
+impl From<UserRow> for User {
+    fn from(r: UserRow) -> Self {
+        User {
+            id: r.id,
+            username: r.username,
+            display_name: r.display_name,
+            password_hash: r.password_hash,
+            totp_secret: r.totp_secret,
+            disabled: r.disabled != 0,
+            is_demo: r.is_demo != 0,
+        }
+    }
 }
 
 impl Store {
@@ -91,37 +103,37 @@ impl Store {
 
     pub async fn user_by_username(&self, username: &str) -> Result<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let row = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(sql))
             .bind(username)
             .fetch_optional(self.pool())
             .await?;
-        row.as_ref().map(user_from_row).transpose()
+        Ok(row.map(User::from))
     }
 
     pub async fn user_by_id(&self, id: &str) -> Result<User> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let row = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(sql))
             .bind(id)
             .fetch_optional(self.pool())
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("gebruiker {id}")))?;
-        user_from_row(&row)
+        Ok(row.into())
     }
 
     pub async fn users(&self) -> Result<Vec<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users ORDER BY username");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let rows = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(sql))
             .fetch_all(self.pool())
             .await?;
-        rows.iter().map(user_from_row).collect()
+        Ok(rows.into_iter().map(User::from).collect())
     }
 
     /// Whether any account exists that is not a demo account (demo mode refuses such a database).
     pub async fn has_real_users(&self) -> Result<bool> {
-        let row = sqlx::query("SELECT COUNT(*) FROM users WHERE is_demo = 0")
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE is_demo = 0")
             .fetch_one(self.pool())
             .await?;
-        Ok(row.try_get::<i64, _>(0)? > 0)
+        Ok(count > 0)
     }
 
     pub async fn add_membership(&self, user_id: &str, org_id: &str, role: Role) -> Result<()> {
@@ -148,19 +160,18 @@ impl Store {
     }
 
     pub async fn memberships(&self, user_id: &str) -> Result<Vec<Membership>> {
-        let rows = sqlx::query(
+        let rows: Vec<(String, String, String)> = sqlx::query_as(
             "SELECT m.org_id, o.name, m.role FROM memberships m JOIN organisations o ON o.id = m.org_id \
              WHERE m.user_id = $1 ORDER BY o.name, m.role",
         )
         .bind(user_id)
         .fetch_all(self.pool())
         .await?;
-        rows.iter()
-            .map(|r| {
-                let role: String = r.try_get(2)?;
+        rows.into_iter()
+            .map(|(org_id, org_name, role)| {
                 Ok(Membership {
-                    org_id: r.try_get(0)?,
-                    org_name: r.try_get(1)?,
+                    org_id,
+                    org_name,
                     role: Role::parse("rol", &role)
                         .map_err(|e| StoreError::Corrupt(e.to_string()))?,
                 })
@@ -229,11 +240,11 @@ impl Store {
             "SELECT {USER_COLUMNS} FROM users WHERE disabled = 0 AND id IN \
              (SELECT user_id FROM memberships WHERE org_id = $1) ORDER BY display_name"
         );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let rows = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(sql))
             .bind(org_id)
             .fetch_all(self.pool())
             .await?;
-        rows.iter().map(user_from_row).collect()
+        Ok(rows.into_iter().map(User::from).collect())
     }
 }
 

@@ -5,10 +5,9 @@
 //! link either way. The access log is many chains (see [`crate::access_log`]): verify walks the
 //! registry of chains, then every chain, then counts that no entry sits outside a registered chain.
 
-use sqlx::Row;
-use sqlx::any::AnyRow;
-
-use crate::access_log::{LEGACY_CHAIN, LOG_COLUMNS, entry_hash, logged_from_row, registry_hash};
+use crate::access_log::{
+    LEGACY_CHAIN, LOG_COLUMNS, LogRow, LoggedAccess, entry_hash, registry_hash,
+};
 use crate::cases::{EventFields, event_hash, is_tombstone};
 use crate::hashchain::{self, GENESIS};
 use crate::{Result, Store};
@@ -64,6 +63,7 @@ pub struct VerifyReport {
 }
 
 /// One stored case event as the chain sees it.
+#[derive(sqlx::FromRow)]
 pub(crate) struct EventRow {
     pub seq: i64,
     pub at: String,
@@ -80,22 +80,6 @@ pub(crate) struct EventRow {
 
 pub(crate) const EVENT_ROW_COLUMNS: &str = "seq, at, user_id, org_id, on_behalf_of, kind, payload, \
      payload_digest, tombstoned_at, prev_hash, hash";
-
-pub(crate) fn event_row(r: &AnyRow) -> Result<EventRow> {
-    Ok(EventRow {
-        seq: r.try_get("seq")?,
-        at: r.try_get("at")?,
-        user_id: r.try_get("user_id")?,
-        org_id: r.try_get("org_id")?,
-        on_behalf_of: r.try_get("on_behalf_of")?,
-        kind: r.try_get("kind")?,
-        payload: r.try_get("payload")?,
-        payload_digest: r.try_get("payload_digest")?,
-        tombstoned_at: r.try_get("tombstoned_at")?,
-        prev_hash: r.try_get("prev_hash")?,
-        hash: r.try_get("hash")?,
-    })
-}
 
 /// Which rule an event's hash follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,7 +158,17 @@ pub(crate) fn check_case_chain(
     None
 }
 
+/// An access-log row with the links it was stored with.
+#[derive(sqlx::FromRow)]
+struct ChainedLogRow {
+    #[sqlx(flatten)]
+    entry: LogRow,
+    prev_hash: String,
+    hash: String,
+}
+
 /// One registered access-log chain.
+#[derive(sqlx::FromRow)]
 struct ChainRow {
     chain: String,
     n: i64,
@@ -189,14 +183,11 @@ impl Store {
     /// Walks every case chain and every access-log chain; stops at the first broken link.
     pub async fn verify(&self) -> Result<VerifyReport> {
         let mut report = VerifyReport::default();
-        let case_ids: Vec<String> = sqlx::query(
+        let case_ids: Vec<String> = sqlx::query_scalar(
             "SELECT id FROM cases UNION SELECT DISTINCT case_id FROM case_events ORDER BY 1",
         )
         .fetch_all(self.pool())
-        .await?
-        .iter()
-        .map(|r| r.try_get(0))
-        .collect::<std::result::Result<_, _>>()?;
+        .await?;
         for case_id in case_ids {
             report.cases += 1;
             if let Some(b) = self.verify_case(&case_id, &mut report.events).await? {
@@ -211,22 +202,16 @@ impl Store {
     async fn verify_case(&self, case_id: &str, events: &mut u64) -> Result<Option<BrokenLink>> {
         let sql =
             format!("SELECT {EVENT_ROW_COLUMNS} FROM case_events WHERE case_id = $1 ORDER BY seq");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let rows: Vec<EventRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(case_id)
             .fetch_all(self.pool())
-            .await?
-            .iter()
-            .map(event_row)
-            .collect::<Result<Vec<_>>>()?;
-        *events += rows.len() as u64;
-        let head = sqlx::query("SELECT last_seq, head_hash FROM cases WHERE id = $1")
-            .bind(case_id)
-            .fetch_optional(self.pool())
             .await?;
-        let head = match head {
-            Some(h) => Some((h.try_get::<i64, _>(0)?, h.try_get::<String, _>(1)?)),
-            None => None,
-        };
+        *events += rows.len() as u64;
+        let head: Option<(i64, String)> =
+            sqlx::query_as("SELECT last_seq, head_hash FROM cases WHERE id = $1")
+                .bind(case_id)
+                .fetch_optional(self.pool())
+                .await?;
         let head = head.as_ref().map(|(seq, hash)| (*seq, hash.as_str()));
         Ok(
             check_case_chain(case_id, &rows, head, CaseRule::Digest).map(|(position, problem)| {
@@ -247,24 +232,11 @@ impl Store {
                 problem: problem.to_string(),
             })
         };
-        let chains = sqlx::query(
+        let chains: Vec<ChainRow> = sqlx::query_as(
             "SELECT chain, n, prev_hash, hash, pos, last_seq, head_hash FROM access_log_chains ORDER BY n",
         )
         .fetch_all(self.pool())
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(ChainRow {
-                chain: r.try_get("chain")?,
-                n: r.try_get("n")?,
-                prev_hash: r.try_get("prev_hash")?,
-                hash: r.try_get("hash")?,
-                pos: r.try_get("pos")?,
-                last_seq: r.try_get("last_seq")?,
-                head_hash: r.try_get("head_hash")?,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+        .await?;
         // The registry first: no chain removed, added behind its back or renamed.
         let mut prev = GENESIS.to_string();
         for (i, c) in chains.iter().enumerate() {
@@ -285,10 +257,10 @@ impl Store {
             }
             prev = c.hash.clone();
         }
-        let head = sqlx::query("SELECT seq, hash FROM access_log_head WHERE id = 1")
-            .fetch_one(self.pool())
-            .await?;
-        let (count, head_hash): (i64, String) = (head.try_get(0)?, head.try_get(1)?);
+        let (count, head_hash): (i64, String) =
+            sqlx::query_as("SELECT seq, hash FROM access_log_head WHERE id = 1")
+                .fetch_one(self.pool())
+                .await?;
         if count != chains.len() as i64 || head_hash != prev {
             let last = chains.last().map(|c| c.chain.as_str()).unwrap_or("-");
             return Ok(broken(
@@ -307,16 +279,13 @@ impl Store {
             .fetch_one(self.pool())
             .await?;
         if total != *entries as i64 {
-            let stray = sqlx::query(
+            let stray: Option<(String, i64)> = sqlx::query_as(
                 "SELECT chain, seq FROM access_log WHERE chain NOT IN (SELECT chain FROM access_log_chains) \
                  ORDER BY seq LIMIT 1",
             )
             .fetch_optional(self.pool())
             .await?;
-            let (chain, seq) = match stray {
-                Some(r) => (r.try_get::<String, _>(0)?, r.try_get::<i64, _>(1)?),
-                None => ("-".to_string(), 0),
-            };
+            let (chain, seq) = stray.unwrap_or_else(|| ("-".to_string(), 0));
             return Ok(broken(
                 &chain,
                 seq,
@@ -354,7 +323,7 @@ impl Store {
         let mut last_seq = 0_i64;
         // Pages keep memory flat however long a chain is.
         loop {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            let rows = sqlx::query_as::<_, ChainedLogRow>(sqlx::AssertSqlSafe(sql.clone()))
                 .bind(&c.chain)
                 .bind(expected_pos)
                 .fetch_all(self.pool())
@@ -362,9 +331,9 @@ impl Store {
             if rows.is_empty() {
                 break;
             }
-            for r in &rows {
+            for r in rows {
                 *entries += 1;
-                let e = logged_from_row(r)?;
+                let e = LoggedAccess::from(r.entry);
                 if e.pos != expected_pos {
                     // A legacy position is its seq, so name the missing one; elsewhere the entry
                     // found in its place.
@@ -375,8 +344,7 @@ impl Store {
                     };
                     return Ok(broken(at, "regel ontbreekt of staat op een andere plaats"));
                 }
-                let stored_prev: String = r.try_get("prev_hash")?;
-                let stored_hash: String = r.try_get("hash")?;
+                let (stored_prev, stored_hash) = (r.prev_hash, r.hash);
                 if stored_prev != prev {
                     return Ok(broken(e.seq, "verwijst niet naar de vorige regel"));
                 }

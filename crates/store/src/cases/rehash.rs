@@ -10,10 +10,8 @@
 //! without a digest. Each batch of cases is one transaction under the migration lock, so concurrent
 //! instances do not rehash the same case and a crash leaves every case either old or new.
 
-use sqlx::Row;
-
 use super::{EventFields, event_hash};
-use crate::verify::{CaseRule, EVENT_ROW_COLUMNS, check_case_chain, event_row};
+use crate::verify::{CaseRule, EVENT_ROW_COLUMNS, EventRow, check_case_chain};
 use crate::{Result, Store, hashchain, time_text};
 
 /// Cases per transaction: large enough to amortise SQLite's sync, small enough to keep locks short.
@@ -49,21 +47,15 @@ pub(crate) async fn rehash_legacy_chains(store: &Store) -> Result<RehashOutcome>
             let sql = format!(
                 "SELECT {EVENT_ROW_COLUMNS} FROM case_events WHERE case_id = $1 ORDER BY seq"
             );
-            let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            let rows: Vec<EventRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
                 .bind(case_id)
                 .fetch_all(&mut *tx)
-                .await?
-                .iter()
-                .map(event_row)
-                .collect::<Result<Vec<_>>>()?;
-            let head = sqlx::query("SELECT last_seq, head_hash FROM cases WHERE id = $1")
-                .bind(case_id)
-                .fetch_optional(&mut *tx)
                 .await?;
-            let head = match head {
-                Some(h) => Some((h.try_get::<i64, _>(0)?, h.try_get::<String, _>(1)?)),
-                None => None,
-            };
+            let head: Option<(i64, String)> =
+                sqlx::query_as("SELECT last_seq, head_hash FROM cases WHERE id = $1")
+                    .bind(case_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
             let head_ref = head.as_ref().map(|(s, h)| (*s, h.as_str()));
             if let Some((position, problem)) =
                 check_case_chain(case_id, &rows, head_ref, CaseRule::RawPayload)

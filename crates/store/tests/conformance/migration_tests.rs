@@ -1,14 +1,17 @@
-//! A database made before migration 0003 (by the old migrator, with events hashed over their raw
-//! payload and one access-log chain) migrates, and then verifies.
+//! Migrations through sqlx's migrator: a fresh database migrates once however many instances start
+//! together, a database of the old hand-written migrator is adopted without running its files again
+//! (and refused when a file changed), and a database made before migration 0003 (events hashed over
+//! their raw payload, one access-log chain) migrates and then verifies.
 
-use schakel_store::Store;
 use schakel_store::access_log::{AccessEntry, AccessQuery, LEGACY_CHAIN};
 use schakel_store::cases::Tombstone;
 use schakel_store::hashchain::{self, GENESIS};
 use schakel_store::verify::BrokenLink;
+use schakel_store::{Store, StoreError};
 use sha2::{Digest, Sha256};
 use sqlx::AnyPool;
 
+use crate::conformance;
 use crate::harness::{fresh_postgres_database, postgres_url};
 
 const OLD: [(i64, &str, &str, &str); 2] = [
@@ -163,6 +166,9 @@ async fn migrates_and_verifies(url: &str, postgres: bool) {
     let applied = store.migrate().await.unwrap();
     assert_eq!(applied, vec!["0003_retention_ready_log".to_string()]);
     assert!(store.migrate().await.unwrap().is_empty(), "idempotent");
+    // Adopted: sqlx's table holds all three, the old table is gone.
+    assert_eq!(sqlx_versions(&raw).await, vec![1, 2, 3]);
+    assert!(!has_old_table(&raw, postgres).await);
 
     // The chain tampered with before the migration is left as it was, and verify still says so.
     let report = store.verify().await.unwrap();
@@ -261,3 +267,137 @@ async fn a_database_from_before_0003_migrates_and_verifies() {
         .await;
     }
 }
+
+/// The versions sqlx recorded as applied.
+async fn sqlx_versions(pool: &AnyPool) -> Vec<i64> {
+    sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+        .fetch_all(pool)
+        .await
+        .unwrap()
+}
+
+async fn has_old_table(pool: &AnyPool, postgres: bool) -> bool {
+    let sql = if postgres {
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() \
+         AND table_name = 'schema_migrations'"
+    } else {
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+    };
+    sqlx::query_scalar::<_, i64>(sql)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+        > 0
+}
+
+/// Runs `test(url, postgres)` on a fresh SQLite file, then on a fresh PostgreSQL database when one
+/// is configured.
+async fn on_fresh_databases<F, Fut>(test: F)
+where
+    F: Fn(String, bool) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    sqlx::any::install_default_drivers();
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("schakel.db").display()
+    );
+    test(url, false).await;
+    if let Some(base) = postgres_url() {
+        let (url, name) = fresh_postgres_database(&base).await;
+        test(url, true).await;
+        let admin = AnyPool::connect(&base).await.unwrap();
+        exec(
+            &admin,
+            &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        )
+        .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn instances_starting_together_migrate_a_fresh_database_once() {
+    on_fresh_databases(|url, _postgres| async move {
+        let mut stores = Vec::new();
+        for _ in 0..4 {
+            stores.push(Store::connect(&url).await.unwrap());
+        }
+        let mut tasks = Vec::new();
+        for store in &stores {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move { store.migrate().await }));
+        }
+        let mut reports = Vec::new();
+        for task in tasks {
+            reports.push(task.await.unwrap().unwrap());
+        }
+        reports.sort();
+        let all = vec![
+            "0001_foundation".to_string(),
+            "0002_vt_flow".to_string(),
+            "0003_retention_ready_log".to_string(),
+        ];
+        assert_eq!(
+            reports,
+            vec![vec![], vec![], vec![], all],
+            "one instance migrates"
+        );
+        let raw = AnyPool::connect(&url).await.unwrap();
+        assert_eq!(sqlx_versions(&raw).await, vec![1, 2, 3]);
+        stores[0].ping().await.unwrap();
+        for store in stores {
+            store.close().await;
+        }
+        raw.close().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_old_database_with_an_edited_file_is_refused_and_left_as_it_was() {
+    on_fresh_databases(|url, postgres| async move {
+        let raw = AnyPool::connect(&url).await.unwrap();
+        old_database(&raw, postgres).await;
+        exec(
+            &raw,
+            "UPDATE schema_migrations SET checksum = 'ab' WHERE version = 2",
+        )
+        .await;
+        let store = Store::connect(&url).await.unwrap();
+        let err = store.migrate().await.unwrap_err();
+        assert!(
+            matches!(&err, StoreError::Corrupt(m) if m.contains("migratie 2 is gewijzigd")),
+            "{err:?}"
+        );
+        // Nothing was adopted or applied: the old table is still the record.
+        assert!(has_old_table(&raw, postgres).await);
+        let payload_digest_columns: i64 = sqlx::query_scalar(if postgres {
+            "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() \
+             AND table_name = 'case_events' AND column_name = 'payload_digest'"
+        } else {
+            "SELECT COUNT(*) FROM pragma_table_info('case_events') WHERE name = 'payload_digest'"
+        })
+        .fetch_one(&raw)
+        .await
+        .unwrap();
+        assert_eq!(payload_digest_columns, 0, "0003 not applied");
+        store.close().await;
+        raw.close().await;
+    })
+    .await;
+}
+
+conformance!(an_applied_file_changed_since_is_refused, |db| {
+    // What a changed file looks like to sqlx: the checksum it recorded differs from the embedded one.
+    sqlx::query("UPDATE _sqlx_migrations SET checksum = $1 WHERE version = 2")
+        .bind(vec![0_u8; 48])
+        .execute(&db.raw)
+        .await
+        .unwrap();
+    let err = db.store.migrate().await.unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Corrupt(m) if m.contains("migratie 2 is gewijzigd")),
+        "{err:?}"
+    );
+});
