@@ -135,6 +135,7 @@ impl Ord for VervolgMoment {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::IntakeEvent;
 
     fn open(phase: Phase) -> CaseMatch {
         CaseMatch {
@@ -231,11 +232,11 @@ mod tests {
             org_kind: OrgKind::VeiligThuis,
         };
         let open = |kind| {
-            let event = CaseEvent::Opened {
+            let event = CaseEvent::Intake(IntakeEvent::Opened {
                 case_kind: kind,
                 received_at: ctx.at,
                 accountable_org: "vt".into(),
-            };
+            });
             apply(None, &event, &ctx).unwrap()
         };
         let advies = open(CaseKind::Advies);

@@ -10,12 +10,14 @@ pub mod classification;
 pub mod codes;
 pub mod error;
 pub mod feedback;
+pub mod handover;
 pub mod instruments;
 pub mod intake;
 pub mod matching;
 pub mod monitoring;
 pub mod org;
 pub mod rules;
+pub mod triage;
 pub mod validate;
 
 pub use error::FieldError;

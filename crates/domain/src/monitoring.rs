@@ -10,6 +10,11 @@ use time::{Date, Month};
 use crate::FieldError;
 use crate::calendar::add_days;
 
+mod events;
+
+pub use events::{Event, Monitoring};
+pub(crate) use events::{apply, deadlines, follow_up};
+
 /// How long after the start of monitoring a moment falls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "unit", content = "count", rename_all = "snake_case")]

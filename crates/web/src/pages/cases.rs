@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use schakel_domain::access::redact;
 use schakel_domain::access::{Action, DataCategory, DenyReason, Ground, Sensitivity};
+use schakel_domain::case::CaseEvent;
 use serde::Deserialize;
 
 use schakel_app::CaseCommand;
@@ -168,7 +169,7 @@ async fn case_page(
                     .unwrap_or_default()
                     .to_string()
             },
-            kind: casework::event_label(&e.kind).to_string(),
+            kind: CaseEvent::label_for_kind(&e.kind),
             who: format!("{} ({})", user_name(&e.user_id), org_name(&e.org_id)),
         })
         .collect();
