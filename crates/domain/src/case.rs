@@ -16,6 +16,7 @@
 //! - a case cannot close with an open handover, open monitoring, a running onderzoek or pending
 //!   feedback to the reporter.
 
+use schakel_i18n::t;
 use serde::{Deserialize, Deserializer, Serialize};
 use time::OffsetDateTime;
 
@@ -276,16 +277,16 @@ impl Phase {
         Self::ALL.into_iter().find(|p| p.code() == code)
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Phase::Advies => "Advies",
-            Phase::Intake => "Intake",
-            Phase::Beoordeling => "Veiligheidsbeoordeling",
-            Phase::Besloten => "Vervolg besloten",
-            Phase::Overdracht => "Overdracht aangeboden",
-            Phase::Overgedragen => "Overgedragen",
-            Phase::Monitoring => "Monitoring",
-            Phase::Gesloten => "Gesloten",
+            Phase::Advies => t("phase-advies"),
+            Phase::Intake => t("phase-intake"),
+            Phase::Beoordeling => t("phase-beoordeling"),
+            Phase::Besloten => t("phase-besloten"),
+            Phase::Overdracht => t("phase-overdracht"),
+            Phase::Overgedragen => t("phase-overgedragen"),
+            Phase::Monitoring => t("phase-monitoring"),
+            Phase::Gesloten => t("phase-gesloten"),
         }
     }
 }

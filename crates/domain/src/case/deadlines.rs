@@ -1,6 +1,7 @@
 //! Every deadline of an open case, with the organisation whose work queue it belongs in
 //! (DESIGN.md principle 3: no deadline passes unseen).
 
+use schakel_i18n::{t, t_args};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
@@ -32,15 +33,17 @@ pub enum DeadlineKind {
 impl DeadlineKind {
     pub fn label(&self) -> String {
         match self {
-            DeadlineKind::Urgentie => "Urgentie beoordelen".into(),
-            DeadlineKind::AcuteActie => "Acute melding: direct handelen".into(),
-            DeadlineKind::Veiligheidsbeoordeling => "Veiligheidsbeoordeling afronden".into(),
-            DeadlineKind::OverdrachtAccepteren { .. } => "Overdracht accepteren of weigeren".into(),
-            DeadlineKind::Monitoringsmoment { moment } => format!("Monitoringsmoment {moment}"),
-            DeadlineKind::Onderzoek => "Onderzoek afronden".into(),
+            DeadlineKind::Urgentie => t("deadline-urgentie"),
+            DeadlineKind::AcuteActie => t("deadline-acute-actie"),
+            DeadlineKind::Veiligheidsbeoordeling => t("deadline-veiligheidsbeoordeling"),
+            DeadlineKind::OverdrachtAccepteren { .. } => t("deadline-overdracht-accepteren"),
+            DeadlineKind::Monitoringsmoment { moment } => {
+                t_args("deadline-monitoringsmoment", &[("moment", moment)])
+            }
+            DeadlineKind::Onderzoek => t("deadline-onderzoek"),
             DeadlineKind::Terugkoppeling { moment } => match moment {
-                FeedbackMoment::NaBeoordeling => "Terugkoppeling aan melder na beoordeling".into(),
-                FeedbackMoment::NaOnderzoek => "Terugkoppeling aan melder na onderzoek".into(),
+                FeedbackMoment::NaBeoordeling => t("deadline-terugkoppeling-na-beoordeling"),
+                FeedbackMoment::NaOnderzoek => t("deadline-terugkoppeling-na-onderzoek"),
             },
         }
     }

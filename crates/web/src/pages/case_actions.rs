@@ -39,7 +39,7 @@ pub struct OpenHandoverView {
 
 /// The forms shown on the case page.
 pub struct Actions {
-    pub phase: &'static str,
+    pub phase: String,
     pub deadlines: Vec<DeadlineRow>,
     pub urgency: bool,
     /// The region's acute term in hours, asked in the urgency question (RULES.md 2.1: 24 h).

@@ -48,7 +48,7 @@ struct CasePage {
     accountable: String,
     opened: String,
     persons: Vec<(String, String)>,
-    organisations: Vec<(String, &'static str)>,
+    organisations: Vec<(String, String)>,
     events: Vec<EventRow>,
     break_glass: bool,
     can_write: bool,
@@ -293,7 +293,7 @@ async fn open_for_page(
                 .as_ref()
                 .is_some_and(|m| m.org_kind.handles_cases()) =>
         {
-            Ok(Err(break_glass_offer(state, user, id, r.message())?))
+            Ok(Err(break_glass_offer(state, user, id, &r.message())?))
         }
         Err(e) => Err(e),
     }
