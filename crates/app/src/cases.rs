@@ -9,7 +9,10 @@
 //! The caller has opened the case for `Update` through its own gate (policy and access log) before
 //! it calls [`execute`].
 
-use schakel_domain::case::{self, CaseEvent, CaseState, FeedbackMoment, OnderzoekOutcome, Phase};
+use schakel_domain::case::{
+    self, CaseEvent, CaseState, CaseWide, FeedbackEvent, FeedbackMoment, HandoverEvent,
+    IntakeEvent, MonitoringEvent, OnderzoekOutcome, Phase, TriageEvent,
+};
 use schakel_domain::instruments::InstrumentRecord;
 use schakel_domain::{FieldError, codes};
 use schakel_store::{Store, casework};
@@ -135,21 +138,23 @@ fn event_for(
     state: Option<&CaseState>,
 ) -> Result<CaseEvent, FieldError> {
     Ok(match cmd {
-        CaseCommand::AssessUrgency { acute } => CaseEvent::UrgencyAssessed { acute },
+        CaseCommand::AssessUrgency { acute } => {
+            CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute })
+        }
         CaseCommand::AssessSafety {
             acute_unsafety,
             structural_unsafety,
             multi_problem,
             instrument,
             instrument_version,
-        } => CaseEvent::SafetyAssessed {
+        } => CaseEvent::Triage(TriageEvent::SafetyAssessed {
             acute_unsafety,
             structural_unsafety,
             multi_problem,
             instrument,
             instrument_version,
             assessor: acting.username.clone(),
-        },
+        }),
         CaseCommand::DecideFollowUp {
             track,
             veiligheidsvoorwaarden,
@@ -160,33 +165,35 @@ fn event_for(
                     "kies een vervolgtraject uit de lijst",
                 ));
             }
-            CaseEvent::FollowUpDecided {
+            CaseEvent::Triage(TriageEvent::FollowUpDecided {
                 track,
                 veiligheidsvoorwaarden,
-            }
+            })
         }
         CaseCommand::OfferHandover {
             to_org,
             veiligheidsvoorwaarden,
             monitoring_agreements,
-        } => CaseEvent::HandoverOffered {
+        } => CaseEvent::Handover(HandoverEvent::Offered {
             handover_id: uuid::Uuid::now_v7().to_string(),
             to_org,
             veiligheidsvoorwaarden,
             monitoring_agreements,
-        },
-        CaseCommand::AcceptHandover { regiehouder } => CaseEvent::HandoverAccepted {
-            handover_id: open_handover_id(state)?,
-            regiehouder_user: regiehouder,
-        },
-        CaseCommand::RefuseHandover { reason } => CaseEvent::HandoverRefused {
-            handover_id: open_handover_id(state)?,
-            reason,
-        },
-        CaseCommand::WithdrawHandover { reason } => CaseEvent::HandoverWithdrawn {
+        }),
+        CaseCommand::AcceptHandover { regiehouder } => {
+            CaseEvent::Handover(HandoverEvent::Accepted {
+                handover_id: open_handover_id(state)?,
+                regiehouder_user: regiehouder,
+            })
+        }
+        CaseCommand::RefuseHandover { reason } => CaseEvent::Handover(HandoverEvent::Refused {
             handover_id: open_handover_id(state)?,
             reason,
-        },
+        }),
+        CaseCommand::WithdrawHandover { reason } => CaseEvent::Handover(HandoverEvent::Withdrawn {
+            handover_id: open_handover_id(state)?,
+            reason,
+        }),
         CaseCommand::RecordMonitoring { moment, met } => {
             let m = state
                 .and_then(|s| s.monitoring.as_ref())
@@ -197,7 +204,7 @@ fn event_for(
                     format!("voorwaarde {bad} bestaat niet"),
                 ));
             }
-            CaseEvent::MonitoringRecorded {
+            CaseEvent::Monitoring(MonitoringEvent::Recorded {
                 moment,
                 conditions_met: m
                     .veiligheidsvoorwaarden
@@ -205,24 +212,38 @@ fn event_for(
                     .enumerate()
                     .map(|(n, v)| (v.clone(), met.contains(&n)))
                     .collect(),
-            }
+            })
         }
-        CaseCommand::EndMonitoring { reason } => CaseEvent::MonitoringEnded { reason },
-        CaseCommand::ReEscalate { reason } => CaseEvent::ReEscalated { reason },
-        CaseCommand::CompleteOnderzoek { outcome } => CaseEvent::OnderzoekCompleted { outcome },
-        CaseCommand::GiveFeedback { moment } => CaseEvent::FeedbackGiven { moment },
+        CaseCommand::EndMonitoring { reason } => {
+            CaseEvent::Monitoring(MonitoringEvent::Ended { reason })
+        }
+        CaseCommand::ReEscalate { reason } => {
+            CaseEvent::Monitoring(MonitoringEvent::ReEscalated { reason })
+        }
+        CaseCommand::CompleteOnderzoek { outcome } => {
+            CaseEvent::Triage(TriageEvent::OnderzoekCompleted { outcome })
+        }
+        CaseCommand::GiveFeedback { moment } => {
+            CaseEvent::Feedback(FeedbackEvent::Given { moment })
+        }
         CaseCommand::WaiveFeedback { moment, reason } => {
-            CaseEvent::FeedbackWaived { moment, reason }
+            CaseEvent::Feedback(FeedbackEvent::Waived { moment, reason })
         }
-        CaseCommand::Close { reason } => CaseEvent::Closed { reason },
-        CaseCommand::Reopen => CaseEvent::Reopened,
-        CaseCommand::ConvertToMelding { reason } => CaseEvent::ConvertedToMelding { reason },
-        CaseCommand::ConvertToAdvies { reason } => CaseEvent::ConvertedToAdvies { reason },
-        CaseCommand::AddNote { text } => CaseEvent::NoteAdded { text },
-        CaseCommand::ScoreInstrument { record } => CaseEvent::InstrumentScored {
-            record,
-            assessor: acting.username.clone(),
-        },
+        CaseCommand::Close { reason } => CaseEvent::Case(CaseWide::Closed { reason }),
+        CaseCommand::Reopen => CaseEvent::Case(CaseWide::Reopened),
+        CaseCommand::ConvertToMelding { reason } => {
+            CaseEvent::Intake(IntakeEvent::ConvertedToMelding { reason })
+        }
+        CaseCommand::ConvertToAdvies { reason } => {
+            CaseEvent::Intake(IntakeEvent::ConvertedToAdvies { reason })
+        }
+        CaseCommand::AddNote { text } => CaseEvent::Case(CaseWide::NoteAdded { text }),
+        CaseCommand::ScoreInstrument { record } => {
+            CaseEvent::Triage(TriageEvent::InstrumentScored {
+                record,
+                assessor: acting.username.clone(),
+            })
+        }
     })
 }
 
@@ -253,7 +274,9 @@ pub async fn execute(
     }
     let event = event_for(cmd, acting, state.as_ref())?;
     let handover_id = match &event {
-        CaseEvent::HandoverOffered { handover_id, .. } => Some(handover_id.clone()),
+        CaseEvent::Handover(HandoverEvent::Offered { handover_id, .. }) => {
+            Some(handover_id.clone())
+        }
         _ => None,
     };
     let (seq, after) = casework::record(

@@ -8,7 +8,7 @@
 
 use schakel_domain::access::Action;
 use schakel_domain::bsn::Bsn;
-use schakel_domain::case::{CaseEvent, CaseKind};
+use schakel_domain::case::{CaseEvent, CaseKind, IntakeEvent};
 use schakel_domain::classification::MeldingClass;
 use schakel_domain::intake::Intake;
 use schakel_store::known::{self, KnownMatch, KnownQuery};
@@ -172,10 +172,10 @@ pub async fn register_intake<P: Policy>(
     };
     let case_kind = intake.case_kind;
     let received_at = intake.received_at;
-    let recorded = CaseEvent::IntakeRecorded {
+    let recorded = CaseEvent::Intake(IntakeEvent::IntakeRecorded {
         intake: Box::new(intake),
         classification,
-    };
+    });
     let (case_id, expected_seq, events) = match &open {
         Some(open) => {
             let seq = store
@@ -187,11 +187,11 @@ pub async fn register_intake<P: Policy>(
             (open.clone(), seq, vec![recorded])
         }
         None => {
-            let opened = CaseEvent::Opened {
+            let opened = CaseEvent::Intake(IntakeEvent::Opened {
                 case_kind,
                 received_at,
                 accountable_org: acting.org_id.clone(),
-            };
+            });
             (uuid::Uuid::now_v7().to_string(), 0, vec![opened, recorded])
         }
     };

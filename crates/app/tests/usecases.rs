@@ -5,7 +5,7 @@
 
 use schakel_app::{Acting, CaseCommand, Error, Logged, RegisterIntake, register_intake};
 use schakel_domain::access::Actor;
-use schakel_domain::case::{CaseEvent, Phase};
+use schakel_domain::case::{CaseEvent, Phase, TriageEvent};
 use schakel_domain::classification::MeldingClass;
 use schakel_domain::org::{OrgKind, Role};
 use schakel_store::Store;
@@ -189,7 +189,7 @@ async fn the_server_fills_in_the_assessor_and_the_handover_and_checks_the_regieh
     let events = w.store.case_events(&case).await.unwrap();
     let assessed: CaseEvent = serde_json::from_value(events[3].payload.clone()).unwrap();
     assert!(
-        matches!(assessed, CaseEvent::SafetyAssessed { ref assessor, .. } if assessor == "vt.mw"),
+        matches!(assessed, CaseEvent::Triage(TriageEvent::SafetyAssessed { ref assessor, .. }) if assessor == "vt.mw"),
         "{assessed:?}"
     );
     let r = run(

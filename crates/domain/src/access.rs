@@ -7,6 +7,7 @@
 //! writes the outcome, allowed or not, to the access log. What an allowed reader may see of a case
 //! is the policy's answer too: [`disclose`] gives the [`View`], [`redact`] applies it.
 
+use schakel_i18n::t;
 use serde::{Deserialize, Serialize};
 
 use crate::org::{OrgKind, Role};
@@ -160,13 +161,13 @@ impl Participation {
     }
 
     /// The Dutch words for the organisation's part in the case.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Participation::Accountable => "verantwoordelijk",
-            Participation::Contributor => "werkt mee",
-            Participation::HandoverReceiver => "overdracht aangeboden",
-            Participation::Reporter => "melder",
-            Participation::SignalRecipient => "Handle with Care-signaal",
+            Participation::Accountable => t("participation-accountable"),
+            Participation::Contributor => t("participation-contributor"),
+            Participation::HandoverReceiver => t("participation-handover-receiver"),
+            Participation::Reporter => t("participation-reporter"),
+            Participation::SignalRecipient => t("participation-signal-recipient"),
         }
     }
 }
@@ -255,20 +256,14 @@ impl DenyReason {
         }
     }
 
-    pub fn message(self) -> &'static str {
+    pub fn message(self) -> String {
         match self {
-            DenyReason::SecondFactorRequired => {
-                "Voor persoonsgegevens is inloggen met een tweede factor nodig."
-            }
-            DenyReason::RoleNotPermitted => "Uw rol geeft geen toegang tot deze gegevens.",
-            DenyReason::OrganisationNotPermitted => {
-                "Uw organisatie heeft geen toegang tot deze gegevens."
-            }
-            DenyReason::NoRelation => "Uw organisatie is niet betrokken bij deze casus.",
-            DenyReason::BreakGlassReasonTooShort => {
-                "Geef een reden van minstens 10 tekens om zonder betrokkenheid toegang te krijgen."
-            }
-            DenyReason::BreakGlassOnlyForReading => "Noodtoegang geeft alleen leesrecht.",
+            DenyReason::SecondFactorRequired => t("deny-second-factor-required"),
+            DenyReason::RoleNotPermitted => t("deny-role-not-permitted"),
+            DenyReason::OrganisationNotPermitted => t("deny-organisation-not-permitted"),
+            DenyReason::NoRelation => t("deny-no-relation"),
+            DenyReason::BreakGlassReasonTooShort => t("deny-break-glass-reason-too-short"),
+            DenyReason::BreakGlassOnlyForReading => t("deny-break-glass-only-for-reading"),
         }
     }
 }

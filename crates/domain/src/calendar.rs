@@ -4,6 +4,7 @@
 //! term (2.1) but names no holiday list, so the days that are in doubt (Goede Vrijdag, 5 May) are
 //! switches with a default named as such.
 
+use schakel_i18n::t;
 use serde::{Deserialize, Serialize};
 use time::{Date, Duration, Month, Weekday};
 
@@ -35,19 +36,19 @@ pub enum Holiday {
 
 impl Holiday {
     /// The Dutch name users read.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Holiday::Nieuwjaarsdag => "Nieuwjaarsdag",
-            Holiday::GoedeVrijdag => "Goede Vrijdag",
-            Holiday::EerstePaasdag => "Eerste Paasdag",
-            Holiday::TweedePaasdag => "Tweede Paasdag",
-            Holiday::Koningsdag => "Koningsdag",
-            Holiday::Bevrijdingsdag => "Bevrijdingsdag",
-            Holiday::Hemelvaartsdag => "Hemelvaartsdag",
-            Holiday::EerstePinksterdag => "Eerste Pinksterdag",
-            Holiday::TweedePinksterdag => "Tweede Pinksterdag",
-            Holiday::EersteKerstdag => "Eerste Kerstdag",
-            Holiday::TweedeKerstdag => "Tweede Kerstdag",
+            Holiday::Nieuwjaarsdag => t("holiday-nieuwjaarsdag"),
+            Holiday::GoedeVrijdag => t("holiday-goede-vrijdag"),
+            Holiday::EerstePaasdag => t("holiday-eerste-paasdag"),
+            Holiday::TweedePaasdag => t("holiday-tweede-paasdag"),
+            Holiday::Koningsdag => t("holiday-koningsdag"),
+            Holiday::Bevrijdingsdag => t("holiday-bevrijdingsdag"),
+            Holiday::Hemelvaartsdag => t("holiday-hemelvaartsdag"),
+            Holiday::EerstePinksterdag => t("holiday-eerste-pinksterdag"),
+            Holiday::TweedePinksterdag => t("holiday-tweede-pinksterdag"),
+            Holiday::EersteKerstdag => t("holiday-eerste-kerstdag"),
+            Holiday::TweedeKerstdag => t("holiday-tweede-kerstdag"),
         }
     }
 }

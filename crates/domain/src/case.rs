@@ -1,6 +1,9 @@
-//! The case lifecycle as a state machine driven by events (DESIGN.md principle 2: a case is its
-//! history). The state of a case is the fold of its events through [`apply`], which rejects every
-//! transition the rules forbid with a Dutch message.
+//! The case: the aggregate that composes the chain's stages (DESIGN.md, "Architecture for the whole
+//! chain": a case composes the events of its stages). A case is its history (DESIGN.md principle 2):
+//! its state is the fold of its events through [`apply`], which hands each event to the stage that
+//! owns it ([`crate::intake`], [`crate::triage`], [`crate::feedback`], [`crate::handover`],
+//! [`crate::monitoring`]) and rejects every transition the rules forbid with a Dutch message. The
+//! case-wide events (closed, reopened, a journal note) live here.
 //!
 //! The invariants (RULES.md 0: "Niemand mag tussen wal en schip vallen"; RULES.md 2.5; DESIGN.md
 //! principle 3), held by construction and checked by property tests:
@@ -13,26 +16,36 @@
 //! - a case cannot close with an open handover, open monitoring, a running onderzoek or pending
 //!   feedback to the reporter.
 
-use serde::{Deserialize, Serialize};
-use time::{Date, OffsetDateTime};
+use schakel_i18n::t;
+use serde::{Deserialize, Deserializer, Serialize};
+use time::OffsetDateTime;
 
 use crate::FieldError;
-use crate::classification::MeldingClass;
-use crate::codes::DecisionCategory;
-use crate::intake::Intake;
 use crate::org::OrgKind;
+use crate::{feedback, handover, intake, monitoring, triage};
 
 mod deadlines;
-mod guards;
+pub(crate) mod guards;
 mod transitions;
 
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
-mod tests;
+mod stored_json_tests;
+#[cfg(test)]
+pub(crate) mod tests;
 
 pub use deadlines::{Deadline, DeadlineKind};
 pub use transitions::{apply, follow_up, replay};
+
+// The stages' event types and state parts under the names the other crates have always used.
+pub use crate::feedback::{Event as FeedbackEvent, FeedbackMoment, PendingFeedback};
+pub use crate::handover::{Event as HandoverEvent, Handover, check_regiehouder};
+pub use crate::intake::{Event as IntakeEvent, RecordedIntake};
+pub use crate::monitoring::{Event as MonitoringEvent, Monitoring};
+pub use crate::triage::{
+    Decision, Event as TriageEvent, Onderzoek, OnderzoekOutcome, SafetyAssessment,
+};
 
 /// Advies or melding (RULES.md 1.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -44,154 +57,163 @@ pub enum CaseKind {
     Melding,
 }
 
-/// The outcome of an onderzoek as CBS counts it (RULES.md 3: 84853NED).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OnderzoekOutcome {
-    Bevestigd,
-    NietBevestigd,
-    Weerlegd,
-    VoortijdigAfgesloten,
+/// Everything that can happen to a case: the events of its stages and the case-wide ones.
+///
+/// Stored as JSON with a `kind` tag, exactly as when this was one flat enum: each stage's enum is
+/// tagged with `kind` itself and this enum adds no wrapper (`untagged` when written; read by
+/// dispatching on `kind`, see the `Deserialize` impl). The hash chain digests these payloads, so
+/// the stored form must never change (test: `case::stored_json_tests`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum CaseEvent {
+    Intake(intake::Event),
+    Triage(triage::Event),
+    Feedback(feedback::Event),
+    Handover(handover::Event),
+    Monitoring(monitoring::Event),
+    Case(CaseWide),
 }
 
-/// When the reporter is owed feedback (RULES.md 2.4: at least after the veiligheidsbeoordeling
-/// and after an onderzoek).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FeedbackMoment {
-    NaBeoordeling,
-    NaOnderzoek,
-}
-
-/// Everything that can happen to a case. Stored as JSON with a `kind` tag.
+/// The events that belong to the case as a whole, not to one stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum CaseEvent {
-    /// Veilig Thuis registers an adviesvraag or a melding and is accountable from the start.
-    Opened {
-        case_kind: CaseKind,
-        #[serde(with = "time::serde::rfc3339")]
-        received_at: OffsetDateTime,
-        accountable_org: String,
-    },
-    /// The data of an adviesvraag or melding (RULES.md 0, 1.3). The first one is the case's own;
-    /// a later one is a melding about betrokkenen of this open casus, which joins it (RULES.md 3:
-    /// a casus is the linked meldingen about the same directbetrokkenen). `classification` is the
-    /// CBS class from the known-before check; an advies has none.
-    IntakeRecorded {
-        intake: Box<Intake>,
-        classification: Option<MeldingClass>,
-    },
-    ConvertedToMelding {
-        reason: String,
-    },
-    ConvertedToAdvies {
-        reason: String,
-    },
-    /// RULES.md 2.1: each melding is first read for urgency (must something happen within 24 h?).
-    UrgencyAssessed {
-        acute: bool,
-    },
-    /// RULES.md 2.1: the veiligheidsbeoordeling (triage-instrument parts A, B and C).
-    SafetyAssessed {
-        acute_unsafety: bool,
-        structural_unsafety: bool,
-        /// Part C may be skipped when part B is positive (RULES.md 2.1).
-        multi_problem: Option<bool>,
-        instrument: String,
-        instrument_version: String,
-        assessor: String,
-    },
-    /// RULES.md 2.2: the follow-up track, a code of the `vervolgtraject` list.
-    FollowUpDecided {
-        track: String,
-        veiligheidsvoorwaarden: Vec<String>,
-    },
-    /// RULES.md 2.5: a handover carries the veiligheidsvoorwaarden, the receiving party and the
-    /// monitoring agreements.
-    HandoverOffered {
-        handover_id: String,
-        to_org: String,
-        veiligheidsvoorwaarden: Vec<String>,
-        monitoring_agreements: Vec<String>,
-    },
-    HandoverAccepted {
-        handover_id: String,
-        regiehouder_user: String,
-    },
-    HandoverRefused {
-        handover_id: String,
-        reason: String,
-    },
-    HandoverWithdrawn {
-        handover_id: String,
-        reason: String,
-    },
-    /// One monitoring check: per veiligheidsvoorwaarde, whether it was met.
-    MonitoringRecorded {
-        moment: String,
-        conditions_met: Vec<(String, bool)>,
-    },
-    /// Safety did not hold: accountability returns to Veilig Thuis, which assesses anew.
-    ReEscalated {
-        reason: String,
-    },
-    MonitoringEnded {
-        reason: String,
-    },
-    OnderzoekCompleted {
-        outcome: OnderzoekOutcome,
-    },
-    FeedbackGiven {
-        moment: FeedbackMoment,
-    },
-    /// RULES.md 2.4: e.g. no standard feedback to a doctor who acted only as informant.
-    FeedbackWaived {
-        moment: FeedbackMoment,
-        reason: String,
-    },
-    Closed {
-        reason: String,
-    },
+pub enum CaseWide {
+    /// RULES.md 0 and 2.5: closes only when nothing is left hanging (see `guards::check_closable`).
+    Closed { reason: String },
+    /// The last accountable organisation reopens; the case returns to the phase it closed from.
     Reopened,
     /// A journal note by a worker of a participating organisation.
-    NoteAdded {
-        text: String,
-    },
-    /// RULES.md 9: a risk instrument's item scores and overall judgement, stored as a versioned
-    /// record without the instrument's (copyrighted) item texts.
-    InstrumentScored {
-        record: crate::instruments::InstrumentRecord,
-        assessor: String,
-    },
+    NoteAdded { text: String },
+}
+
+impl CaseWide {
+    pub const KINDS: &[&str] = &["closed", "reopened", "note_added"];
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            CaseWide::Closed { .. } => "closed",
+            CaseWide::Reopened => "reopened",
+            CaseWide::NoteAdded { .. } => "note_added",
+        }
+    }
+
+    /// The Dutch label of a case-wide event kind.
+    pub fn label_for_kind(kind: &str) -> Option<String> {
+        Some(match kind {
+            "closed" => schakel_i18n::t("event-closed"),
+            "reopened" => schakel_i18n::t("event-reopened"),
+            "note_added" => schakel_i18n::t("event-note-added"),
+            _ => return None,
+        })
+    }
 }
 
 impl CaseEvent {
+    /// Every stored `kind`, stage by stage.
+    pub fn kinds() -> impl Iterator<Item = &'static str> {
+        [
+            intake::Event::KINDS,
+            triage::Event::KINDS,
+            feedback::Event::KINDS,
+            handover::Event::KINDS,
+            monitoring::Event::KINDS,
+            CaseWide::KINDS,
+        ]
+        .into_iter()
+        .flatten()
+        .copied()
+    }
+
     /// The snake_case name stored in the `kind` tag.
     pub fn name(&self) -> &'static str {
         match self {
-            CaseEvent::Opened { .. } => "opened",
-            CaseEvent::IntakeRecorded { .. } => "intake_recorded",
-            CaseEvent::ConvertedToMelding { .. } => "converted_to_melding",
-            CaseEvent::ConvertedToAdvies { .. } => "converted_to_advies",
-            CaseEvent::UrgencyAssessed { .. } => "urgency_assessed",
-            CaseEvent::SafetyAssessed { .. } => "safety_assessed",
-            CaseEvent::FollowUpDecided { .. } => "follow_up_decided",
-            CaseEvent::HandoverOffered { .. } => "handover_offered",
-            CaseEvent::HandoverAccepted { .. } => "handover_accepted",
-            CaseEvent::HandoverRefused { .. } => "handover_refused",
-            CaseEvent::HandoverWithdrawn { .. } => "handover_withdrawn",
-            CaseEvent::MonitoringRecorded { .. } => "monitoring_recorded",
-            CaseEvent::ReEscalated { .. } => "re_escalated",
-            CaseEvent::MonitoringEnded { .. } => "monitoring_ended",
-            CaseEvent::OnderzoekCompleted { .. } => "onderzoek_completed",
-            CaseEvent::FeedbackGiven { .. } => "feedback_given",
-            CaseEvent::FeedbackWaived { .. } => "feedback_waived",
-            CaseEvent::Closed { .. } => "closed",
-            CaseEvent::Reopened => "reopened",
-            CaseEvent::NoteAdded { .. } => "note_added",
-            CaseEvent::InstrumentScored { .. } => "instrument_scored",
+            CaseEvent::Intake(e) => e.name(),
+            CaseEvent::Triage(e) => e.name(),
+            CaseEvent::Feedback(e) => e.name(),
+            CaseEvent::Handover(e) => e.name(),
+            CaseEvent::Monitoring(e) => e.name(),
+            CaseEvent::Case(e) => e.name(),
         }
+    }
+
+    /// The Dutch label users read for a stored `kind`; each stage names its own kinds. An unknown
+    /// kind (a newer version's event read by an older one) shows its code rather than nothing.
+    pub fn label_for_kind(kind: &str) -> String {
+        intake::Event::label_for_kind(kind)
+            .or_else(|| triage::Event::label_for_kind(kind))
+            .or_else(|| feedback::Event::label_for_kind(kind))
+            .or_else(|| handover::Event::label_for_kind(kind))
+            .or_else(|| monitoring::Event::label_for_kind(kind))
+            .or_else(|| CaseWide::label_for_kind(kind))
+            .unwrap_or_else(|| kind.to_string())
+    }
+
+    /// The label of this event.
+    pub fn label(&self) -> String {
+        Self::label_for_kind(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for CaseEvent {
+    /// Reads the `kind` and lets the stage that owns it read the rest, so an error names the
+    /// stage's field (serde's `untagged` would only say that nothing matched).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let kind = value
+            .get("kind")
+            .and_then(serde_json::Value::as_str)
+            .ok_or_else(|| D::Error::missing_field("kind"))?;
+        let owns = |kinds: &[&str]| kinds.contains(&kind);
+        let event = if owns(intake::Event::KINDS) {
+            intake::Event::deserialize(&value).map(CaseEvent::Intake)
+        } else if owns(triage::Event::KINDS) {
+            triage::Event::deserialize(&value).map(CaseEvent::Triage)
+        } else if owns(feedback::Event::KINDS) {
+            feedback::Event::deserialize(&value).map(CaseEvent::Feedback)
+        } else if owns(handover::Event::KINDS) {
+            handover::Event::deserialize(&value).map(CaseEvent::Handover)
+        } else if owns(monitoring::Event::KINDS) {
+            monitoring::Event::deserialize(&value).map(CaseEvent::Monitoring)
+        } else if owns(CaseWide::KINDS) {
+            CaseWide::deserialize(&value).map(CaseEvent::Case)
+        } else {
+            return Err(D::Error::custom(format_args!(
+                "unknown event kind `{kind}`"
+            )));
+        };
+        event.map_err(D::Error::custom)
+    }
+}
+
+impl From<intake::Event> for CaseEvent {
+    fn from(e: intake::Event) -> Self {
+        CaseEvent::Intake(e)
+    }
+}
+impl From<triage::Event> for CaseEvent {
+    fn from(e: triage::Event) -> Self {
+        CaseEvent::Triage(e)
+    }
+}
+impl From<feedback::Event> for CaseEvent {
+    fn from(e: feedback::Event) -> Self {
+        CaseEvent::Feedback(e)
+    }
+}
+impl From<handover::Event> for CaseEvent {
+    fn from(e: handover::Event) -> Self {
+        CaseEvent::Handover(e)
+    }
+}
+impl From<monitoring::Event> for CaseEvent {
+    fn from(e: monitoring::Event) -> Self {
+        CaseEvent::Monitoring(e)
+    }
+}
+impl From<CaseWide> for CaseEvent {
+    fn from(e: CaseWide) -> Self {
+        CaseEvent::Case(e)
     }
 }
 
@@ -255,91 +277,18 @@ impl Phase {
         Self::ALL.into_iter().find(|p| p.code() == code)
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Phase::Advies => "Advies",
-            Phase::Intake => "Intake",
-            Phase::Beoordeling => "Veiligheidsbeoordeling",
-            Phase::Besloten => "Vervolg besloten",
-            Phase::Overdracht => "Overdracht aangeboden",
-            Phase::Overgedragen => "Overgedragen",
-            Phase::Monitoring => "Monitoring",
-            Phase::Gesloten => "Gesloten",
+            Phase::Advies => t("phase-advies"),
+            Phase::Intake => t("phase-intake"),
+            Phase::Beoordeling => t("phase-beoordeling"),
+            Phase::Besloten => t("phase-besloten"),
+            Phase::Overdracht => t("phase-overdracht"),
+            Phase::Overgedragen => t("phase-overgedragen"),
+            Phase::Monitoring => t("phase-monitoring"),
+            Phase::Gesloten => t("phase-gesloten"),
         }
     }
-}
-
-/// The recorded veiligheidsbeoordeling.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SafetyAssessment {
-    pub acute_unsafety: bool,
-    pub structural_unsafety: bool,
-    pub multi_problem: Option<bool>,
-    pub instrument: String,
-    pub instrument_version: String,
-    pub assessor: String,
-    #[serde(with = "time::serde::rfc3339")]
-    pub at: OffsetDateTime,
-}
-
-/// The follow-up decision in force.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Decision {
-    pub track: String,
-    pub category: DecisionCategory,
-    pub veiligheidsvoorwaarden: Vec<String>,
-    #[serde(with = "time::serde::rfc3339")]
-    pub at: OffsetDateTime,
-}
-
-/// A handover waiting for the receiver.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Handover {
-    pub id: String,
-    pub to_org: String,
-    pub veiligheidsvoorwaarden: Vec<String>,
-    pub monitoring_agreements: Vec<String>,
-    #[serde(with = "time::serde::rfc3339")]
-    pub offered_at: OffsetDateTime,
-}
-
-/// Monitoring in progress.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Monitoring {
-    #[serde(with = "time::serde::rfc3339")]
-    pub started_at: OffsetDateTime,
-    /// The organisation that monitors: Veilig Thuis (RULES.md 2.2, 2.5).
-    pub monitored_by: String,
-    pub veiligheidsvoorwaarden: Vec<String>,
-    pub agreements: Vec<String>,
-    pub recorded_moments: Vec<String>,
-    /// Conditions found unmet at the last recorded moment.
-    pub unmet: Vec<String>,
-}
-
-/// An onderzoek in progress or done.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Onderzoek {
-    #[serde(with = "crate::calendar::iso_date")]
-    pub started_on: Date,
-    pub outcome: Option<OnderzoekOutcome>,
-}
-
-/// Feedback owed to the reporter since `since`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PendingFeedback {
-    pub moment: FeedbackMoment,
-    #[serde(with = "time::serde::rfc3339")]
-    pub since: OffsetDateTime,
-}
-
-/// An adviesvraag or melding recorded in the case.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RecordedIntake {
-    pub intake: Intake,
-    pub classification: Option<MeldingClass>,
-    #[serde(with = "time::serde::rfc3339")]
-    pub at: OffsetDateTime,
 }
 
 /// The state of one case: the fold of its events.
@@ -406,20 +355,5 @@ pub enum TransitionError {
 impl From<FieldError> for TransitionError {
     fn from(e: FieldError) -> Self {
         TransitionError::Field(e)
-    }
-}
-
-/// The receiver that accepts a handover names the regiehouder from its own organisation:
-/// accountability passes to that organisation (RULES.md 0 and 2.5: exactly one accountable
-/// organisation), so the direction of the case cannot sit with someone outside it. `members` are
-/// the ids of the accepting organisation's users.
-pub fn check_regiehouder(regiehouder: &str, members: &[String]) -> Result<(), FieldError> {
-    if members.iter().any(|m| m == regiehouder) {
-        Ok(())
-    } else {
-        Err(FieldError::new(
-            "regiehouder",
-            "kies een regiehouder uit uw eigen organisatie",
-        ))
     }
 }

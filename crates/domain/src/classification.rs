@@ -1,6 +1,7 @@
 //! Classifying a new melding as CBS does (RULES.md 3, StatLine 85361NED): 1e melding, hermelding or
 //! vervolgmelding, from the casussen its betrokkenen are already known in.
 
+use schakel_i18n::t;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{CaseKind, CaseState, Phase};
@@ -56,20 +57,20 @@ pub enum MeldingClass {
 }
 
 impl MeldingClass {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            MeldingClass::EersteMelding => "1e melding",
-            MeldingClass::Hermelding => "Hermelding",
+            MeldingClass::EersteMelding => t("melding-class-eerste-melding"),
+            MeldingClass::Hermelding => t("melding-class-hermelding"),
             MeldingClass::Vervolgmelding(VervolgMoment::TijdensBeoordeling) => {
-                "Vervolgmelding tijdens beoordeling"
+                t("melding-class-vervolgmelding-tijdens-beoordeling")
             }
             MeldingClass::Vervolgmelding(VervolgMoment::NaBeoordeling) => {
-                "Vervolgmelding na beoordeling"
+                t("melding-class-vervolgmelding-na-beoordeling")
             }
             MeldingClass::Vervolgmelding(VervolgMoment::TijdensMonitoring) => {
-                "Vervolgmelding tijdens monitoring"
+                t("melding-class-vervolgmelding-tijdens-monitoring")
             }
-            MeldingClass::NietIngedeeld => "Niet ingedeeld",
+            MeldingClass::NietIngedeeld => t("melding-class-niet-ingedeeld"),
         }
     }
 }
@@ -135,6 +136,7 @@ impl Ord for VervolgMoment {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::IntakeEvent;
 
     fn open(phase: Phase) -> CaseMatch {
         CaseMatch {
@@ -231,11 +233,11 @@ mod tests {
             org_kind: OrgKind::VeiligThuis,
         };
         let open = |kind| {
-            let event = CaseEvent::Opened {
+            let event = CaseEvent::Intake(IntakeEvent::Opened {
                 case_kind: kind,
                 received_at: ctx.at,
                 accountable_org: "vt".into(),
-            };
+            });
             apply(None, &event, &ctx).unwrap()
         };
         let advies = open(CaseKind::Advies);

@@ -8,8 +8,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;
-use crate::case::FeedbackMoment;
 use crate::codes::{DecisionCategory, decision_category};
+
+mod events;
+
+pub use events::{Event, FeedbackMoment, PendingFeedback};
+pub(crate) use events::{apply, deadlines, owe_feedback};
 
 /// What the feedback is composed from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,6 +6,7 @@
 //! are allowed, and how items group into parts. The built-in specs are defaults; a region can load
 //! others. Items are referred to by position only.
 
+use schakel_i18n::t;
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;
@@ -40,13 +41,13 @@ impl InstrumentKind {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            InstrumentKind::Rihg => "Risicotaxatie-instrument Huiselijk Geweld (RiHG)",
-            InstrumentKind::CareNl => "CARE-NL",
-            InstrumentKind::BSafer => "B-SAFER",
-            InstrumentKind::Dash => "DASH-risicochecklist",
-            InstrumentKind::TriageVt => "Triage-instrument Veilig Thuis",
+            InstrumentKind::Rihg => t("instrument-rihg"),
+            InstrumentKind::CareNl => t("instrument-care-nl"),
+            InstrumentKind::BSafer => t("instrument-b-safer"),
+            InstrumentKind::Dash => t("instrument-dash"),
+            InstrumentKind::TriageVt => t("instrument-triage-vt"),
         }
     }
 

@@ -1,5 +1,8 @@
-//! The data of an adviesvraag or melding as Veilig Thuis takes it in (RULES.md 0 and 1.3; issue 3),
-//! and its validation. Every error names the field the way forms and the JSON API name it, e.g.
+//! Intake, the first stage of the chain: the data of an adviesvraag or melding as Veilig Thuis
+//! takes it in (RULES.md 0 and 1.3; issue 3) and its validation, and the stage's events (opened,
+//! recorded, converted; `events.rs`). The CBS class of a melding is [`crate::classification`].
+//!
+//! Every error names the field the way forms and the JSON API name it, e.g.
 //! `betrokkenen[2].geboortedatum`: the serde names of these types are those field names.
 
 use serde::{Deserialize, Serialize};
@@ -13,10 +16,13 @@ use crate::codes::{ids, registry};
 use crate::validate::required_text;
 
 mod ages;
+mod events;
 #[cfg(test)]
 pub(crate) mod tests;
 
 pub use ages::{AGE_BANDS, age_band, age_on};
+pub use events::{Event, RecordedIntake};
+pub(crate) use events::{apply, open};
 
 /// Longest name, organisation, contact or person id.
 const MAX_SHORT: usize = 200;

@@ -1,4 +1,6 @@
-//! The monitoring schedule after a handover with veiligheidsvoorwaarden (RULES.md 2.5).
+//! Monitoring, the stage after a handover with veiligheidsvoorwaarden (RULES.md 2.5): its events
+//! and rules (`events.rs`) and its schedule of moments (here). Not the regional monitor of figures,
+//! which is reserved as `monitor`.
 //!
 //! RULES.md 2.5 marks the exact monitoring moments [NC] (the protocol text was not seen; sources
 //! mention 3/6/12 months as examples), so the schedule is configuration. The default of 6 weeks,
@@ -9,6 +11,11 @@ use time::{Date, Month};
 
 use crate::FieldError;
 use crate::calendar::add_days;
+
+mod events;
+
+pub use events::{Event, Monitoring};
+pub(crate) use events::{apply, deadlines, follow_up};
 
 /// How long after the start of monitoring a moment falls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

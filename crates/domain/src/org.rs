@@ -3,6 +3,7 @@
 //! The kinds follow the partners the regional policy names (seed: regiovisie HG/KM Noord- en
 //! Midden-Limburg 2019, "ketenpartners") and the data-sharing framework of RULES.md 8.1.
 
+use schakel_i18n::t;
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;
@@ -65,22 +66,22 @@ impl OrgKind {
     }
 
     /// The Dutch name users read.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            OrgKind::VeiligThuis => "Veilig Thuis",
-            OrgKind::LokaalTeam => "Lokaal team / wijkteam",
-            OrgKind::Politie => "Politie",
-            OrgKind::OpenbaarMinisterie => "Openbaar Ministerie",
-            OrgKind::RaadKinderbescherming => "Raad voor de Kinderbescherming",
-            OrgKind::Gemeente => "Gemeente / beleid",
-            OrgKind::School => "School",
-            OrgKind::Kinderopvang => "Kinderopvang",
-            OrgKind::Opvang => "Opvang",
-            OrgKind::Ggd => "GGD",
-            OrgKind::Zorg => "Huisarts / zorg",
-            OrgKind::Reclassering => "Reclassering",
-            OrgKind::MdaTeam => "MDA++-team",
-            OrgKind::Programmabureau => "Programmabureau",
+            OrgKind::VeiligThuis => t("org-kind-veilig-thuis"),
+            OrgKind::LokaalTeam => t("org-kind-lokaal-team"),
+            OrgKind::Politie => t("org-kind-politie"),
+            OrgKind::OpenbaarMinisterie => t("org-kind-openbaar-ministerie"),
+            OrgKind::RaadKinderbescherming => t("org-kind-raad-kinderbescherming"),
+            OrgKind::Gemeente => t("org-kind-gemeente"),
+            OrgKind::School => t("org-kind-school"),
+            OrgKind::Kinderopvang => t("org-kind-kinderopvang"),
+            OrgKind::Opvang => t("org-kind-opvang"),
+            OrgKind::Ggd => t("org-kind-ggd"),
+            OrgKind::Zorg => t("org-kind-zorg"),
+            OrgKind::Reclassering => t("org-kind-reclassering"),
+            OrgKind::MdaTeam => t("org-kind-mda-team"),
+            OrgKind::Programmabureau => t("org-kind-programmabureau"),
         }
     }
 
@@ -141,14 +142,14 @@ impl Role {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Role::Medewerker => "Medewerker",
-            Role::Teamleider => "Teamleider / regiehouder",
-            Role::Beheerder => "Functioneel beheerder",
-            Role::PrivacyOfficer => "Privacy officer / logbeheerder",
-            Role::Beleidsmedewerker => "Beleidsmedewerker (alleen lezen)",
-            Role::SchoolContact => "Contactpersoon school (Handle with Care)",
+            Role::Medewerker => t("role-medewerker"),
+            Role::Teamleider => t("role-teamleider"),
+            Role::Beheerder => t("role-beheerder"),
+            Role::PrivacyOfficer => t("role-privacy-officer"),
+            Role::Beleidsmedewerker => t("role-beleidsmedewerker"),
+            Role::SchoolContact => t("role-school-contact"),
         }
     }
 

@@ -12,8 +12,16 @@ macro_rules! ftl {
     };
 }
 
-const NL: &[(&str, &str)] = &[ftl!("nl", "common.ftl"), ftl!("nl", "pages.ftl")];
-const EN: &[(&str, &str)] = &[ftl!("en", "common.ftl"), ftl!("en", "pages.ftl")];
+const NL: &[(&str, &str)] = &[
+    ftl!("nl", "common.ftl"),
+    ftl!("nl", "pages.ftl"),
+    ftl!("nl", "domain.ftl"),
+];
+const EN: &[(&str, &str)] = &[
+    ftl!("en", "common.ftl"),
+    ftl!("en", "pages.ftl"),
+    ftl!("en", "domain.ftl"),
+];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];
 const BG: &[(&str, &str)] = &[ftl!("bg", "common.ftl")];

@@ -86,7 +86,7 @@ impl AppError {
             AppError::UnknownRoute => t("error-unknown-route"),
             AppError::MethodNotAllowed => t("error-method-not-allowed"),
             AppError::Unauthenticated => t("error-unauthenticated"),
-            AppError::Forbidden(reason) => reason.message().into(),
+            AppError::Forbidden(reason) => reason.message(),
             AppError::NotFound => t("error-not-found"),
             AppError::Conflict(_) => t("error-conflict"),
             AppError::Throttled => t("error-throttled"),

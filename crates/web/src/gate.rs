@@ -11,7 +11,7 @@ use schakel_domain::access::{
     Action, DataCategory, Decision, Participation, Resource, ResourceKind, Sensitivity, View,
     decide, disclose, disclose_after_acceptance,
 };
-use schakel_domain::case::{CaseEvent, CaseState};
+use schakel_domain::case::{CaseEvent, CaseState, IntakeEvent};
 use schakel_domain::intake::Melder;
 use schakel_store::access_log::AccessEntry;
 use schakel_store::cases::{CaseSummary, PersonRecord, StoredEvent};
@@ -108,7 +108,9 @@ fn melders(stored: &[StoredEvent]) -> Vec<Melder> {
         .iter()
         .filter_map(
             |e| match serde_json::from_value::<CaseEvent>(e.payload.clone()) {
-                Ok(CaseEvent::IntakeRecorded { intake, .. }) => Some(intake.melder),
+                Ok(CaseEvent::Intake(IntakeEvent::IntakeRecorded { intake, .. })) => {
+                    Some(intake.melder)
+                }
                 _ => None,
             },
         )

@@ -9,7 +9,10 @@
 use time::Date;
 
 use super::{DataCategory, Participation, View};
-use crate::case::{CaseEvent, CaseState, RecordedIntake};
+use crate::case::{
+    CaseEvent, CaseState, CaseWide, FeedbackEvent, HandoverEvent, IntakeEvent, MonitoringEvent,
+    RecordedIntake, TriageEvent,
+};
 use crate::intake::{Betrokkene, Gender, Intake, Melder};
 
 /// The marker that replaces withheld text.
@@ -165,70 +168,81 @@ pub fn event(e: &CaseEvent, view: &View) -> Disclosed {
             }
         }
     };
-    let shown = Disclosed::Shown;
+    let shown = |e: CaseEvent| Disclosed::Shown(e);
     match e {
-        E::Opened { .. }
-        | E::UrgencyAssessed { .. }
-        | E::HandoverAccepted { .. }
-        | E::FeedbackGiven { .. }
-        | E::Reopened => shown(e.clone()),
-        E::IntakeRecorded {
+        E::Intake(IntakeEvent::Opened { .. })
+        | E::Triage(TriageEvent::UrgencyAssessed { .. })
+        | E::Handover(HandoverEvent::Accepted { .. })
+        | E::Feedback(FeedbackEvent::Given { .. })
+        | E::Case(CaseWide::Reopened) => shown(e.clone()),
+        E::Intake(IntakeEvent::IntakeRecorded {
             intake: i,
             classification,
-        } => shown(E::IntakeRecorded {
+        }) => shown(E::Intake(IntakeEvent::IntakeRecorded {
             intake: Box::new(intake(i, view)),
             classification: *classification,
-        }),
-        E::ConvertedToMelding { reason } => shown(E::ConvertedToMelding {
-            reason: text(journal, reason),
-        }),
-        E::ConvertedToAdvies { reason } => shown(E::ConvertedToAdvies {
-            reason: text(journal, reason),
-        }),
-        // RULES.md 8.1, 9: the triage-instrument's findings and scored instruments are special.
-        E::SafetyAssessed { .. } | E::InstrumentScored { .. } => whole(C::RiskAssessment),
-        E::FollowUpDecided { .. } | E::MonitoringRecorded { .. } | E::OnderzoekCompleted { .. } => {
-            whole(C::Conditions)
+        })),
+        E::Intake(IntakeEvent::ConvertedToMelding { reason }) => {
+            shown(E::Intake(IntakeEvent::ConvertedToMelding {
+                reason: text(journal, reason),
+            }))
         }
-        E::HandoverOffered {
+        E::Intake(IntakeEvent::ConvertedToAdvies { reason }) => {
+            shown(E::Intake(IntakeEvent::ConvertedToAdvies {
+                reason: text(journal, reason),
+            }))
+        }
+        // RULES.md 8.1, 9: the triage-instrument's findings and scored instruments are special.
+        E::Triage(TriageEvent::SafetyAssessed { .. } | TriageEvent::InstrumentScored { .. }) => {
+            whole(C::RiskAssessment)
+        }
+        E::Triage(TriageEvent::FollowUpDecided { .. } | TriageEvent::OnderzoekCompleted { .. })
+        | E::Monitoring(MonitoringEvent::Recorded { .. }) => whole(C::Conditions),
+        E::Handover(HandoverEvent::Offered {
             handover_id,
             to_org,
             veiligheidsvoorwaarden,
             monitoring_agreements,
-        } => shown(E::HandoverOffered {
+        }) => shown(E::Handover(HandoverEvent::Offered {
             handover_id: handover_id.clone(),
             to_org: to_org.clone(),
             veiligheidsvoorwaarden: list(conditions, veiligheidsvoorwaarden),
             monitoring_agreements: list(conditions, monitoring_agreements),
-        }),
-        E::HandoverRefused {
+        })),
+        E::Handover(HandoverEvent::Refused {
             handover_id,
             reason,
-        } => shown(E::HandoverRefused {
+        }) => shown(E::Handover(HandoverEvent::Refused {
             handover_id: handover_id.clone(),
             reason: text(journal, reason),
-        }),
-        E::HandoverWithdrawn {
+        })),
+        E::Handover(HandoverEvent::Withdrawn {
             handover_id,
             reason,
-        } => shown(E::HandoverWithdrawn {
+        }) => shown(E::Handover(HandoverEvent::Withdrawn {
             handover_id: handover_id.clone(),
             reason: text(journal, reason),
-        }),
-        E::ReEscalated { reason } => shown(E::ReEscalated {
+        })),
+        E::Monitoring(MonitoringEvent::ReEscalated { reason }) => {
+            shown(E::Monitoring(MonitoringEvent::ReEscalated {
+                reason: text(journal, reason),
+            }))
+        }
+        E::Monitoring(MonitoringEvent::Ended { reason }) => {
+            shown(E::Monitoring(MonitoringEvent::Ended {
+                reason: text(journal, reason),
+            }))
+        }
+        E::Feedback(FeedbackEvent::Waived { moment, reason }) => {
+            shown(E::Feedback(FeedbackEvent::Waived {
+                moment: *moment,
+                reason: text(journal, reason),
+            }))
+        }
+        E::Case(CaseWide::Closed { reason }) => shown(E::Case(CaseWide::Closed {
             reason: text(journal, reason),
-        }),
-        E::MonitoringEnded { reason } => shown(E::MonitoringEnded {
-            reason: text(journal, reason),
-        }),
-        E::FeedbackWaived { moment, reason } => shown(E::FeedbackWaived {
-            moment: *moment,
-            reason: text(journal, reason),
-        }),
-        E::Closed { reason } => shown(E::Closed {
-            reason: text(journal, reason),
-        }),
-        E::NoteAdded { .. } => whole(C::Journal),
+        })),
+        E::Case(CaseWide::NoteAdded { .. }) => whole(C::Journal),
     }
 }
 

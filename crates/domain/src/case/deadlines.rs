@@ -1,15 +1,14 @@
 //! Every deadline of an open case, with the organisation whose work queue it belongs in
 //! (DESIGN.md principle 3: no deadline passes unseen).
 
+use schakel_i18n::{t, t_args};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-use crate::calendar::{
-    HolidayCalendar, Terms, acute_deadline, assessment_deadline, dutch_local_date,
-    onderzoek_deadline,
-};
+use crate::calendar::{HolidayCalendar, Terms, dutch_local_date};
+use crate::{feedback, handover, monitoring, triage};
 
-use super::{CaseKind, CaseState, FeedbackMoment, Phase};
+use super::{CaseState, FeedbackMoment};
 
 /// What is due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,15 +33,17 @@ pub enum DeadlineKind {
 impl DeadlineKind {
     pub fn label(&self) -> String {
         match self {
-            DeadlineKind::Urgentie => "Urgentie beoordelen".into(),
-            DeadlineKind::AcuteActie => "Acute melding: direct handelen".into(),
-            DeadlineKind::Veiligheidsbeoordeling => "Veiligheidsbeoordeling afronden".into(),
-            DeadlineKind::OverdrachtAccepteren { .. } => "Overdracht accepteren of weigeren".into(),
-            DeadlineKind::Monitoringsmoment { moment } => format!("Monitoringsmoment {moment}"),
-            DeadlineKind::Onderzoek => "Onderzoek afronden".into(),
+            DeadlineKind::Urgentie => t("deadline-urgentie"),
+            DeadlineKind::AcuteActie => t("deadline-acute-actie"),
+            DeadlineKind::Veiligheidsbeoordeling => t("deadline-veiligheidsbeoordeling"),
+            DeadlineKind::OverdrachtAccepteren { .. } => t("deadline-overdracht-accepteren"),
+            DeadlineKind::Monitoringsmoment { moment } => {
+                t_args("deadline-monitoringsmoment", &[("moment", moment)])
+            }
+            DeadlineKind::Onderzoek => t("deadline-onderzoek"),
             DeadlineKind::Terugkoppeling { moment } => match moment {
-                FeedbackMoment::NaBeoordeling => "Terugkoppeling aan melder na beoordeling".into(),
-                FeedbackMoment::NaOnderzoek => "Terugkoppeling aan melder na onderzoek".into(),
+                FeedbackMoment::NaBeoordeling => t("deadline-terugkoppeling-na-beoordeling"),
+                FeedbackMoment::NaOnderzoek => t("deadline-terugkoppeling-na-onderzoek"),
             },
         }
     }
@@ -60,86 +61,40 @@ pub struct Deadline {
     pub owner_org: String,
 }
 
+impl Deadline {
+    /// A deadline on a calendar day.
+    pub(crate) fn on(what: DeadlineKind, due: Date, owner: &str) -> Self {
+        Self {
+            what,
+            due,
+            due_at: None,
+            owner_org: owner.to_string(),
+        }
+    }
+
+    /// A deadline at a moment (the 24-hour term).
+    pub(crate) fn at(what: DeadlineKind, moment: OffsetDateTime, owner: &str) -> Self {
+        Self {
+            what,
+            due: dutch_local_date(moment),
+            due_at: Some(moment),
+            owner_org: owner.to_string(),
+        }
+    }
+}
+
 impl CaseState {
-    /// Every open deadline of this case, each with its owner. A closed case has none.
+    /// Every open deadline of this case, each with its owner; each stage adds its own. A closed
+    /// case has none.
     pub fn deadlines(&self, calendar: &HolidayCalendar, terms: &Terms) -> Vec<Deadline> {
         let mut out = Vec::new();
         if !self.is_open() {
             return out;
         }
-        let vt = self.vt_org.clone();
-        let on = |what, due, owner: &String| Deadline {
-            what,
-            due,
-            due_at: None,
-            owner_org: owner.clone(),
-        };
-        let at = |what, moment: OffsetDateTime, owner: &String| Deadline {
-            what,
-            due: dutch_local_date(moment),
-            due_at: Some(moment),
-            owner_org: owner.clone(),
-        };
-
-        if self.case_kind == CaseKind::Melding {
-            let acute_due = acute_deadline(terms, self.assessment_from);
-            match self.phase {
-                Phase::Intake => out.push(at(DeadlineKind::Urgentie, acute_due, &vt)),
-                Phase::Beoordeling if self.acute == Some(true) && self.safety.is_none() => {
-                    out.push(at(DeadlineKind::AcuteActie, acute_due, &vt));
-                }
-                _ => {}
-            }
-            if matches!(self.phase, Phase::Intake | Phase::Beoordeling) {
-                out.push(on(
-                    DeadlineKind::Veiligheidsbeoordeling,
-                    assessment_deadline(calendar, terms, self.assessment_from),
-                    &vt,
-                ));
-            }
-        }
-        if let Some(h) = &self.open_handover {
-            // The receiver owns the decision to accept; it shows in the receiver's queue.
-            out.push(on(
-                DeadlineKind::OverdrachtAccepteren {
-                    handover_id: h.id.clone(),
-                },
-                calendar.add_working_days(
-                    dutch_local_date(h.offered_at),
-                    terms.handover_accept_working_days,
-                ),
-                &h.to_org,
-            ));
-        }
-        if let Some(m) = &self.monitoring {
-            let due = terms.monitoring.moments_due(
-                dutch_local_date(m.started_at),
-                m.recorded_moments.iter().map(String::as_str),
-            );
-            for d in due {
-                out.push(on(
-                    DeadlineKind::Monitoringsmoment { moment: d.code },
-                    d.due,
-                    &m.monitored_by,
-                ));
-            }
-        }
-        if let Some(o) = &self.onderzoek
-            && o.outcome.is_none()
-        {
-            out.push(on(
-                DeadlineKind::Onderzoek,
-                onderzoek_deadline(terms, o.started_on),
-                &vt,
-            ));
-        }
-        for p in &self.feedback_pending {
-            out.push(on(
-                DeadlineKind::Terugkoppeling { moment: p.moment },
-                calendar.add_working_days(dutch_local_date(p.since), terms.feedback_working_days),
-                &vt,
-            ));
-        }
+        triage::deadlines(self, calendar, terms, &mut out);
+        handover::deadlines(self, calendar, terms, &mut out);
+        monitoring::deadlines(self, terms, &mut out);
+        feedback::deadlines(self, calendar, terms, &mut out);
         out.sort_by_key(|d| (d.due, d.due_at));
         out
     }

@@ -49,53 +49,53 @@ fn event_strategy() -> impl Strategy<Value = CaseEvent> {
             if advies {
                 intake.case_kind = CaseKind::Advies;
             }
-            CaseEvent::IntakeRecorded { intake: Box::new(intake), classification }
+            CaseEvent::Intake(IntakeEvent::IntakeRecorded { intake: Box::new(intake), classification })
         }),
-        1 => text.clone().prop_map(|reason| CaseEvent::ConvertedToMelding { reason }),
-        1 => text.clone().prop_map(|reason| CaseEvent::ConvertedToAdvies { reason }),
-        4 => any::<bool>().prop_map(|acute| CaseEvent::UrgencyAssessed { acute }),
+        1 => text.clone().prop_map(|reason| CaseEvent::Intake(IntakeEvent::ConvertedToMelding { reason })),
+        1 => text.clone().prop_map(|reason| CaseEvent::Intake(IntakeEvent::ConvertedToAdvies { reason })),
+        4 => any::<bool>().prop_map(|acute| CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute })),
         4 => (any::<bool>(), any::<bool>(), proptest::option::of(any::<bool>())).prop_map(|(a, b, c)| {
-            CaseEvent::SafetyAssessed {
+            CaseEvent::Triage(TriageEvent::SafetyAssessed {
                 acute_unsafety: a,
                 structural_unsafety: b,
                 multi_problem: c,
                 instrument: "triage_vt".into(),
                 instrument_version: "0.6".into(),
                 assessor: "m".into(),
-            }
+            })
         }),
-        4 => (track, 0_usize..3).prop_map(|(track, n)| CaseEvent::FollowUpDecided {
+        4 => (track, 0_usize..3).prop_map(|(track, n)| CaseEvent::Triage(TriageEvent::FollowUpDecided {
             track,
             veiligheidsvoorwaarden: names(n),
-        }),
+        })),
         4 => (id.clone(), prop_oneof![Just("lt"), Just("ggz"), Just("vt")], 0_usize..3).prop_map(
-            |(handover_id, to, n)| CaseEvent::HandoverOffered {
+            |(handover_id, to, n)| CaseEvent::Handover(HandoverEvent::Offered {
                 handover_id,
                 to_org: to.into(),
                 veiligheidsvoorwaarden: names(n),
                 monitoring_agreements: vec!["afspraak".into()],
-            }
+            })
         ),
-        4 => id.clone().prop_map(|handover_id| CaseEvent::HandoverAccepted {
+        4 => id.clone().prop_map(|handover_id| CaseEvent::Handover(HandoverEvent::Accepted {
             handover_id,
             regiehouder_user: "r".into(),
-        }),
-        1 => (id.clone(), text.clone()).prop_map(|(handover_id, reason)| CaseEvent::HandoverRefused { handover_id, reason }),
-        1 => (id, text.clone()).prop_map(|(handover_id, reason)| CaseEvent::HandoverWithdrawn { handover_id, reason }),
+        })),
+        1 => (id.clone(), text.clone()).prop_map(|(handover_id, reason)| CaseEvent::Handover(HandoverEvent::Refused { handover_id, reason })),
+        1 => (id, text.clone()).prop_map(|(handover_id, reason)| CaseEvent::Handover(HandoverEvent::Withdrawn { handover_id, reason })),
         3 => (any::<bool>(), any::<bool>(), 1_usize..3).prop_map(|(a, b, n)| {
-            CaseEvent::MonitoringRecorded {
+            CaseEvent::Monitoring(MonitoringEvent::Recorded {
                 moment: "6_weken".into(),
                 conditions_met: names(n).into_iter().zip([a, b]).collect(),
-            }
+            })
         }),
-        2 => text.clone().prop_map(|reason| CaseEvent::ReEscalated { reason }),
-        2 => text.clone().prop_map(|reason| CaseEvent::MonitoringEnded { reason }),
+        2 => text.clone().prop_map(|reason| CaseEvent::Monitoring(MonitoringEvent::ReEscalated { reason })),
+        2 => text.clone().prop_map(|reason| CaseEvent::Monitoring(MonitoringEvent::Ended { reason })),
         2 => prop_oneof![Just(OnderzoekOutcome::Bevestigd), Just(OnderzoekOutcome::Weerlegd)]
-            .prop_map(|outcome| CaseEvent::OnderzoekCompleted { outcome }),
+            .prop_map(|outcome| CaseEvent::Triage(TriageEvent::OnderzoekCompleted { outcome })),
         2 => prop_oneof![Just(FeedbackMoment::NaBeoordeling), Just(FeedbackMoment::NaOnderzoek)]
-            .prop_map(|moment| CaseEvent::FeedbackGiven { moment }),
-        3 => text.prop_map(|reason| CaseEvent::Closed { reason }),
-        1 => Just(CaseEvent::Reopened),
+            .prop_map(|moment| CaseEvent::Feedback(FeedbackEvent::Given { moment })),
+        3 => text.prop_map(|reason| CaseEvent::Case(CaseWide::Closed { reason })),
+        1 => Just(CaseEvent::Case(CaseWide::Reopened)),
     ]
 }
 
@@ -127,11 +127,11 @@ fn walk(
     ) -> Result<(), TestCaseError>,
 ) -> Result<CaseState, TestCaseError> {
     let start = datetime!(2026-01-05 09:00 +1);
-    let open = CaseEvent::Opened {
+    let open = CaseEvent::Intake(IntakeEvent::Opened {
         case_kind: kind,
         received_at: start,
         accountable_org: VT.into(),
-    };
+    });
     let ctx0 = EventContext {
         at: start,
         org_id: VT.into(),
@@ -175,12 +175,14 @@ fn check_invariants(
     // Accountability changes only by acceptance (to the accepting receiver) or re-escalation (to VT).
     if after.accountable_org != before.accountable_org {
         match event {
-            CaseEvent::HandoverAccepted { .. } => {
+            CaseEvent::Handover(HandoverEvent::Accepted { .. }) => {
                 let offered_to = before.open_handover.as_ref().map(|h| h.to_org.as_str());
                 prop_assert_eq!(offered_to, Some(ctx.org_id.as_str()));
                 prop_assert_eq!(&after.accountable_org, &ctx.org_id);
             }
-            CaseEvent::ReEscalated { .. } => prop_assert_eq!(&after.accountable_org, &after.vt_org),
+            CaseEvent::Monitoring(MonitoringEvent::ReEscalated { .. }) => {
+                prop_assert_eq!(&after.accountable_org, &after.vt_org)
+            }
             other => prop_assert!(false, "accountability moved by {}", other.name()),
         }
     }
@@ -195,7 +197,7 @@ fn check_invariants(
     prop_assert_eq!(after.monitoring.is_some(), after.phase == Phase::Monitoring);
     // Intakes only grow, one at a time, by an intake event; the first matches the case's kind and a
     // later one is a vervolgmelding joining an open melding casus (RULES.md 3).
-    if let CaseEvent::IntakeRecorded { .. } = event {
+    if let CaseEvent::Intake(IntakeEvent::IntakeRecorded { .. }) = event {
         prop_assert_eq!(after.intakes.len(), before.intakes.len() + 1);
         prop_assert!(before.is_open());
         if let Some(last) = after.intakes.last() {
@@ -271,7 +273,7 @@ proptest! {
             Ok(())
         })?;
         let start = datetime!(2026-01-05 09:00 +1);
-        let open = CaseEvent::Opened { case_kind: kind, received_at: start, accountable_org: VT.into() };
+        let open = CaseEvent::Intake(IntakeEvent::Opened { case_kind: kind, received_at: start, accountable_org: VT.into() });
         let ctx0 = EventContext { at: start, org_id: VT.into(), org_kind: OrgKind::VeiligThuis };
         let replayed = replay(
             std::iter::once((&open, &ctx0)).chain(accepted.iter().map(|(e, c)| (e, c))),
@@ -294,7 +296,10 @@ fn random_histories_reach_every_phase() {
         walk(kind, &history, |before, event, _, after| {
             seen.insert(after.phase);
             accountability_moved |= before.accountable_org != after.accountable_org;
-            re_escalated |= matches!(event, CaseEvent::ReEscalated { .. });
+            re_escalated |= matches!(
+                event,
+                CaseEvent::Monitoring(MonitoringEvent::ReEscalated { .. })
+            );
             joined |= after.intakes.len() > 1;
             Ok(())
         })

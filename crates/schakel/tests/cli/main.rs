@@ -999,7 +999,7 @@ fn bench_intake_completes_at_a_tiny_size_and_reports_a_ratio() {
 /// Region, demo users and one open melding for Veilig Thuis, written straight through the store
 /// before the server starts. Returns the case id.
 async fn prepare_demo_with_a_case(data_dir: &Path) -> String {
-    use schakel_domain::case::{CaseEvent, CaseKind};
+    use schakel_domain::case::{CaseEvent, CaseKind, IntakeEvent};
     use schakel_domain::classification::MeldingClass;
     use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
     use schakel_domain::org::OrgKind;
@@ -1061,15 +1061,15 @@ async fn prepare_demo_with_a_case(data_dir: &Path) -> String {
         },
         OrgKind::VeiligThuis,
         vec![
-            CaseEvent::Opened {
+            CaseEvent::Intake(IntakeEvent::Opened {
                 case_kind: CaseKind::Melding,
                 received_at: now,
                 accountable_org: vt.id,
-            },
-            CaseEvent::IntakeRecorded {
+            }),
+            CaseEvent::Intake(IntakeEvent::IntakeRecorded {
                 intake: Box::new(intake),
                 classification: Some(MeldingClass::EersteMelding),
-            },
+            }),
         ],
         now,
     )

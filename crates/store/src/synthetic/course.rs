@@ -1,6 +1,9 @@
 //! The course of one synthetic case: its intake and what happens after, as domain events.
 
-use schakel_domain::case::{CaseEvent, CaseKind, FeedbackMoment, OnderzoekOutcome};
+use schakel_domain::case::{
+    CaseEvent, CaseKind, CaseWide, FeedbackEvent, FeedbackMoment, HandoverEvent, IntakeEvent,
+    MonitoringEvent, OnderzoekOutcome, TriageEvent,
+};
 use schakel_domain::classification::MeldingClass;
 use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
 use schakel_domain::org::OrgKind;
@@ -147,22 +150,22 @@ pub(super) fn case_work(config: &SyntheticConfig, p: &PlannedIntake, n: usize) -
     let intake = intake(config, p, n, &mut rng);
     let kind = intake.case_kind;
     let mut first = vec![
-        CaseEvent::Opened {
+        CaseEvent::Intake(IntakeEvent::Opened {
             case_kind: kind,
             received_at: p.received_at,
             accountable_org: config.vt_org_id.clone(),
-        },
-        CaseEvent::IntakeRecorded {
+        }),
+        CaseEvent::Intake(IntakeEvent::IntakeRecorded {
             intake: Box::new(intake),
             classification: p.melding.then_some(MeldingClass::EersteMelding),
-        },
+        }),
     ];
     if !p.melding {
         // Most adviezen are answered and closed; a few stay open.
         if rng.percent(90) {
-            first.push(CaseEvent::Closed {
+            first.push(CaseEvent::Case(CaseWide::Closed {
                 reason: "Advies gegeven".into(),
-            });
+            }));
         }
         return CaseWork {
             case_id,
@@ -172,7 +175,7 @@ pub(super) fn case_work(config: &SyntheticConfig, p: &PlannedIntake, n: usize) -
     }
     let mut steps = Vec::new();
     let acute = rng.percent(8);
-    first.push(CaseEvent::UrgencyAssessed { acute });
+    first.push(CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute }));
     let stage = rng.below(100);
     if stage < 4 {
         // Still in the assessment.
@@ -184,14 +187,14 @@ pub(super) fn case_work(config: &SyntheticConfig, p: &PlannedIntake, n: usize) -
         };
     }
     let structural = rng.percent(60);
-    first.push(CaseEvent::SafetyAssessed {
+    first.push(CaseEvent::Triage(TriageEvent::SafetyAssessed {
         acute_unsafety: acute,
         structural_unsafety: structural,
         multi_problem: Some(rng.percent(40)),
         instrument: "triage_vt".into(),
         instrument_version: "0.6".into(),
         assessor: "synthetisch-vt".into(),
-    });
+    }));
     let team = config.local_teams.get(p.gemeente).map(|(_, t)| t.clone());
     let track = match (rng.below(100), &team) {
         (0..=44, Some(_)) => "overdracht_lokaal_veld",
@@ -207,17 +210,17 @@ pub(super) fn case_work(config: &SyntheticConfig, p: &PlannedIntake, n: usize) -
     } else {
         Vec::new()
     };
-    first.push(CaseEvent::FollowUpDecided {
+    first.push(CaseEvent::Triage(TriageEvent::FollowUpDecided {
         track: track.into(),
         veiligheidsvoorwaarden: if track == "voorwaarden_en_vervolg" {
             conditions.clone()
         } else {
             Vec::new()
         },
-    });
-    first.push(CaseEvent::FeedbackGiven {
+    }));
+    first.push(CaseEvent::Feedback(FeedbackEvent::Given {
         moment: FeedbackMoment::NaBeoordeling,
-    });
+    }));
     let decided = at(if acute { 20 } else { 72 });
     match (track, team) {
         ("onderzoek", _) => {
@@ -225,25 +228,25 @@ pub(super) fn case_work(config: &SyntheticConfig, p: &PlannedIntake, n: usize) -
             steps.push(vt(
                 at(24 * 50),
                 vec![
-                    CaseEvent::OnderzoekCompleted {
+                    CaseEvent::Triage(TriageEvent::OnderzoekCompleted {
                         outcome: OnderzoekOutcome::Bevestigd,
-                    },
-                    CaseEvent::FeedbackGiven {
+                    }),
+                    CaseEvent::Feedback(FeedbackEvent::Given {
                         moment: FeedbackMoment::NaOnderzoek,
-                    },
-                    CaseEvent::Closed {
+                    }),
+                    CaseEvent::Case(CaseWide::Closed {
                         reason: "Onderzoek afgerond".into(),
-                    },
+                    }),
                 ],
             ));
         }
         ("overdracht_lokaal_veld" | "voorwaarden_en_vervolg", Some(team)) => {
-            first.push(CaseEvent::HandoverOffered {
+            first.push(CaseEvent::Handover(HandoverEvent::Offered {
                 handover_id: format!("{case_id}-h1"),
                 to_org: team.clone(),
                 veiligheidsvoorwaarden: conditions.clone(),
                 monitoring_agreements: vec!["Elke 6 weken afstemming met Veilig Thuis".into()],
-            });
+            }));
             steps.push(vt(decided, first));
             if rng.percent(5) {
                 // Awaiting acceptance.
@@ -265,22 +268,22 @@ pub(super) fn case_work(config: &SyntheticConfig, p: &PlannedIntake, n: usize) -
             };
             steps.push(lt(
                 at(24 * 5),
-                vec![CaseEvent::HandoverAccepted {
+                vec![CaseEvent::Handover(HandoverEvent::Accepted {
                     handover_id: format!("{case_id}-h1"),
                     regiehouder_user: "regisseur-synthetisch".into(),
-                }],
+                })],
             ));
             if !conditions.is_empty() {
                 let met: Vec<(String, bool)> =
                     conditions.iter().map(|c| (c.clone(), true)).collect();
-                let mut monitoring = vec![CaseEvent::MonitoringRecorded {
+                let mut monitoring = vec![CaseEvent::Monitoring(MonitoringEvent::Recorded {
                     moment: "6_weken".into(),
                     conditions_met: met.clone(),
-                }];
+                })];
                 if rng.percent(60) {
-                    monitoring.push(CaseEvent::MonitoringEnded {
+                    monitoring.push(CaseEvent::Monitoring(MonitoringEvent::Ended {
                         reason: "Veiligheidsvoorwaarden duurzaam nageleefd".into(),
-                    });
+                    }));
                     steps.push(vt(at(24 * 50), monitoring));
                 } else {
                     steps.push(vt(at(24 * 50), monitoring));
@@ -294,16 +297,16 @@ pub(super) fn case_work(config: &SyntheticConfig, p: &PlannedIntake, n: usize) -
             if rng.percent(70) {
                 steps.push(lt(
                     at(24 * 120),
-                    vec![CaseEvent::Closed {
+                    vec![CaseEvent::Case(CaseWide::Closed {
                         reason: "Hulp afgerond".into(),
-                    }],
+                    })],
                 ));
             }
         }
         _ => {
-            first.push(CaseEvent::Closed {
+            first.push(CaseEvent::Case(CaseWide::Closed {
                 reason: "Geen vervolg door Veilig Thuis nodig".into(),
-            });
+            }));
             steps.push(vt(decided, first));
         }
     }

@@ -1,5 +1,8 @@
 use schakel_domain::access::Participation;
-use schakel_domain::case::{CaseEvent, CaseKind, FeedbackMoment, Phase};
+use schakel_domain::case::{
+    CaseEvent, CaseKind, CaseWide, FeedbackEvent, FeedbackMoment, HandoverEvent, IntakeEvent,
+    Phase, TriageEvent,
+};
 use schakel_domain::classification::{MeldingClass, VervolgMoment};
 use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
 use schakel_domain::org::OrgKind;
@@ -80,15 +83,15 @@ fn family() -> Vec<Betrokkene> {
 
 fn opened(at: OffsetDateTime, vt: &str, i: Intake, class: MeldingClass) -> Vec<CaseEvent> {
     vec![
-        CaseEvent::Opened {
+        CaseEvent::Intake(IntakeEvent::Opened {
             case_kind: CaseKind::Melding,
             received_at: at,
             accountable_org: vt.into(),
-        },
-        CaseEvent::IntakeRecorded {
+        }),
+        CaseEvent::Intake(IntakeEvent::IntakeRecorded {
             intake: Box::new(i),
             classification: Some(class),
-        },
+        }),
     ]
 }
 
@@ -134,28 +137,28 @@ conformance!(a_melding_goes_from_intake_to_an_accepted_handover, |db| {
 
     let t1 = t0 + Duration::hours(2);
     let steps = vec![
-        CaseEvent::UrgencyAssessed { acute: false },
-        CaseEvent::SafetyAssessed {
+        CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute: false }),
+        CaseEvent::Triage(TriageEvent::SafetyAssessed {
             acute_unsafety: false,
             structural_unsafety: true,
             multi_problem: None,
             instrument: "triage_vt".into(),
             instrument_version: "0.6".into(),
             assessor: "u-1".into(),
-        },
-        CaseEvent::FollowUpDecided {
+        }),
+        CaseEvent::Triage(TriageEvent::FollowUpDecided {
             track: "overdracht_lokaal_veld".into(),
             veiligheidsvoorwaarden: vec!["Geen geweld".into()],
-        },
-        CaseEvent::FeedbackGiven {
+        }),
+        CaseEvent::Feedback(FeedbackEvent::Given {
             moment: FeedbackMoment::NaBeoordeling,
-        },
-        CaseEvent::HandoverOffered {
+        }),
+        CaseEvent::Handover(HandoverEvent::Offered {
             handover_id: "h-1".into(),
             to_org: team.clone(),
             veiligheidsvoorwaarden: vec!["Geen geweld".into()],
             monitoring_agreements: vec![],
-        },
+        }),
     ];
     let (seq, state) = casework::record(s, "c-1", 2, &author(&vt), OrgKind::VeiligThuis, steps, t1)
         .await
@@ -175,10 +178,10 @@ conformance!(a_melding_goes_from_intake_to_an_accepted_handover, |db| {
     );
 
     // Only the receiver accepts.
-    let accept = vec![CaseEvent::HandoverAccepted {
+    let accept = vec![CaseEvent::Handover(HandoverEvent::Accepted {
         handover_id: "h-1".into(),
         regiehouder_user: "r-1".into(),
-    }];
+    })];
     let err = casework::record(
         s,
         "c-1",
@@ -241,9 +244,9 @@ conformance!(
             .await
             .unwrap_err();
         assert!(matches!(err, StoreError::Conflict { .. }), "{err:?}");
-        let close = vec![CaseEvent::Closed {
+        let close = vec![CaseEvent::Case(CaseWide::Closed {
             reason: "klaar".into(),
-        }];
+        })];
         let err = casework::record(s, "c-1", 2, &author(&vt), OrgKind::VeiligThuis, close, t0)
             .await
             .unwrap_err();
@@ -334,10 +337,10 @@ conformance!(
         );
         assert_eq!(open_casussen(by_name.iter()), vec!["c-1".to_string()]);
         let t1 = t0 + Duration::days(1);
-        let join = vec![CaseEvent::IntakeRecorded {
+        let join = vec![CaseEvent::Intake(IntakeEvent::IntakeRecorded {
             intake: Box::new(intake(t1, family()[1..].to_vec(), None)),
             classification: Some(class),
-        }];
+        })];
         let (seq, state) =
             casework::record(s, "c-1", 2, &author(&vt), OrgKind::VeiligThuis, join, t1)
                 .await
@@ -452,7 +455,9 @@ conformance!(
             let store = db.store.clone();
             let vt = vt.clone();
             racers.push(tokio::spawn(async move {
-                let urgency = vec![CaseEvent::UrgencyAssessed { acute: false }];
+                let urgency = vec![CaseEvent::Triage(TriageEvent::UrgencyAssessed {
+                    acute: false,
+                })];
                 casework::record(
                     &store,
                     "race",

@@ -39,7 +39,7 @@ struct UsersPage {
     page: PageCtx,
     users: Vec<UserRow>,
     organisations: Vec<schakel_store::orgs::Organisation>,
-    roles: Vec<(&'static str, &'static str)>,
+    roles: Vec<(&'static str, String)>,
     notice: Option<String>,
     error: Option<String>,
 }

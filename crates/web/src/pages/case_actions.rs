@@ -3,7 +3,9 @@
 //! monitoring, and close. The domain decides what is allowed; these forms only offer what fits.
 
 use schakel_app::CaseCommand;
-use schakel_domain::case::{CaseEvent, CaseState, FeedbackMoment, Phase};
+use schakel_domain::case::{
+    CaseEvent, CaseState, CaseWide, FeedbackMoment, IntakeEvent, MonitoringEvent, Phase,
+};
 use schakel_domain::codes::{self, DecisionCategory, decision_category};
 use schakel_domain::org::OrgKind;
 use serde::Deserialize;
@@ -37,7 +39,7 @@ pub struct OpenHandoverView {
 
 /// The forms shown on the case page.
 pub struct Actions {
-    pub phase: &'static str,
+    pub phase: String,
     pub deadlines: Vec<DeadlineRow>,
     pub urgency: bool,
     /// The region's acute term in hours, asked in the urgency question (RULES.md 2.1: 24 h).
@@ -181,29 +183,29 @@ pub fn actions(i: Inputs<'_>) -> Actions {
             .map(|d| d.veiligheidsvoorwaarden.join("\n"))
             .unwrap_or_default(),
         open_handover,
-        can_end_monitoring: allows(CaseEvent::MonitoringEnded {
+        can_end_monitoring: allows(CaseEvent::Monitoring(MonitoringEvent::Ended {
             reason: PROBE.into(),
-        }),
+        })),
         monitoring_moments,
         monitoring_voorwaarden,
-        can_close: allows(CaseEvent::Closed {
+        can_close: allows(CaseEvent::Case(CaseWide::Closed {
             reason: PROBE.into(),
-        }),
-        convert_to: if allows(CaseEvent::ConvertedToMelding {
+        })),
+        convert_to: if allows(CaseEvent::Intake(IntakeEvent::ConvertedToMelding {
             reason: PROBE.into(),
-        }) {
+        })) {
             Some("melding")
-        } else if allows(CaseEvent::ConvertedToAdvies {
+        } else if allows(CaseEvent::Intake(IntakeEvent::ConvertedToAdvies {
             reason: PROBE.into(),
-        }) {
+        })) {
             Some("advies")
         } else {
             None
         },
         can_escalate: accountable
-            && allows(CaseEvent::ReEscalated {
+            && allows(CaseEvent::Monitoring(MonitoringEvent::ReEscalated {
                 reason: PROBE.into(),
-            }),
+            })),
         feedback_due: if s.vt_org == my_org && s.decision.is_some() {
             s.feedback_pending
                 .iter()

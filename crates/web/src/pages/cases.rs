@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use schakel_domain::access::redact;
 use schakel_domain::access::{Action, DataCategory, DenyReason, Ground, Sensitivity};
+use schakel_domain::case::CaseEvent;
 use serde::Deserialize;
 
 use schakel_app::CaseCommand;
@@ -48,7 +49,7 @@ struct CasePage {
     accountable: String,
     opened: String,
     persons: Vec<(String, String)>,
-    organisations: Vec<(String, &'static str)>,
+    organisations: Vec<(String, String)>,
     events: Vec<EventRow>,
     break_glass: bool,
     can_write: bool,
@@ -169,7 +170,7 @@ async fn case_page(
                     .unwrap_or_default()
                     .to_string()
             },
-            kind: casework::event_label(&e.kind).to_string(),
+            kind: CaseEvent::label_for_kind(&e.kind),
             who: format!("{} ({})", user_name(&e.user_id), org_name(&e.org_id)),
         })
         .collect();
@@ -288,7 +289,7 @@ async fn open_for_page(
                 .as_ref()
                 .is_some_and(|m| m.org_kind.handles_cases()) =>
         {
-            Ok(Err(break_glass_offer(state, user, id, r.message())?))
+            Ok(Err(break_glass_offer(state, user, id, &r.message())?))
         }
         Err(e) => Err(e),
     }

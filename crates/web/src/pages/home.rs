@@ -27,7 +27,7 @@ pub struct QueueRow {
     pub title: String,
     pub kind: String,
     pub status: String,
-    pub relation: &'static str,
+    pub relation: String,
     pub updated: String,
 }
 
@@ -115,7 +115,7 @@ async fn home(
                         .map(|(_, p)| *p)
                         .min()
                         .map(Participation::label)
-                        .unwrap_or("");
+                        .unwrap_or_default();
                     QueueRow {
                         relation,
                         updated: c

@@ -51,7 +51,7 @@ pub struct MatchView {
     pub name: String,
     pub how: String,
     pub open: bool,
-    pub phase: &'static str,
+    pub phase: String,
     pub certain: bool,
     pub key: String,
 }

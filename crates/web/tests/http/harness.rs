@@ -1,7 +1,7 @@
 use std::net::SocketAddr;
 use std::sync::OnceLock;
 
-use schakel_domain::case::{CaseEvent, CaseKind};
+use schakel_domain::case::{CaseEvent, CaseKind, IntakeEvent};
 use schakel_domain::classification::MeldingClass;
 use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
 use schakel_domain::org::{OrgKind, Role};
@@ -230,15 +230,15 @@ impl App {
             description: format!("{label}: ruzie in het gezin."),
         };
         let events = vec![
-            CaseEvent::Opened {
+            CaseEvent::Intake(IntakeEvent::Opened {
                 case_kind: CaseKind::Melding,
                 received_at: now,
                 accountable_org: self.vt.id.clone(),
-            },
-            CaseEvent::IntakeRecorded {
+            }),
+            CaseEvent::Intake(IntakeEvent::IntakeRecorded {
                 intake: Box::new(intake),
                 classification: Some(MeldingClass::EersteMelding),
-            },
+            }),
         ];
         let author = Author {
             user_id: user.id,

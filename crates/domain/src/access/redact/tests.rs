@@ -76,25 +76,25 @@ fn melding(anonymous: bool) -> Intake {
 
 fn history(anonymous: bool) -> Vec<CaseEvent> {
     vec![
-        CaseEvent::Opened {
+        CaseEvent::Intake(IntakeEvent::Opened {
             case_kind: crate::case::CaseKind::Melding,
             received_at: datetime!(2026-03-12 10:00 +1),
             accountable_org: VT.into(),
-        },
-        CaseEvent::IntakeRecorded {
+        }),
+        CaseEvent::Intake(IntakeEvent::IntakeRecorded {
             intake: Box::new(melding(anonymous)),
             classification: Some(crate::classification::MeldingClass::EersteMelding),
-        },
-        CaseEvent::UrgencyAssessed { acute: false },
-        CaseEvent::SafetyAssessed {
+        }),
+        CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute: false }),
+        CaseEvent::Triage(TriageEvent::SafetyAssessed {
             acute_unsafety: true,
             structural_unsafety: true,
             multi_problem: None,
             instrument: "triage_vt".into(),
             instrument_version: "0.6".into(),
             assessor: "Medewerker Eén".into(),
-        },
-        CaseEvent::InstrumentScored {
+        }),
+        CaseEvent::Triage(TriageEvent::InstrumentScored {
             record: InstrumentRecord {
                 kind: InstrumentKind::Dash,
                 version: "2009".into(),
@@ -102,23 +102,23 @@ fn history(anonymous: bool) -> Vec<CaseEvent> {
                 overall_judgement: Some("hoog".into()),
             },
             assessor: "Medewerker Eén".into(),
-        },
-        CaseEvent::NoteAdded {
+        }),
+        CaseEvent::Case(CaseWide::NoteAdded {
             text: "Buurvrouw Voorbeeld belde opnieuw.".into(),
-        },
-        CaseEvent::FollowUpDecided {
+        }),
+        CaseEvent::Triage(TriageEvent::FollowUpDecided {
             track: "overdracht_lokaal_veld".into(),
             veiligheidsvoorwaarden: vec!["Vader verblijft niet in de woning".into()],
-        },
-        CaseEvent::FeedbackGiven {
+        }),
+        CaseEvent::Feedback(FeedbackEvent::Given {
             moment: FeedbackMoment::NaBeoordeling,
-        },
-        CaseEvent::HandoverOffered {
+        }),
+        CaseEvent::Handover(HandoverEvent::Offered {
             handover_id: "h-1".into(),
             to_org: LT.into(),
             veiligheidsvoorwaarden: vec!["Vader verblijft niet in de woning".into()],
             monitoring_agreements: vec!["Na 6 weken overleg".into()],
-        },
+        }),
     ]
 }
 
@@ -207,7 +207,9 @@ fn a_receiver_before_acceptance_sees_the_household_and_the_conditions_only() {
         }
     );
     // The household: first name, age at receipt instead of the date of birth, gender and role.
-    let Disclosed::Shown(CaseEvent::IntakeRecorded { intake: i, .. }) = &out[1] else {
+    let Disclosed::Shown(CaseEvent::Intake(IntakeEvent::IntakeRecorded { intake: i, .. })) =
+        &out[1]
+    else {
         panic!("intake withheld: {:?}", out[1]);
     };
     let child = &i.betrokkenen[0];
@@ -268,14 +270,14 @@ fn veilig_thuis_sees_everything_even_an_anonymous_reporter() {
 
 #[test]
 fn free_text_reasons_are_journal() {
-    let closed = CaseEvent::Closed {
+    let closed = CaseEvent::Case(CaseWide::Closed {
         reason: "Moeder belde, vader is vertrokken".into(),
-    };
+    });
     assert_eq!(
         event(&closed, &receiver()),
-        Disclosed::Shown(CaseEvent::Closed {
+        Disclosed::Shown(CaseEvent::Case(CaseWide::Closed {
             reason: WITHHELD.into()
-        })
+        }))
     );
     assert_eq!(
         event(&closed, &accountable_team()),
@@ -283,9 +285,9 @@ fn free_text_reasons_are_journal() {
     );
     assert_eq!(
         event(&closed, &View::nothing()),
-        Disclosed::Shown(CaseEvent::Closed {
+        Disclosed::Shown(CaseEvent::Case(CaseWide::Closed {
             reason: WITHHELD.into()
-        })
+        }))
     );
 }
 

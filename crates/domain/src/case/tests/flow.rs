@@ -1,5 +1,6 @@
 //! The order of the Veilig Thuis flow, input errors, deadlines and serialisation.
 
+use time::Date;
 use time::macros::{date, datetime};
 
 use super::*;
@@ -29,17 +30,20 @@ fn bad_input_names_the_field() {
     // RULES.md 2.1: part C may be skipped only when part B is positive.
     let skip_c = vec![
         (VT, opened(CaseKind::Melding)),
-        (VT, CaseEvent::UrgencyAssessed { acute: false }),
         (
             VT,
-            CaseEvent::SafetyAssessed {
+            CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute: false }),
+        ),
+        (
+            VT,
+            CaseEvent::Triage(TriageEvent::SafetyAssessed {
                 acute_unsafety: false,
                 structural_unsafety: false,
                 multi_problem: None,
                 instrument: "triage_vt".into(),
                 instrument_version: "0.6".into(),
                 assessor: "m".into(),
-            },
+            }),
         ),
     ];
     assert_eq!(field(skip_c), "multi_problem");
@@ -58,7 +62,10 @@ fn order_of_the_veilig_thuis_flow_is_enforced() {
     assert!(run(&early).is_err());
     // Decision before the safety assessment.
     let mut no_assessment = start.clone();
-    no_assessment.push((VT, CaseEvent::UrgencyAssessed { acute: true }));
+    no_assessment.push((
+        VT,
+        CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute: true }),
+    ));
     no_assessment.push((VT, decided("beeindigen_betrokkenheid", &[])));
     assert!(message(&run(&no_assessment).unwrap_err().1).contains("veiligheidsbeoordeling"));
     // Handover after "no further steps".
@@ -82,11 +89,11 @@ fn only_veilig_thuis_opens_cases_and_is_accountable_from_the_start() {
         message(&run(&[(LT, opened(CaseKind::Melding))]).unwrap_err().1)
             .contains("Alleen Veilig Thuis")
     );
-    let other_accountable = CaseEvent::Opened {
+    let other_accountable = CaseEvent::Intake(IntakeEvent::Opened {
         case_kind: CaseKind::Melding,
         received_at: datetime!(2026-03-02 09:00 +1),
         accountable_org: LT.into(),
-    };
+    });
     assert!(run(&[(VT, other_accountable)]).is_err());
     let s = run(&[(VT, opened(CaseKind::Advies))]).unwrap();
     assert_eq!((s.phase, s.accountable()), (Phase::Advies, Some(VT)));
@@ -98,9 +105,9 @@ fn advies_converts_to_melding_and_the_term_runs_from_conversion() {
         (VT, opened(CaseKind::Advies)),
         (
             VT,
-            CaseEvent::ConvertedToMelding {
+            CaseEvent::Intake(IntakeEvent::ConvertedToMelding {
                 reason: "Melder geeft naam en contactgegevens".into(),
-            },
+            }),
         ),
     ];
     let s = run(&steps).unwrap();
@@ -122,9 +129,9 @@ fn advies_converts_to_melding_and_the_term_runs_from_conversion() {
     let mut back = steps.clone();
     back.push((
         VT,
-        CaseEvent::ConvertedToAdvies {
+        CaseEvent::Intake(IntakeEvent::ConvertedToAdvies {
             reason: "Melder trekt naam terug".into(),
-        },
+        }),
     ));
     back.push((VT, closed()));
     assert_eq!(run(&back).unwrap().phase, Phase::Gesloten);
@@ -137,7 +144,10 @@ fn deadlines_reach_the_owners_work_queue() {
     // Acute melding: the acute action is due 24 h after receipt.
     let acute = run(&[
         (VT, opened(CaseKind::Melding)),
-        (VT, CaseEvent::UrgencyAssessed { acute: true }),
+        (
+            VT,
+            CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute: true }),
+        ),
     ])
     .unwrap();
     let d = acute.deadlines(&cal, &terms);
@@ -180,10 +190,10 @@ fn deadlines_reach_the_owners_work_queue() {
     steps.push((LT, accepted("h1")));
     steps.push((
         VT,
-        CaseEvent::MonitoringRecorded {
+        CaseEvent::Monitoring(MonitoringEvent::Recorded {
             moment: "6_weken".into(),
             conditions_met: vec![("c1".into(), true)],
-        },
+        }),
     ));
     let d = run(&steps).unwrap().deadlines(&cal, &terms);
     let moments: Vec<(String, Date, String)> = d
@@ -222,12 +232,15 @@ fn closed_cases_accept_only_reopening_by_the_last_accountable_org() {
             .is_empty()
     );
     let mut after = steps.clone();
-    after.push((VT, CaseEvent::UrgencyAssessed { acute: true }));
+    after.push((
+        VT,
+        CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute: true }),
+    ));
     assert!(message(&run(&after).unwrap_err().1).contains("gesloten"));
     let mut by_vt = steps.clone();
-    by_vt.push((VT, CaseEvent::Reopened));
+    by_vt.push((VT, CaseEvent::Case(CaseWide::Reopened)));
     assert!(run(&by_vt).is_err());
-    steps.push((LT, CaseEvent::Reopened));
+    steps.push((LT, CaseEvent::Case(CaseWide::Reopened)));
     let s = run(&steps).unwrap();
     assert_eq!((s.phase, s.accountable()), (Phase::Overgedragen, Some(LT)));
 }
@@ -268,10 +281,10 @@ fn events_serialise_with_a_kind_tag_and_replay() {
 fn intake_event(kind: CaseKind, class: Option<MeldingClass>) -> CaseEvent {
     let mut intake = crate::intake::tests::melding();
     intake.case_kind = kind;
-    CaseEvent::IntakeRecorded {
+    CaseEvent::Intake(IntakeEvent::IntakeRecorded {
         intake: Box::new(intake),
         classification: class,
-    }
+    })
 }
 
 #[test]

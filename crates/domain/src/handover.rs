@@ -1,0 +1,248 @@
+//! The warm handover (RULES.md 0 and 2.5): Veilig Thuis offers the case with the
+//! veiligheidsvoorwaarden and monitoring agreements, stays accountable until the receiver itself
+//! accepts and names a regiehouder, or refuses; Veilig Thuis may withdraw an open offer.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::FieldError;
+use crate::calendar::{HolidayCalendar, Terms, dutch_local_date};
+use crate::case::guards::{MAX_ID, MAX_TEXT, by_vt, not_allowed, texts};
+use crate::case::{CaseState, Deadline, DeadlineKind, EventContext, Phase, TransitionError};
+use crate::codes::DecisionCategory;
+use crate::monitoring::Monitoring;
+use crate::validate::required_text;
+
+#[cfg(test)]
+mod tests;
+
+/// The events of a handover. Stored with a `kind` tag as part of a [`crate::case::CaseEvent`];
+/// the stored names keep their `handover_` prefix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum Event {
+    /// RULES.md 2.5: a handover carries the veiligheidsvoorwaarden, the receiving party and the
+    /// monitoring agreements.
+    #[serde(rename = "handover_offered")]
+    Offered {
+        handover_id: String,
+        to_org: String,
+        veiligheidsvoorwaarden: Vec<String>,
+        monitoring_agreements: Vec<String>,
+    },
+    #[serde(rename = "handover_accepted")]
+    Accepted {
+        handover_id: String,
+        regiehouder_user: String,
+    },
+    #[serde(rename = "handover_refused")]
+    Refused { handover_id: String, reason: String },
+    #[serde(rename = "handover_withdrawn")]
+    Withdrawn { handover_id: String, reason: String },
+}
+
+impl Event {
+    /// The stored `kind` of every handover event.
+    pub const KINDS: &[&str] = &[
+        "handover_offered",
+        "handover_accepted",
+        "handover_refused",
+        "handover_withdrawn",
+    ];
+
+    /// The snake_case name stored in the `kind` tag.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::Offered { .. } => "handover_offered",
+            Event::Accepted { .. } => "handover_accepted",
+            Event::Refused { .. } => "handover_refused",
+            Event::Withdrawn { .. } => "handover_withdrawn",
+        }
+    }
+
+    /// The Dutch label of a handover event kind; `None` for a kind of another stage.
+    pub fn label_for_kind(kind: &str) -> Option<String> {
+        Some(match kind {
+            "handover_offered" => schakel_i18n::t("event-handover-offered"),
+            "handover_accepted" => schakel_i18n::t("event-handover-accepted"),
+            "handover_refused" => schakel_i18n::t("event-handover-refused"),
+            "handover_withdrawn" => schakel_i18n::t("event-handover-withdrawn"),
+            _ => return None,
+        })
+    }
+}
+
+/// A handover waiting for the receiver.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handover {
+    pub id: String,
+    pub to_org: String,
+    pub veiligheidsvoorwaarden: Vec<String>,
+    pub monitoring_agreements: Vec<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub offered_at: OffsetDateTime,
+}
+
+/// The receiver that accepts a handover names the regiehouder from its own organisation:
+/// accountability passes to that organisation (RULES.md 0 and 2.5: exactly one accountable
+/// organisation), so the direction of the case cannot sit with someone outside it. `members` are
+/// the ids of the accepting organisation's users.
+pub fn check_regiehouder(regiehouder: &str, members: &[String]) -> Result<(), FieldError> {
+    if members.iter().any(|m| m == regiehouder) {
+        Ok(())
+    } else {
+        Err(FieldError::new(
+            "regiehouder",
+            "kies een regiehouder uit uw eigen organisatie",
+        ))
+    }
+}
+
+fn open_handover<'a>(s: &'a CaseState, handover_id: &str) -> Result<&'a Handover, TransitionError> {
+    match &s.open_handover {
+        Some(h) if h.id == handover_id => Ok(h),
+        Some(_) => Err(FieldError::new(
+            "handover_id",
+            "deze overdracht staat niet open voor deze casus",
+        )
+        .into()),
+        None => Err(not_allowed("Er staat geen overdracht open.")),
+    }
+}
+
+fn receiver_only(h: &Handover, ctx: &EventContext, verb: &str) -> Result<(), TransitionError> {
+    // RULES.md 0: a handover ends only when the receiver itself has accepted it.
+    if ctx.org_id == h.to_org {
+        Ok(())
+    } else {
+        Err(not_allowed(format!(
+            "Alleen de ontvangende organisatie ({}) kan deze overdracht {verb}.",
+            h.to_org
+        )))
+    }
+}
+
+/// Applies one handover event to an open case; `next` starts as a copy of `s`.
+pub(crate) fn apply(
+    s: &CaseState,
+    next: &mut CaseState,
+    event: &Event,
+    ctx: &EventContext,
+) -> Result<(), TransitionError> {
+    match event {
+        Event::Offered {
+            handover_id,
+            to_org,
+            veiligheidsvoorwaarden,
+            monitoring_agreements,
+        } => {
+            by_vt(s, ctx)?;
+            if s.open_handover.is_some() {
+                return Err(not_allowed(
+                    "Er staat al een overdracht open. Wacht op het antwoord of trek die eerst in.",
+                ));
+            }
+            if s.phase != Phase::Besloten {
+                return Err(not_allowed(
+                    "Overdragen kan na een besluit over het vervolg.",
+                ));
+            }
+            if s.decision.as_ref().map(|d| d.category) == Some(DecisionCategory::GeenVervolgstappen)
+            {
+                return Err(not_allowed(
+                    "Het besluit is 'geen vervolgstappen'; daar hoort geen overdracht bij.",
+                ));
+            }
+            let id = required_text("handover_id", handover_id, MAX_ID)?;
+            if s.handover_ids.contains(&id) {
+                return Err(FieldError::new("handover_id", "deze overdracht bestaat al").into());
+            }
+            let to = required_text("to_org", to_org, MAX_ID)?;
+            if to == s.vt_org {
+                return Err(FieldError::new(
+                    "to_org",
+                    "Veilig Thuis kan een casus niet aan zichzelf overdragen",
+                )
+                .into());
+            }
+            next.handover_ids.push(id.clone());
+            next.open_handover = Some(Handover {
+                id,
+                to_org: to,
+                veiligheidsvoorwaarden: texts("veiligheidsvoorwaarden", veiligheidsvoorwaarden)?,
+                monitoring_agreements: texts("monitoring_agreements", monitoring_agreements)?,
+                offered_at: ctx.at,
+            });
+            // RULES.md 0: VT stays accountable until the receiver has accepted.
+            next.phase = Phase::Overdracht;
+        }
+        Event::Accepted {
+            handover_id,
+            regiehouder_user,
+        } => {
+            let h = open_handover(s, handover_id)?;
+            receiver_only(h, ctx, "accepteren")?;
+            required_text("regiehouder_user", regiehouder_user, MAX_ID)?;
+            // RULES.md 0 / 2.5: acceptance by the receiver moves accountability; VT monitors the
+            // veiligheidsvoorwaarden it set.
+            next.accountable_org = h.to_org.clone();
+            next.monitoring = (!h.veiligheidsvoorwaarden.is_empty()).then(|| Monitoring {
+                started_at: ctx.at,
+                monitored_by: s.vt_org.clone(),
+                veiligheidsvoorwaarden: h.veiligheidsvoorwaarden.clone(),
+                agreements: h.monitoring_agreements.clone(),
+                recorded_moments: Vec::new(),
+                unmet: Vec::new(),
+            });
+            next.phase = if next.monitoring.is_some() {
+                Phase::Monitoring
+            } else {
+                Phase::Overgedragen
+            };
+            next.open_handover = None;
+        }
+        Event::Refused {
+            handover_id,
+            reason,
+        } => {
+            let h = open_handover(s, handover_id)?;
+            receiver_only(h, ctx, "weigeren")?;
+            required_text("reason", reason, MAX_TEXT)?;
+            next.open_handover = None;
+            next.phase = Phase::Besloten;
+        }
+        Event::Withdrawn {
+            handover_id,
+            reason,
+        } => {
+            by_vt(s, ctx)?;
+            open_handover(s, handover_id)?;
+            required_text("reason", reason, MAX_TEXT)?;
+            next.open_handover = None;
+            next.phase = Phase::Besloten;
+        }
+    }
+    Ok(())
+}
+
+/// The receiver owns the decision to accept: the deadline shows in the receiver's queue (term [NC],
+/// see `Terms`).
+pub(crate) fn deadlines(
+    s: &CaseState,
+    calendar: &HolidayCalendar,
+    terms: &Terms,
+    out: &mut Vec<Deadline>,
+) {
+    if let Some(h) = &s.open_handover {
+        out.push(Deadline::on(
+            DeadlineKind::OverdrachtAccepteren {
+                handover_id: h.id.clone(),
+            },
+            calendar.add_working_days(
+                dutch_local_date(h.offered_at),
+                terms.handover_accept_working_days,
+            ),
+            &h.to_org,
+        ));
+    }
+}

@@ -1,0 +1,237 @@
+//! The intake stage's events and rules: Veilig Thuis opens a case for an adviesvraag or melding
+//! (RULES.md 1.3), records its data and the CBS class (RULES.md 3), and may convert an advies into
+//! a melding or back (RULES.md 2.2 track 2).
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::FieldError;
+use crate::case::guards::{MAX_ID, MAX_TEXT, by_vt, not_allowed};
+use crate::case::{CaseKind, CaseState, EventContext, Phase, TransitionError};
+use crate::classification::MeldingClass;
+use crate::codes::DecisionCategory;
+use crate::org::OrgKind;
+use crate::triage::running_onderzoek;
+use crate::validate::required_text;
+
+use super::Intake;
+
+/// The events of intake. Stored with a `kind` tag as part of a [`crate::case::CaseEvent`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    /// Veilig Thuis registers an adviesvraag or a melding and is accountable from the start.
+    Opened {
+        case_kind: CaseKind,
+        #[serde(with = "time::serde::rfc3339")]
+        received_at: OffsetDateTime,
+        accountable_org: String,
+    },
+    /// The data of an adviesvraag or melding (RULES.md 0, 1.3). The first one is the case's own;
+    /// a later one is a melding about betrokkenen of this open casus, which joins it (RULES.md 3:
+    /// a casus is the linked meldingen about the same directbetrokkenen). `classification` is the
+    /// CBS class from the known-before check; an advies has none.
+    IntakeRecorded {
+        intake: Box<Intake>,
+        classification: Option<MeldingClass>,
+    },
+    ConvertedToMelding {
+        reason: String,
+    },
+    ConvertedToAdvies {
+        reason: String,
+    },
+}
+
+impl Event {
+    /// The stored `kind` of every intake event.
+    pub const KINDS: &[&str] = &[
+        "opened",
+        "intake_recorded",
+        "converted_to_melding",
+        "converted_to_advies",
+    ];
+
+    /// The snake_case name stored in the `kind` tag.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::Opened { .. } => "opened",
+            Event::IntakeRecorded { .. } => "intake_recorded",
+            Event::ConvertedToMelding { .. } => "converted_to_melding",
+            Event::ConvertedToAdvies { .. } => "converted_to_advies",
+        }
+    }
+
+    /// The Dutch label of an intake event kind; `None` for a kind of another stage.
+    pub fn label_for_kind(kind: &str) -> Option<String> {
+        Some(match kind {
+            "opened" => schakel_i18n::t("event-opened"),
+            "intake_recorded" => schakel_i18n::t("event-intake-recorded"),
+            "converted_to_melding" => schakel_i18n::t("event-converted-to-melding"),
+            "converted_to_advies" => schakel_i18n::t("event-converted-to-advies"),
+            _ => return None,
+        })
+    }
+}
+
+/// An adviesvraag or melding recorded in the case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordedIntake {
+    pub intake: Intake,
+    pub classification: Option<MeldingClass>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+/// The first event of every case: `Opened` creates the case's state.
+pub(crate) fn open(
+    case_kind: CaseKind,
+    received_at: OffsetDateTime,
+    accountable_org: &str,
+    ctx: &EventContext,
+) -> Result<CaseState, TransitionError> {
+    // DESIGN.md / RULES.md 1.3: Veilig Thuis registers adviezen and meldingen and is
+    // accountable from the start.
+    if ctx.org_kind != OrgKind::VeiligThuis {
+        return Err(not_allowed(
+            "Alleen Veilig Thuis registreert een advies of melding.",
+        ));
+    }
+    let accountable = required_text("accountable_org", accountable_org, MAX_ID)?;
+    if accountable != ctx.org_id {
+        return Err(not_allowed(
+            "De Veilig Thuis-organisatie die registreert, is ook verantwoordelijk voor de casus.",
+        ));
+    }
+    Ok(CaseState {
+        case_kind,
+        phase: match case_kind {
+            CaseKind::Advies => Phase::Advies,
+            CaseKind::Melding => Phase::Intake,
+        },
+        vt_org: accountable.clone(),
+        accountable_org: accountable,
+        opened_at: received_at,
+        assessment_from: received_at,
+        acute: None,
+        safety: None,
+        decision: None,
+        open_handover: None,
+        handover_ids: Vec::new(),
+        monitoring: None,
+        onderzoek: None,
+        feedback_pending: Vec::new(),
+        closed_from: None,
+        intakes: Vec::new(),
+        instruments: Vec::new(),
+    })
+}
+
+/// Applies one intake event to an open case; `next` starts as a copy of `s`.
+pub(crate) fn apply(
+    s: &CaseState,
+    next: &mut CaseState,
+    event: &Event,
+    ctx: &EventContext,
+) -> Result<(), TransitionError> {
+    match event {
+        Event::Opened { .. } => return Err(not_allowed("Deze casus is al geopend.")),
+        Event::IntakeRecorded {
+            intake,
+            classification,
+        } => {
+            by_vt(s, ctx)?;
+            let intake = intake.normalised(None)?;
+            check_intake(s, &intake, *classification)?;
+            next.intakes.push(RecordedIntake {
+                intake,
+                classification: *classification,
+                at: ctx.at,
+            });
+        }
+        Event::ConvertedToMelding { reason } => {
+            by_vt(s, ctx)?;
+            required_text("reason", reason, MAX_TEXT)?;
+            if s.phase != Phase::Advies {
+                return Err(not_allowed("Alleen een advies kan een melding worden."));
+            }
+            // RULES.md 1.3: from now on VT carries zicht op veiligheid; the 5-day term runs from here.
+            next.case_kind = CaseKind::Melding;
+            next.phase = Phase::Intake;
+            next.assessment_from = ctx.at;
+            next.acute = None;
+        }
+        Event::ConvertedToAdvies { reason } => {
+            by_vt(s, ctx)?;
+            required_text("reason", reason, MAX_TEXT)?;
+            let decided_no_steps = s.phase == Phase::Besloten
+                && s.decision.as_ref().map(|d| d.category)
+                    == Some(DecisionCategory::GeenVervolgstappen);
+            // RULES.md 2.2 track 2: converting to advies is a "no further steps" decision.
+            if !matches!(s.phase, Phase::Intake | Phase::Beoordeling) && !decided_no_steps {
+                return Err(not_allowed(
+                    "Een melding wordt alleen tijdens de beoordeling of na het besluit 'geen vervolgstappen' omgezet naar een advies.",
+                ));
+            }
+            if running_onderzoek(s) {
+                return Err(not_allowed("Er loopt nog een onderzoek."));
+            }
+            next.case_kind = CaseKind::Advies;
+            next.phase = Phase::Advies;
+        }
+    }
+    Ok(())
+}
+
+/// Whether an intake fits the case it is recorded in.
+fn check_intake(
+    s: &CaseState,
+    intake: &Intake,
+    classification: Option<MeldingClass>,
+) -> Result<(), TransitionError> {
+    let field = |m: &str| -> TransitionError { FieldError::new("classificatie", m).into() };
+    // CBS classifies meldingen only (RULES.md 3, 85361NED); an advies keeps the family anonymous, so
+    // there is nothing to classify (RULES.md 1.3).
+    match (intake.case_kind, classification) {
+        (CaseKind::Advies, Some(_)) => return Err(field("een advies wordt niet ingedeeld")),
+        (CaseKind::Melding, None) => {
+            return Err(field(
+                "deel de melding in als 1e melding, hermelding of vervolgmelding",
+            ));
+        }
+        _ => {}
+    }
+    if s.intakes.is_empty() {
+        // The case's own intake.
+        if intake.case_kind != s.case_kind {
+            return Err(
+                FieldError::new("soort", "past niet bij de casus (advies of melding)").into(),
+            );
+        }
+        // RULES.md 3: a melding about betrokkenen of an open casus joins that casus instead of
+        // starting a new one.
+        if matches!(classification, Some(MeldingClass::Vervolgmelding(_))) {
+            return Err(not_allowed(
+                "Een vervolgmelding hoort bij de open casus van deze betrokkenen; voeg haar daaraan toe.",
+            ));
+        }
+        return Ok(());
+    }
+    // A later intake joins this open casus (RULES.md 3).
+    if intake.case_kind != CaseKind::Melding {
+        return Err(not_allowed(
+            "Alleen een melding kan aan een open casus worden toegevoegd.",
+        ));
+    }
+    if s.case_kind != CaseKind::Melding {
+        return Err(not_allowed(
+            "Deze casus is een advies; zet het eerst om naar een melding.",
+        ));
+    }
+    if !matches!(classification, Some(MeldingClass::Vervolgmelding(_))) {
+        return Err(field(
+            "een melding over betrokkenen van een open casus is een vervolgmelding",
+        ));
+    }
+    Ok(())
+}
