@@ -37,7 +37,7 @@
 //! 1. The stage's `Event` enum (e.g. `src/triage.rs`, `src/intake/events.rs`,
 //!    `src/monitoring/events.rs`): the variant (its stored `kind` is the snake_case name or a
 //!    `#[serde(rename)]`), its entry in `Event::KINDS`, its arm in `Event::name`, its label arm in
-//!    `Event::label_for_kind` (`t("event-<kind>")`) and its rule in the stage's `apply` (with the
+//!    `Event::label_for_kind` (the catalogue key `event-<kind>`) and its rule in the stage's `apply` (with the
 //!    source of the rule in a comment), plus its deadlines there if it has any.
 //! 2. `crates/i18n/locales/nl/domain.ftl` and `en/domain.ftl`: the `event-<kind>` label.
 //! 3. `src/case/stored_json_tests.rs`: one stored example of the new kind (the test fails without
