@@ -81,6 +81,21 @@ pub fn logged<'a>(store: &'a Store, acting: &Acting, role: Role) -> Logged<'a> {
     }
 }
 
+/// Registers the bench's fictional melding number `n` (a household of three in Venlo) as `by`, a
+/// medewerker, through the use case the web and the bench use. Works on any store whose region has
+/// Venlo, e.g. one the binary prepared.
+pub async fn melding(store: &Store, by: &Acting, n: u64) -> Registered {
+    let now = OffsetDateTime::now_utc();
+    let policy = logged(store, by, Role::Medewerker);
+    let cmd = RegisterIntake {
+        intake: schakel_store::bench::intake(n, now),
+        confirmed: Vec::new(),
+    };
+    schakel_app::register_intake(store, by, &policy, now, cmd)
+        .await
+        .unwrap()
+}
+
 /// A fresh store with the region loaded.
 pub struct Kit {
     pub db: TestDb,
@@ -127,18 +142,9 @@ impl Kit {
         acting(&id, username, &self.region.team, OrgKind::LokaalTeam)
     }
 
-    /// Registers the bench's fictional melding number `n` (a household of three in Venlo) as
-    /// `by`, a medewerker, through the use case the web and the bench use.
+    /// Registers the bench's fictional melding number `n` as `by` (see [`melding`]).
     pub async fn melding(&self, by: &Acting, n: u64) -> Registered {
-        let now = OffsetDateTime::now_utc();
-        let policy = logged(&self.db.store, by, Role::Medewerker);
-        let cmd = RegisterIntake {
-            intake: schakel_store::bench::intake(n, now),
-            confirmed: Vec::new(),
-        };
-        schakel_app::register_intake(&self.db.store, by, &policy, now, cmd)
-            .await
-            .unwrap()
+        melding(&self.db.store, by, n).await
     }
 
     /// Runs one command on a case as `by`.
