@@ -3,19 +3,19 @@
 //! The use cases against a real (SQLite) store: registering intakes as the benchmark and the web do,
 //! and commands on a case filled in by the server.
 
-use schakel_app::{Acting, CaseCommand, Error, Logged, RegisterIntake, register_intake};
-use schakel_domain::access::Actor;
+use schakel_app::{Acting, CaseCommand, Error, RegisterIntake, register_intake};
 use schakel_domain::case::{CaseEvent, Phase, TriageEvent};
 use schakel_domain::classification::MeldingClass;
 use schakel_domain::org::{OrgKind, Role};
 use schakel_store::Store;
-use schakel_store::orgs::Gemeente;
-use schakel_store::users::NewUser;
+use schakel_testkit::Kit;
+use schakel_testkit::kit::{acting, logged};
 use time::OffsetDateTime;
 
+/// The region, a medewerker of Veilig Thuis and one of the wijkteam, from the test kit.
 struct World {
+    kit: Kit,
     store: Store,
-    _dir: tempfile::TempDir,
     vt: String,
     team: String,
     vt_user: String,
@@ -23,75 +23,18 @@ struct World {
 }
 
 async fn world() -> World {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_sqlite(dir.path()).await.unwrap();
-    store.migrate().await.unwrap();
-    store
-        .upsert_gemeente(&Gemeente {
-            name: "Venlo".into(),
-            region: "NML".into(),
-            centrumgemeente: true,
-        })
-        .await
-        .unwrap();
-    let vt = store
-        .upsert_organisation("Veilig Thuis NML", OrgKind::VeiligThuis, &["Venlo".into()])
-        .await
-        .unwrap();
-    let team = store
-        .upsert_organisation("Wijkteam Venlo", OrgKind::LokaalTeam, &["Venlo".into()])
-        .await
-        .unwrap();
-    let mut ids = Vec::new();
-    for (name, org) in [("vt.mw", &vt), ("team.mw", &team)] {
-        let u = store
-            .create_user(&NewUser {
-                username: name,
-                display_name: name,
-                password_hash: "x",
-                is_demo: true,
-            })
-            .await
-            .unwrap();
-        store
-            .add_membership(&u.id, org, Role::Medewerker)
-            .await
-            .unwrap();
-        ids.push(u.id);
-    }
+    let kit = Kit::sqlite().await;
+    let vt = kit.region.vt.clone();
+    let team = kit.region.team.clone();
+    let vt_user = kit.user("vt.mw", &vt, Role::Medewerker).await;
+    let team_user = kit.user("team.mw", &team, Role::Medewerker).await;
     World {
-        store,
-        _dir: dir,
+        store: kit.store().clone(),
+        kit,
         vt,
         team,
-        vt_user: ids[0].clone(),
-        team_user: ids[1].clone(),
-    }
-}
-
-fn acting(user_id: &str, username: &str, org: &str, kind: OrgKind) -> Acting {
-    Acting {
-        user_id: user_id.into(),
-        username: username.into(),
-        org_id: org.into(),
-        org_kind: kind,
-    }
-}
-
-fn policy<'a>(store: &'a Store, a: &Acting, role: Role) -> Logged<'a> {
-    Logged {
-        store,
-        actor: Actor {
-            user_id: a.user_id.clone(),
-            org_id: a.org_id.clone(),
-            org_kind: a.org_kind,
-            role,
-            second_factor: true,
-            break_glass: None,
-        },
-        username: a.username.clone(),
-        access_point: "test".into(),
-        now: OffsetDateTime::now_utc(),
+        vt_user,
+        team_user,
     }
 }
 
@@ -100,7 +43,7 @@ async fn the_bench_intake_registers_through_the_use_case_and_a_second_one_joins_
     let w = world().await;
     let now = OffsetDateTime::now_utc();
     let vt = acting(&w.vt_user, "vt.mw", &w.vt, OrgKind::VeiligThuis);
-    let p = policy(&w.store, &vt, Role::Medewerker);
+    let p = logged(&w.store, &vt, Role::Medewerker);
     let cmd = || RegisterIntake {
         intake: schakel_store::bench::intake(1, now),
         confirmed: Vec::new(),
@@ -142,7 +85,7 @@ async fn a_lokaal_team_may_not_register_and_nothing_is_written() {
     let w = world().await;
     let now = OffsetDateTime::now_utc();
     let team = acting(&w.team_user, "team.mw", &w.team, OrgKind::LokaalTeam);
-    let p = policy(&w.store, &team, Role::Medewerker);
+    let p = logged(&w.store, &team, Role::Medewerker);
     let cmd = RegisterIntake {
         intake: schakel_store::bench::intake(7, now),
         confirmed: Vec::new(),
@@ -156,15 +99,7 @@ async fn the_server_fills_in_the_assessor_and_the_handover_and_checks_the_regieh
     let w = world().await;
     let now = OffsetDateTime::now_utc();
     let vt = acting(&w.vt_user, "vt.mw", &w.vt, OrgKind::VeiligThuis);
-    let p = policy(&w.store, &vt, Role::Medewerker);
-    let cmd = RegisterIntake {
-        intake: schakel_store::bench::intake(3, now),
-        confirmed: Vec::new(),
-    };
-    let case = register_intake(&w.store, &vt, &p, now, cmd)
-        .await
-        .unwrap()
-        .case_id;
+    let case = w.kit.melding(&vt, 3).await.case_id;
     let run = |a: Acting, seq: i64, cmd: CaseCommand| {
         let store = w.store.clone();
         let case = case.clone();

@@ -163,7 +163,7 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         self.log();
         let status = self.status();
-        let page = crate::pages::error_page(status, &self.message());
+        let page = crate::frame::error_page(status, &self.message());
         (status, Html(page)).into_response()
     }
 }

@@ -2,17 +2,24 @@
 //! `/api/v1`. Every route that touches case data goes through [`gate`], which asks the access policy
 //! and writes the access log; there is no other way to case data from this crate.
 
+// Features: each owns its routes, its pages and its API operations.
 mod access_log;
-pub mod api;
+mod admin;
 pub mod auth;
-mod casework;
+mod cases;
+mod home;
+mod intake;
+mod queue;
+
+// Infrastructure the features share.
+pub mod api;
+mod csrf;
 mod error;
-mod feedback;
+mod frame;
 pub mod gate;
 mod i18n;
-mod intake;
-mod pages;
 mod security;
+mod system;
 mod usecase;
 
 use std::sync::Arc;
@@ -125,11 +132,24 @@ pub async fn purge_expired(state: &AppState) -> Result<(u64, u64), AppError> {
     Ok((sessions, attempts))
 }
 
+/// Every page route, feature by feature.
+fn pages() -> Router<AppState> {
+    Router::new()
+        .merge(auth::routes())
+        .merge(home::routes())
+        .merge(admin::routes())
+        .merge(access_log::routes())
+        .merge(cases::routes())
+        .merge(intake::routes())
+        .merge(queue::routes())
+        .merge(system::routes())
+}
+
 /// The whole application: pages, API, static files and the security layers around them.
 pub fn router(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
     Router::new()
-        .merge(pages::routes())
+        .merge(pages())
         .nest("/api/v1", api::routes())
         .fallback(|| async { AppError::NotFound })
         .with_state(state.clone())

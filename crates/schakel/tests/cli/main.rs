@@ -601,10 +601,10 @@ fn demo_serves_on_the_announced_port_and_stops_on_sigterm() {
 /// store's back, as an intruder with database access would.
 async fn tamper_with_a_case(data_dir: &Path, tampering: &[&str]) {
     use schakel_domain::access::Participation;
-    use schakel_store::Store;
     use schakel_store::cases::{Author, CaseProjection, EventDraft};
 
-    let store = Store::open_sqlite(data_dir).await.unwrap();
+    let db = schakel_testkit::TestDb::open_sqlite(data_dir).await;
+    let store = &db.store;
     let vt = store
         .organisation_by_name("Veilig Thuis Noord- en Midden-Limburg")
         .await
@@ -635,17 +635,10 @@ async fn tamper_with_a_case(data_dir: &Path, tampering: &[&str]) {
         .append_case_events("c-test", 0, &author, &drafts, Some(&projection))
         .await
         .unwrap();
-    store.close().await;
-
-    let url = format!("sqlite://{}", data_dir.join("schakel.db").display());
-    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
     for statement in tampering {
-        sqlx::raw_sql(sqlx::AssertSqlSafe(*statement))
-            .execute(&pool)
-            .await
-            .unwrap();
+        db.exec(statement).await;
     }
-    pool.close().await;
+    db.cleanup().await;
 }
 
 #[test]
@@ -996,87 +989,30 @@ fn bench_intake_completes_at_a_tiny_size_and_reports_a_ratio() {
         stdout(&o)
     );
 }
-/// Region, demo users and one open melding for Veilig Thuis, written straight through the store
-/// before the server starts. Returns the case id.
+/// Region, demo users and one open melding for Veilig Thuis (registered through the use case, as
+/// the test kit does) before the server starts. Returns the case id.
 async fn prepare_demo_with_a_case(data_dir: &Path) -> String {
-    use schakel_domain::case::{CaseEvent, CaseKind, IntakeEvent};
-    use schakel_domain::classification::MeldingClass;
-    use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
     use schakel_domain::org::OrgKind;
-    use schakel_store::Store;
-    use schakel_store::cases::Author;
 
-    let store = Store::open_sqlite(data_dir).await.unwrap();
-    store.migrate().await.unwrap();
+    let db = schakel_testkit::TestDb::open_sqlite(data_dir).await;
     let region = schakel::region::Region::builtin().unwrap();
-    schakel::demo::prepare(&store, &region).await.unwrap();
-    let vt = store
+    schakel::demo::prepare(&db.store, &region).await.unwrap();
+    let vt = db
+        .store
         .organisation_by_name("Veilig Thuis Noord- en Midden-Limburg")
         .await
         .unwrap()
         .unwrap();
-    let user = store
+    let user = db
+        .store
         .user_by_username("vt.medewerker")
         .await
         .unwrap()
         .unwrap();
-    let now = time::OffsetDateTime::now_utc();
-    let intake = Intake {
-        case_kind: CaseKind::Melding,
-        received_at: now,
-        channel: "politiemelding".into(),
-        melder: Melder {
-            melder_type: "justitie_en_veiligheid".into(),
-            name: None,
-            organisation: Some("Politie".into()),
-            org_id: None,
-            contact: None,
-            anonymous_to_family: false,
-        },
-        betrokkenen: vec![Betrokkene {
-            person_id: "kill-p1".into(),
-            role: "kind_in_gezin".into(),
-            name: Some("Fenna Verzonnen".into()),
-            birth_date: Some(time::macros::date!(2015 - 03 - 04)),
-            estimated_age: None,
-            gender: Gender::Onbekend,
-            bsn: None,
-            address: None,
-            gemeente: "Venlo".into(),
-        }],
-        violence_version: "regio-2018".into(),
-        violence: vec!["psychisch_geweld".into()],
-        specific_groups: vec![],
-        description: "Casus voor de kill -9-test; verzonnen.".into(),
-    };
-    let case_id = "case-kill-9".to_string();
-    schakel_store::casework::record(
-        &store,
-        &case_id,
-        0,
-        &Author {
-            user_id: user.id,
-            org_id: vt.id.clone(),
-            on_behalf_of: None,
-        },
-        OrgKind::VeiligThuis,
-        vec![
-            CaseEvent::Intake(IntakeEvent::Opened {
-                case_kind: CaseKind::Melding,
-                received_at: now,
-                accountable_org: vt.id,
-            }),
-            CaseEvent::Intake(IntakeEvent::IntakeRecorded {
-                intake: Box::new(intake),
-                classification: Some(MeldingClass::EersteMelding),
-            }),
-        ],
-        now,
-    )
-    .await
-    .unwrap();
-    store.close().await;
-    case_id
+    let by = schakel_testkit::kit::acting(&user.id, "vt.medewerker", &vt.id, OrgKind::VeiligThuis);
+    let case = schakel_testkit::kit::melding(&db.store, &by, 1).await;
+    db.cleanup().await;
+    case.case_id
 }
 
 /// Logs in as the demo's Veilig Thuis worker; returns a client holding the session cookie and the

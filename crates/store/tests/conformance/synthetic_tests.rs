@@ -75,7 +75,7 @@ conformance!(
 /// The full reference year on SQLite, counted back from the projections (about 10 s in a debug build).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_full_synthetic_year_matches_the_reference_within_5_percent() {
-    let db = crate::harness::sqlite().await;
+    let db = crate::harness::TestDb::sqlite().await;
     let config = region(&db.store, 1.0).await;
     let start = std::time::Instant::now();
     let got = generate_year(&db.store, &config).await.unwrap();

@@ -1,4 +1,7 @@
-//! Cases over the API. Every route passes [`gate::open_case`] (policy, then access log).
+//! Cases over the API: the list, one case, its events, notes, commands (urgency, assessment,
+//! decision, handover, monitoring, closing) and the feedback owed to the reporter. Every route
+//! passes [`gate::open_case`] (policy, then access log); every write is a use case of
+//! `schakel-app`, so the API sends commands, never domain events.
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -10,11 +13,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::routes;
 
-use crate::api::dto::{CaseSummarySchema, ErrorBody, EventSchema, NoteBody, RecordedDto};
-use crate::api::flow::run_command;
+use super::dto::{CaseSummarySchema, CommandBody, EventSchema, Moment, NoteBody, RecordedDto};
+use crate::api::dto::ErrorBody;
 use crate::api::{ApiJson, ApiPath, ApiQuery, ApiResult, ApiRouter, ApiUser};
+use crate::auth::session::CurrentUser;
 use crate::gate::{self, Access};
-use crate::{AppError, AppState};
+use crate::{AppError, AppState, usecase};
+use schakel_app::CaseCommand;
 
 pub fn routes() -> ApiRouter {
     ApiRouter::new(Default::default())
@@ -22,6 +27,8 @@ pub fn routes() -> ApiRouter {
         .routes(routes!(one))
         .routes(routes!(events))
         .routes(routes!(add_note))
+        .routes(routes!(append_command))
+        .routes(routes!(feedback))
 }
 
 /// Break-the-glass over the API: the reason travels in a header, never in the URL (URLs end up in
@@ -211,4 +218,93 @@ async fn add_note(
 ) -> ApiResult<(StatusCode, Json<RecordedDto>)> {
     let note = schakel_app::CaseCommand::AddNote { text: body.text };
     run_command(&state, &user, &id, body.expected_seq, note).await
+}
+
+/// Run a command on a case after the sequence number the writer saw (409 when stale; 422 when the
+/// lifecycle does not allow it now, naming the field).
+#[utoipa::path(
+    post,
+    path = "/cases/{id}/events",
+    tag = "cases",
+    params(("id" = String, Path), ("X-CSRF-Token" = String, Header)),
+    request_body = CommandBody,
+    responses(
+        (status = 201, body = RecordedDto),
+        (status = 409, description = "Iemand anders schreef eerst", body = ErrorBody),
+        (status = "4XX", description = "Fout", body = ErrorBody)
+    )
+)]
+async fn append_command(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(body): ApiJson<CommandBody>,
+) -> ApiResult<(StatusCode, Json<RecordedDto>)> {
+    run_command(&state, &user, &id, body.expected_seq, body.command.into()).await
+}
+
+/// The one road for a write to a case over the API: the gate (policy and access log), then the
+/// use case.
+async fn run_command(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    expected_seq: i64,
+    command: CaseCommand,
+) -> ApiResult<(StatusCode, Json<RecordedDto>)> {
+    let case = gate::open_case(state, user, id, Action::Update, Sensitivity::Normal, None).await?;
+    let done = usecase::run(state, user, &case, expected_seq, command).await?;
+    Ok((StatusCode::CREATED, Json(done.into())))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+struct FeedbackQuery {
+    moment: Moment,
+    /// The reporter has a role in the follow-up (then the conditions and agreements are shared).
+    #[serde(default)]
+    reporter_has_role: bool,
+    /// The reporter is a doctor who acted only as informant.
+    #[serde(default)]
+    informant_doctor: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+struct FeedbackView {
+    /// The composed feedback: `standard` with its content, or `no_standard_feedback`.
+    #[schema(value_type = Object)]
+    feedback: schakel_domain::feedback::Feedback,
+    /// The feedback as sent to the reporter, in Dutch.
+    text: Vec<String>,
+}
+
+/// The feedback owed to the reporter at a moment.
+#[utoipa::path(
+    get,
+    path = "/cases/{id}/feedback",
+    tag = "cases",
+    params(("id" = String, Path), FeedbackQuery),
+    responses(
+        (status = 200, body = FeedbackView),
+        (status = "4XX", description = "Fout", body = ErrorBody)
+    )
+)]
+async fn feedback(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(q): ApiQuery<FeedbackQuery>,
+) -> ApiResult<Json<FeedbackView>> {
+    let case = gate::open_case(&state, &user, &id, Action::Read, Sensitivity::Normal, None).await?;
+    let feedback = super::feedback::compose(
+        &state,
+        &case,
+        q.moment.into(),
+        q.reporter_has_role,
+        q.informant_doctor,
+    )
+    .await?;
+    let text = super::feedback::lines(&feedback);
+    Ok(Json(FeedbackView { feedback, text }))
 }

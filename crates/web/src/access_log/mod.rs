@@ -1,5 +1,9 @@
-//! Searching the access log (NEN 7513 ch. 8-9), shared by the privacy officer's page and the API:
-//! the filters as typed, the query they make, and the search, which is itself logged.
+//! The access log (NEN 7513 ch. 8-9) for the privacy officer: the search page, one client's history,
+//! and the same over the API. The search itself lives here, shared by page and API: the filters as
+//! typed, the query they make, and the search, which is itself logged.
+
+mod api;
+mod page;
 
 use schakel_domain::access::{Action, ResourceKind};
 use schakel_domain::validate::optional_date;
@@ -7,9 +11,20 @@ use schakel_store::access_log::{AccessQuery, LoggedAccess};
 use serde::Deserialize;
 use time::Duration;
 
+use crate::api::ApiRouter;
 use crate::auth::session::CurrentUser;
 use crate::gate::{self, Access};
 use crate::{AppError, AppState};
+
+/// The feature's pages.
+pub fn routes() -> axum::Router<AppState> {
+    page::routes()
+}
+
+/// The feature's API operations, mounted under /api/v1 by [`crate::api::api`].
+pub fn api() -> ApiRouter {
+    api::routes()
+}
 
 /// The filters as typed, echoed back into the form.
 #[derive(Debug, Default, Deserialize)]

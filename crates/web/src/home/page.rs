@@ -9,15 +9,13 @@ use schakel_domain::access::{Action, Participation, ResourceKind, participations
 use schakel_domain::org::Role;
 use serde::Deserialize;
 
+use crate::frame::PageUser;
+use crate::frame::{PageCtx, render};
 use crate::gate::{self, Access};
-use crate::pages::login::PageUser;
-use crate::pages::{PageCtx, render};
 use crate::{AppError, AppState};
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home))
-        .route("/organisaties", get(organisations))
+    Router::new().route("/", get(home))
 }
 
 const PAGE_SIZE: i64 = 25;
@@ -195,34 +193,4 @@ async fn home(
         }
     }
     render(&page)
-}
-
-#[derive(Template)]
-#[template(path = "organisations.html")]
-struct OrganisationsPage {
-    page: PageCtx,
-    organisations: Vec<schakel_store::orgs::Organisation>,
-}
-
-async fn organisations(
-    State(state): State<AppState>,
-    PageUser(user): PageUser,
-) -> Result<Response, AppError> {
-    gate::authorize(
-        &state,
-        &user,
-        Access {
-            action: Action::Read,
-            resource_kind: ResourceKind::Organisation,
-            resource_id: None,
-            clients: vec![],
-            reason: None,
-        },
-    )
-    .await?;
-    let organisations = state.store.organisations().await?;
-    render(&OrganisationsPage {
-        page: PageCtx::for_user(&state, &user, "/organisaties"),
-        organisations,
-    })
 }

@@ -119,7 +119,7 @@ pub fn actions(i: Inputs<'_>) -> Actions {
             mine: d.owner_org == my_org,
         })
         .collect();
-    let tracks = crate::pages::code_options(codes::ids::VERVOLGTRAJECT, codes::ids::PROTOCOL_2019);
+    let tracks = crate::frame::code_options(codes::ids::VERVOLGTRAJECT, codes::ids::PROTOCOL_2019);
     let handover_decided = s
         .decision
         .as_ref()

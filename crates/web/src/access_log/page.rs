@@ -9,9 +9,9 @@ use axum::response::Response;
 use axum::routing::get;
 use schakel_store::access_log::{AccessQuery, LoggedAccess};
 
-use crate::access_log::{Filters, PAGE, logged_search, to_query};
-use crate::pages::login::PageUser;
-use crate::pages::{PageCtx, render};
+use super::{Filters, PAGE, logged_search, to_query};
+use crate::frame::PageUser;
+use crate::frame::{PageCtx, render};
 use crate::{AppError, AppState};
 
 pub fn routes() -> Router<AppState> {

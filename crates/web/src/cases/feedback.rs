@@ -3,8 +3,9 @@
 use schakel_domain::case::FeedbackMoment;
 use schakel_domain::feedback::{self, Feedback};
 
+use super::casework;
 use crate::gate::OpenedCase;
-use crate::{AppError, AppState, casework};
+use crate::{AppError, AppState};
 
 /// The feedback for `moment`, with or without the parts only a reporter with a role may hear.
 pub async fn compose(

@@ -12,14 +12,16 @@ use schakel_store::users::NewUser;
 use serde::Deserialize;
 
 use crate::auth::session::CurrentUser;
+use crate::csrf::check_csrf;
+use crate::frame::PageUser;
+use crate::frame::{PageCtx, render};
 use crate::gate::{self, Access};
-use crate::pages::login::PageUser;
-use crate::pages::{PageCtx, check_csrf, render};
 use crate::{AppError, AppState, hash_password};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/beheer/gebruikers", get(list).post(create))
+        .route("/organisaties", get(organisations))
         .route("/beheer/gebruikers/{id}/blokkeren", post(disable))
         .route("/beheer/gebruikers/{id}/deblokkeren", post(enable))
 }
@@ -232,4 +234,34 @@ async fn enable(
     Form(f): Form<CsrfOnly>,
 ) -> Result<Response, AppError> {
     set_disabled(state, user, id, f.csrf, false).await
+}
+
+#[derive(Template)]
+#[template(path = "organisations.html")]
+struct OrganisationsPage {
+    page: PageCtx,
+    organisations: Vec<schakel_store::orgs::Organisation>,
+}
+
+async fn organisations(
+    State(state): State<AppState>,
+    PageUser(user): PageUser,
+) -> Result<Response, AppError> {
+    gate::authorize(
+        &state,
+        &user,
+        Access {
+            action: Action::Read,
+            resource_kind: ResourceKind::Organisation,
+            resource_id: None,
+            clients: vec![],
+            reason: None,
+        },
+    )
+    .await?;
+    let organisations = state.store.organisations().await?;
+    render(&OrganisationsPage {
+        page: PageCtx::for_user(&state, &user, "/organisaties"),
+        organisations,
+    })
 }

@@ -1,38 +1,16 @@
-//! Server-rendered pages. They work without JavaScript; forms post back and redirect.
-
-mod access_log;
-pub(crate) use crate::security::constant_time_eq;
-mod admin;
-pub(crate) mod case_actions;
-mod cases;
-mod home;
-mod intake;
-mod login;
-pub(crate) mod queue;
+//! The frame every page shares: who is signed in, the menu (which follows the access policy), the
+//! rendering of templates, the error pages, and the extractor that sends anyone not signed in to
+//! the login page. Features render their pages through it.
 
 use askama::Template;
-use axum::Router;
-use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use schakel_domain::org::Role;
 
 use crate::auth::session::CurrentUser;
 use crate::i18n::t;
 use crate::{AppError, AppState};
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .merge(login::routes())
-        .merge(home::routes())
-        .merge(admin::routes())
-        .merge(access_log::routes())
-        .merge(cases::routes())
-        .merge(intake::routes())
-        .merge(queue::routes())
-        .route("/static/schakel.css", get(stylesheet))
-        .route("/healthz", get(healthz))
-}
 
 /// What every page's frame needs: who is signed in, the menu and the CSRF token for its forms.
 pub struct PageCtx {
@@ -190,34 +168,20 @@ pub fn break_glass_offer(
     Ok(res)
 }
 
-/// Checks the CSRF token of a form posted in a signed-in session.
-pub fn check_csrf(user: &CurrentUser, token: Option<&str>) -> Result<(), AppError> {
-    match token {
-        Some(t) if constant_time_eq(t.as_bytes(), user.session.csrf_token.as_bytes()) => Ok(()),
-        _ => Err(csrf_error()),
-    }
-}
+/// Pages for signed-in users send anyone else to the login page instead of showing an error.
+pub struct PageUser(pub CurrentUser);
 
-pub fn csrf_error() -> AppError {
-    AppError::field("csrf", &t("error-csrf"))
-}
+impl FromRequestParts<AppState> for PageUser {
+    type Rejection = Response;
 
-async fn stylesheet() -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        include_str!("../../static/schakel.css"),
-    )
-}
-
-async fn healthz(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
-    match state.store.ping().await {
-        Ok(()) => (StatusCode::OK, "ok").into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database niet bereikbaar").into_response()
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        match CurrentUser::from_request_parts(parts, state).await {
+            Ok(u) => Ok(PageUser(u)),
+            Err(AppError::Unauthenticated) => Err(Redirect::to("/login").into_response()),
+            Err(e) => Err(e.into_response()),
         }
     }
 }

@@ -1,11 +1,11 @@
 //! Login, second factor, choosing the organisation to act for, and logout.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{ConnectInfo, Form, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Router, extract::FromRequestParts};
 use serde::Deserialize;
 
 use crate::auth::login::{self, Next};
@@ -14,7 +14,9 @@ use crate::auth::session::{
     random_token, set_cookie,
 };
 use crate::auth::totp;
-use crate::pages::{PageCtx, check_csrf, constant_time_eq, csrf_error, render};
+use crate::csrf::{check_csrf, csrf_error};
+use crate::frame::{PageCtx, PageUser, render};
+use crate::security::constant_time_eq;
 use crate::{AppError, AppState};
 
 pub fn routes() -> Router<AppState> {
@@ -320,22 +322,4 @@ async fn logout(
         c.parse().map_err(|_| AppError::internal("cookie"))?,
     );
     Ok(res)
-}
-
-/// Pages for signed-in users send anyone else to the login page instead of showing an error.
-pub struct PageUser(pub CurrentUser);
-
-impl FromRequestParts<AppState> for PageUser {
-    type Rejection = Response;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        match CurrentUser::from_request_parts(parts, state).await {
-            Ok(u) => Ok(PageUser(u)),
-            Err(AppError::Unauthenticated) => Err(Redirect::to("/login").into_response()),
-            Err(e) => Err(e.into_response()),
-        }
-    }
 }

@@ -4,17 +4,39 @@
 use axum::Json;
 use axum::extract::State;
 use schakel_store::access_log::{AccessQuery, LoggedAccess};
+use utoipa::ToSchema;
 use utoipa_axum::routes;
 
+use super::{Filters, logged_search, to_query};
 use crate::AppState;
-use crate::access_log::{Filters, logged_search, to_query};
-use crate::api::dto::{AccessEntrySchema, ErrorBody};
+use crate::api::dto::ErrorBody;
 use crate::api::{ApiPath, ApiQuery, ApiResult, ApiRouter, ApiUser};
 
 pub fn routes() -> ApiRouter {
     ApiRouter::new(Default::default())
         .routes(routes!(search))
         .routes(routes!(person))
+}
+
+#[derive(ToSchema)]
+#[schema(as = AccessEntry)]
+#[allow(dead_code)]
+pub struct AccessEntrySchema {
+    pub seq: i64,
+    pub at: String,
+    pub action: String,
+    pub resource_kind: String,
+    pub resource_id: Option<String>,
+    pub outcome: String,
+    pub user_id: Option<String>,
+    pub username: String,
+    pub role: Option<String>,
+    pub org_id: Option<String>,
+    pub responsible_user: Option<String>,
+    pub access_point: String,
+    pub ground: Option<String>,
+    pub reason: Option<String>,
+    pub clients: Vec<String>,
 }
 
 /// Search the access log (privacy officer). Reading the log is itself logged.

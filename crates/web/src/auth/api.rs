@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::routes;
 
-use crate::api::dto::{ErrorBody, OrganisationSchema};
+use crate::api::dto::ErrorBody;
 use crate::api::{ApiError, ApiJson, ApiResult, ApiRouter, ApiUser};
 use crate::auth::login::{self, Next};
 use crate::auth::session::{SESSION_COOKIE, client_addr, cookie, hash_token, set_cookie};
@@ -18,7 +18,6 @@ pub fn routes() -> ApiRouter {
     ApiRouter::new(Default::default())
         .routes(routes!(login_json, logout_json))
         .routes(routes!(me))
-        .routes(routes!(organisations))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -188,29 +187,4 @@ async fn me(ApiUser(user): ApiUser) -> Json<Me> {
         role: user.role().map(|r| r.code().to_string()),
         second_factor: user.second_factor,
     })
-}
-
-/// The organisations of the chain.
-#[utoipa::path(
-    get,
-    path = "/organisations",
-    tag = "session",
-    responses(
-        (status = 200, body = Vec<OrganisationSchema>),
-        (status = "4XX", description = "Fout", body = ErrorBody)
-    )
-)]
-async fn organisations(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-) -> ApiResult<Json<Vec<schakel_store::orgs::Organisation>>> {
-    let access = crate::gate::Access {
-        action: schakel_domain::access::Action::Read,
-        resource_kind: schakel_domain::access::ResourceKind::Organisation,
-        resource_id: None,
-        clients: vec![],
-        reason: None,
-    };
-    crate::gate::authorize(&state, &user, access).await?;
-    Ok(Json(state.store.organisations().await?))
 }

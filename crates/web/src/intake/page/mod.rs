@@ -1,5 +1,7 @@
 //! The intake page: one form for an advies or a melding, a known-before check, then registration.
 
+mod form;
+
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, State};
@@ -10,11 +12,12 @@ use schakel_app::RegisterIntake;
 use schakel_domain::access::{Action, ResourceKind};
 use schakel_domain::codes::ids;
 
+use self::form::{self as flow, Posted};
 use crate::auth::session::CurrentUser;
+use crate::csrf::check_csrf;
+use crate::frame::PageUser;
+use crate::frame::{PageCtx, code_options, render};
 use crate::gate::{self, Access};
-use crate::intake::{self as flow, Posted};
-use crate::pages::login::PageUser;
-use crate::pages::{PageCtx, check_csrf, code_options, render};
 use crate::usecase::{GatePolicy, acting};
 use crate::{AppError, AppState};
 

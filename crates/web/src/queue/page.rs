@@ -10,8 +10,8 @@ use schakel_domain::org::Role;
 use serde::Deserialize;
 
 use crate::auth::session::CurrentUser;
-use crate::pages::login::PageUser;
-use crate::pages::{PageCtx, render};
+use crate::frame::PageUser;
+use crate::frame::{PageCtx, render};
 use crate::usecase::GatePolicy;
 use crate::{AppError, AppState};
 

@@ -1,6 +1,8 @@
 //! One case: its facts, people, organisations and history; notes; and break-the-glass access.
 //! Every route goes through [`gate::open_case`].
 
+mod actions;
+
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, State};
@@ -13,14 +15,16 @@ use serde::Deserialize;
 
 use schakel_app::CaseCommand;
 
+use self::actions::{ActionForm, Actions};
 use crate::auth::session::CurrentUser;
+use crate::cases::casework;
+use crate::csrf::check_csrf;
+use crate::frame::PageUser;
+use crate::frame::{PageCtx, break_glass_offer, render};
 use crate::gate::{self, OpenedCase};
 use crate::i18n::{t, t_args};
-use crate::pages::case_actions::{self, ActionForm, Actions};
-use crate::pages::login::PageUser;
-use crate::pages::{PageCtx, break_glass_offer, check_csrf, render};
+use crate::usecase;
 use crate::{AppError, AppState};
-use crate::{casework, usecase};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -198,7 +202,7 @@ async fn case_page(
                     .collect(),
                 None => Vec::new(),
             };
-            Some(case_actions::actions(case_actions::Inputs {
+            Some(actions::actions(actions::Inputs {
                 state: &case_state,
                 user,
                 now: state.clock.now(),
@@ -368,7 +372,7 @@ async fn act(
 ) -> Result<Response, AppError> {
     check_csrf(&user, f.csrf.as_deref())?;
     let (case, expected) = open_for_write(&state, &user, &id, f.volgnummer.as_deref()).await?;
-    let command = case_actions::command_from(&f)?;
+    let command = actions::command_from(&f)?;
     usecase::run(&state, &user, &case, expected, command).await?;
     Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
 }
@@ -396,9 +400,9 @@ async fn feedback_page(
     Path(id): Path<String>,
     axum::extract::Query(q): axum::extract::Query<FeedbackQuery>,
 ) -> Result<Response, AppError> {
-    let moment = case_actions::parse_moment("moment", q.moment.as_deref().unwrap_or(""))?;
+    let moment = actions::parse_moment("moment", q.moment.as_deref().unwrap_or(""))?;
     let case = gate::open_case(&state, &user, &id, Action::Read, Sensitivity::Normal, None).await?;
-    let composed = crate::feedback::compose(
+    let composed = crate::cases::feedback::compose(
         &state,
         &case,
         moment,
@@ -410,8 +414,8 @@ async fn feedback_page(
         page: PageCtx::for_user(&state, &user, ""),
         id: case.summary.id.clone(),
         last_seq: case.summary.last_seq,
-        moment: case_actions::moment_code(moment).to_string(),
-        lines: crate::feedback::lines(&composed),
+        moment: actions::moment_code(moment).to_string(),
+        lines: crate::cases::feedback::lines(&composed),
     })
 }
 

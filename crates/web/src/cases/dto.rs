@@ -1,0 +1,294 @@
+//! The wire types of commands on a case and of what the API returns about a case, each with its
+//! derived OpenAPI schema. The API sends commands, never domain events; mapping to the use cases
+//! happens here.
+
+use schakel_app::CaseCommand;
+use schakel_domain::case::{FeedbackMoment, OnderzoekOutcome};
+use schakel_domain::instruments::{InstrumentKind, InstrumentRecord};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Moment {
+    NaBeoordeling,
+    NaOnderzoek,
+}
+
+impl From<Moment> for FeedbackMoment {
+    fn from(m: Moment) -> Self {
+        match m {
+            Moment::NaBeoordeling => FeedbackMoment::NaBeoordeling,
+            Moment::NaOnderzoek => FeedbackMoment::NaOnderzoek,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Bevestigd,
+    NietBevestigd,
+    Weerlegd,
+    VoortijdigAfgesloten,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Instrument {
+    Rihg,
+    CareNl,
+    BSafer,
+    Dash,
+    TriageVt,
+}
+
+/// What to do to a case. The server fills in the rest: the assessor is the signed-in user, a
+/// handover gets its id, an answer refers to the open handover. A case is opened and an intake
+/// recorded only by `POST /intakes`.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum CommandDto {
+    /// Must something happen within 24 hours?
+    AssessUrgency {
+        acute: bool,
+    },
+    /// The veiligheidsbeoordeling (triage-instrument parts A, B and C).
+    AssessSafety {
+        acute_unsafety: bool,
+        structural_unsafety: bool,
+        /// Part C; may be skipped when part B is positive.
+        #[serde(default)]
+        multi_problem: Option<bool>,
+        instrument: String,
+        instrument_version: String,
+    },
+    /// A code of the `vervolgtraject` list.
+    DecideFollowUp {
+        track: String,
+        #[serde(default)]
+        veiligheidsvoorwaarden: Vec<String>,
+    },
+    OfferHandover {
+        to_org: String,
+        #[serde(default)]
+        veiligheidsvoorwaarden: Vec<String>,
+        #[serde(default)]
+        monitoring_agreements: Vec<String>,
+    },
+    /// By the receiving organisation; the regiehouder is one of its users (id).
+    AcceptHandover {
+        regiehouder: String,
+    },
+    RefuseHandover {
+        reason: String,
+    },
+    WithdrawHandover {
+        reason: String,
+    },
+    /// `met`: positions (from 0) of the veiligheidsvoorwaarden found met; the others are unmet.
+    RecordMonitoring {
+        moment: String,
+        #[serde(default)]
+        met: Vec<usize>,
+    },
+    EndMonitoring {
+        reason: String,
+    },
+    ReEscalate {
+        reason: String,
+    },
+    CompleteOnderzoek {
+        outcome: Outcome,
+    },
+    GiveFeedback {
+        moment: Moment,
+    },
+    WaiveFeedback {
+        moment: Moment,
+        reason: String,
+    },
+    Close {
+        reason: String,
+    },
+    Reopen,
+    ConvertToMelding {
+        reason: String,
+    },
+    ConvertToAdvies {
+        reason: String,
+    },
+    AddNote {
+        text: String,
+    },
+    /// A risk instrument's item scores (no item texts).
+    ScoreInstrument {
+        instrument: Instrument,
+        version: String,
+        item_scores: Vec<String>,
+        #[serde(default)]
+        overall_judgement: Option<String>,
+    },
+}
+
+impl From<CommandDto> for CaseCommand {
+    fn from(c: CommandDto) -> Self {
+        match c {
+            CommandDto::AssessUrgency { acute } => CaseCommand::AssessUrgency { acute },
+            CommandDto::AssessSafety {
+                acute_unsafety,
+                structural_unsafety,
+                multi_problem,
+                instrument,
+                instrument_version,
+            } => CaseCommand::AssessSafety {
+                acute_unsafety,
+                structural_unsafety,
+                multi_problem,
+                instrument,
+                instrument_version,
+            },
+            CommandDto::DecideFollowUp {
+                track,
+                veiligheidsvoorwaarden,
+            } => CaseCommand::DecideFollowUp {
+                track,
+                veiligheidsvoorwaarden,
+            },
+            CommandDto::OfferHandover {
+                to_org,
+                veiligheidsvoorwaarden,
+                monitoring_agreements,
+            } => CaseCommand::OfferHandover {
+                to_org,
+                veiligheidsvoorwaarden,
+                monitoring_agreements,
+            },
+            CommandDto::AcceptHandover { regiehouder } => {
+                CaseCommand::AcceptHandover { regiehouder }
+            }
+            CommandDto::RefuseHandover { reason } => CaseCommand::RefuseHandover { reason },
+            CommandDto::WithdrawHandover { reason } => CaseCommand::WithdrawHandover { reason },
+            CommandDto::RecordMonitoring { moment, met } => {
+                CaseCommand::RecordMonitoring { moment, met }
+            }
+            CommandDto::EndMonitoring { reason } => CaseCommand::EndMonitoring { reason },
+            CommandDto::ReEscalate { reason } => CaseCommand::ReEscalate { reason },
+            CommandDto::CompleteOnderzoek { outcome } => CaseCommand::CompleteOnderzoek {
+                outcome: match outcome {
+                    Outcome::Bevestigd => OnderzoekOutcome::Bevestigd,
+                    Outcome::NietBevestigd => OnderzoekOutcome::NietBevestigd,
+                    Outcome::Weerlegd => OnderzoekOutcome::Weerlegd,
+                    Outcome::VoortijdigAfgesloten => OnderzoekOutcome::VoortijdigAfgesloten,
+                },
+            },
+            CommandDto::GiveFeedback { moment } => CaseCommand::GiveFeedback {
+                moment: moment.into(),
+            },
+            CommandDto::WaiveFeedback { moment, reason } => CaseCommand::WaiveFeedback {
+                moment: moment.into(),
+                reason,
+            },
+            CommandDto::Close { reason } => CaseCommand::Close { reason },
+            CommandDto::Reopen => CaseCommand::Reopen,
+            CommandDto::ConvertToMelding { reason } => CaseCommand::ConvertToMelding { reason },
+            CommandDto::ConvertToAdvies { reason } => CaseCommand::ConvertToAdvies { reason },
+            CommandDto::AddNote { text } => CaseCommand::AddNote { text },
+            CommandDto::ScoreInstrument {
+                instrument,
+                version,
+                item_scores,
+                overall_judgement,
+            } => CaseCommand::ScoreInstrument {
+                record: InstrumentRecord {
+                    kind: match instrument {
+                        Instrument::Rihg => InstrumentKind::Rihg,
+                        Instrument::CareNl => InstrumentKind::CareNl,
+                        Instrument::BSafer => InstrumentKind::BSafer,
+                        Instrument::Dash => InstrumentKind::Dash,
+                        Instrument::TriageVt => InstrumentKind::TriageVt,
+                    },
+                    version,
+                    item_scores,
+                    overall_judgement,
+                },
+            },
+        }
+    }
+}
+
+/// A command with the sequence number the writer saw (a stale one gets 409).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CommandBody {
+    pub expected_seq: i64,
+    pub command: CommandDto,
+}
+
+/// A note (the same as the `add_note` command).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoteBody {
+    pub expected_seq: i64,
+    #[schema(max_length = 2000)]
+    pub text: String,
+}
+
+/// The case after a command.
+#[derive(Serialize, ToSchema)]
+pub struct RecordedDto {
+    pub case_id: String,
+    /// The case's last sequence number; the next command expects it.
+    pub seq: i64,
+    /// The lifecycle phase, e.g. `beoordeling`, `overdracht`, `monitoring`.
+    pub phase: String,
+    pub accountable_org: String,
+    /// The id of a handover just offered.
+    pub handover_id: Option<String>,
+}
+
+impl From<schakel_app::Recorded> for RecordedDto {
+    fn from(r: schakel_app::Recorded) -> Self {
+        Self {
+            case_id: r.case_id,
+            seq: r.seq,
+            phase: r.phase.code().to_string(),
+            accountable_org: r.accountable_org,
+            handover_id: r.handover_id,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schemas of records the API returns as the store gives them.
+
+#[derive(ToSchema)]
+#[schema(as = CaseSummary)]
+#[allow(dead_code)]
+pub struct CaseSummarySchema {
+    pub id: String,
+    pub kind: String,
+    pub status: String,
+    pub accountable_org: String,
+    pub title: String,
+    pub opened_at: String,
+    pub updated_at: String,
+    pub last_seq: i64,
+}
+
+#[derive(ToSchema)]
+#[schema(as = Event)]
+#[allow(dead_code)]
+pub struct EventSchema {
+    pub case_id: String,
+    pub seq: i64,
+    pub at: String,
+    pub user_id: String,
+    pub org_id: String,
+    pub on_behalf_of: Option<String>,
+    pub kind: String,
+    #[schema(value_type = Object)]
+    pub payload: serde_json::Value,
+    pub prev_hash: String,
+    pub hash: String,
+}

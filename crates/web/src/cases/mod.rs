@@ -1,0 +1,24 @@
+//! One case: the case page with its actions (triage, handover, monitoring, closing), notes,
+//! break-the-glass and the feedback owed to the reporter, and the same over the API (events, commands,
+//! feedback). Every read passes the gate; every write is a use case.
+
+mod api;
+pub(crate) mod casework;
+mod dto;
+pub(crate) mod feedback;
+mod page;
+
+use axum::Router;
+
+use crate::AppState;
+use crate::api::ApiRouter;
+
+/// The feature's pages.
+pub fn routes() -> Router<AppState> {
+    page::routes()
+}
+
+/// The feature's API operations, mounted under /api/v1 by [`crate::api::api`].
+pub fn api() -> ApiRouter {
+    api::routes()
+}

@@ -1,0 +1,272 @@
+//! The intake's wire types: what a client may send (an intake without person ids) and what it gets
+//! back, each with its derived OpenAPI schema. Mapping to and from the domain and the use cases
+//! happens here, so a change of a domain type does not silently change the API.
+
+use schakel_domain::FieldError;
+use schakel_domain::case::CaseKind;
+use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+use utoipa::ToSchema;
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Soort {
+    Advies,
+    Melding,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Geslacht {
+    Man,
+    Vrouw,
+    Anders,
+    Onbekend,
+}
+
+/// Who reports or asks advice.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MelderDto {
+    /// A code of the `melder` list (CBS categories).
+    #[serde(rename = "type")]
+    pub melder_type: String,
+    #[serde(default)]
+    pub naam: Option<String>,
+    #[serde(default)]
+    pub organisatie: Option<String>,
+    /// The reporter's organisation in Schakel, if it is one.
+    #[serde(default)]
+    pub organisatie_id: Option<String>,
+    #[serde(default)]
+    pub contact: Option<String>,
+    #[serde(default)]
+    pub anoniem_naar_gezin: bool,
+}
+
+/// One betrokkene. There is no person id: the server links persons from the known-before check.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BetrokkeneDto {
+    /// A code of the `rol_betrokkene` list.
+    pub rol: String,
+    #[serde(default)]
+    pub naam: Option<String>,
+    /// jjjj-mm-dd
+    #[serde(default)]
+    #[schema(format = Date)]
+    pub geboortedatum: Option<String>,
+    #[serde(default)]
+    pub geschatte_leeftijd: Option<u32>,
+    pub geslacht: Geslacht,
+    #[serde(default)]
+    pub bsn: Option<String>,
+    #[serde(default)]
+    pub adres: Option<String>,
+    /// One of the region's gemeenten.
+    pub gemeente: String,
+}
+
+/// An adviesvraag or melding as taken in.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IntakeDto {
+    pub soort: Soort,
+    /// RFC 3339
+    #[schema(format = DateTime)]
+    pub ontvangen_op: String,
+    /// A code of the `kanaal` list.
+    pub kanaal: String,
+    pub melder: MelderDto,
+    pub betrokkenen: Vec<BetrokkeneDto>,
+    /// The version of the `aard_geweld` list, e.g. `regio-2018`.
+    pub aard_geweld_versie: String,
+    #[serde(default)]
+    pub aard_geweld: Vec<String>,
+    #[serde(default)]
+    pub specifieke_groepen: Vec<String>,
+    pub omschrijving: String,
+}
+
+impl IntakeDto {
+    /// The domain intake (validated further by the use case). Person ids are left empty: the
+    /// server assigns them.
+    pub fn into_domain(self) -> Result<Intake, FieldError> {
+        let received_at = OffsetDateTime::parse(&self.ontvangen_op, &Rfc3339)
+            .map_err(|_| FieldError::new("ontvangen_op", "geen geldig tijdstip (RFC 3339)"))?;
+        let mut betrokkenen = Vec::with_capacity(self.betrokkenen.len());
+        for (i, b) in self.betrokkenen.into_iter().enumerate() {
+            betrokkenen.push(Betrokkene {
+                person_id: String::new(),
+                role: b.rol,
+                name: b.naam,
+                birth_date: schakel_domain::validate::optional_date(
+                    &format!("betrokkenen[{i}].geboortedatum"),
+                    b.geboortedatum.as_deref().unwrap_or(""),
+                )?,
+                estimated_age: b.geschatte_leeftijd,
+                gender: match b.geslacht {
+                    Geslacht::Man => Gender::Man,
+                    Geslacht::Vrouw => Gender::Vrouw,
+                    Geslacht::Anders => Gender::Anders,
+                    Geslacht::Onbekend => Gender::Onbekend,
+                },
+                bsn: b.bsn,
+                address: b.adres,
+                gemeente: b.gemeente,
+            });
+        }
+        Ok(Intake {
+            case_kind: match self.soort {
+                Soort::Advies => CaseKind::Advies,
+                Soort::Melding => CaseKind::Melding,
+            },
+            received_at,
+            channel: self.kanaal,
+            melder: Melder {
+                melder_type: self.melder.melder_type,
+                name: self.melder.naam,
+                organisation: self.melder.organisatie,
+                org_id: self.melder.organisatie_id,
+                contact: self.melder.contact,
+                anonymous_to_family: self.melder.anoniem_naar_gezin,
+            },
+            betrokkenen,
+            violence_version: self.aard_geweld_versie,
+            violence: self.aard_geweld,
+            specific_groups: self.specifieke_groepen,
+            description: self.omschrijving,
+        })
+    }
+}
+
+/// Registering: the intake and the similar matches the user confirmed as the same person.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterBody {
+    pub intake: IntakeDto,
+    /// `person_id|case_id` keys from the known-before check.
+    #[serde(default)]
+    pub bevestigd: Vec<String>,
+}
+
+/// The CBS class of a melding (85361NED): `eerste_melding`, `hermelding`, `vervolgmelding` (with
+/// its moment) or `niet_ingedeeld`.
+#[derive(Serialize, ToSchema)]
+pub struct ClassificationDto {
+    pub class: String,
+    pub moment: Option<String>,
+}
+
+impl ClassificationDto {
+    pub fn from_domain(c: schakel_domain::classification::MeldingClass) -> Self {
+        use schakel_domain::classification::{MeldingClass, VervolgMoment};
+        let (class, moment) = match c {
+            MeldingClass::EersteMelding => ("eerste_melding", None),
+            MeldingClass::Hermelding => ("hermelding", None),
+            MeldingClass::Vervolgmelding(m) => (
+                "vervolgmelding",
+                Some(match m {
+                    VervolgMoment::TijdensBeoordeling => "tijdens_beoordeling",
+                    VervolgMoment::NaBeoordeling => "na_beoordeling",
+                    VervolgMoment::TijdensMonitoring => "tijdens_monitoring",
+                }),
+            ),
+            MeldingClass::NietIngedeeld => ("niet_ingedeeld", None),
+        };
+        Self {
+            class: class.into(),
+            moment: moment.map(str::to_string),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RegisteredDto {
+    pub case_id: String,
+    /// The case's last sequence number; the next command expects it.
+    pub seq: i64,
+    /// The melding joined an open casus about the same betrokkenen.
+    pub joined_open_casus: bool,
+    /// Decided by the server from the known-before check; none for an advies.
+    pub classification: Option<ClassificationDto>,
+}
+
+impl From<schakel_app::Registered> for RegisteredDto {
+    fn from(r: schakel_app::Registered) -> Self {
+        Self {
+            case_id: r.case_id,
+            seq: r.seq,
+            joined_open_casus: r.joined_open_casus,
+            classification: r.classification.map(ClassificationDto::from_domain),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct KnownPersonDto {
+    pub id: String,
+    pub display_name: String,
+    pub birth_date: Option<String>,
+    pub gemeente: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FoundDto {
+    pub person: KnownPersonDto,
+    pub role: String,
+    pub case_id: String,
+    /// `advies` or `melding`.
+    pub case_kind: String,
+    pub phase: String,
+    pub open: bool,
+    /// `bsn`, `name_and_birth_date` or `similar`.
+    pub match_kind: String,
+    /// The similarity of a `similar` match, 0 to 1.
+    pub score: Option<f64>,
+}
+
+/// A match of the known-before check.
+#[derive(Serialize, ToSchema)]
+pub struct MatchDto {
+    /// The betrokkene it concerns (from 0).
+    pub row: usize,
+    /// Counts without confirmation (same BSN, or same name and date of birth).
+    pub certain: bool,
+    /// Send it in `bevestigd` to confirm a similar match.
+    pub key: String,
+    pub found: FoundDto,
+}
+
+impl From<schakel_app::RowMatch> for MatchDto {
+    fn from(m: schakel_app::RowMatch) -> Self {
+        use schakel_store::known::MatchKind;
+        let (match_kind, score) = match m.found.match_kind {
+            MatchKind::Bsn => ("bsn", None),
+            MatchKind::NameAndBirthDate => ("name_and_birth_date", None),
+            MatchKind::Similar(s) => ("similar", Some(s)),
+        };
+        Self {
+            row: m.row,
+            certain: m.certain,
+            key: m.key,
+            found: FoundDto {
+                person: KnownPersonDto {
+                    id: m.found.person.id,
+                    display_name: m.found.person.display_name,
+                    birth_date: m.found.person.birth_date,
+                    gemeente: m.found.person.gemeente,
+                },
+                role: m.found.role,
+                case_id: m.found.case_id,
+                case_kind: m.found.case_kind,
+                phase: m.found.phase.code().to_string(),
+                open: m.found.open,
+                match_kind: match_kind.into(),
+                score,
+            },
+        }
+    }
+}

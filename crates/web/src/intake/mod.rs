@@ -1,0 +1,21 @@
+//! Intake: the form for an advies or melding (page) and `POST /intakes` with the known-before check
+//! (API). Both register through the one use case, `schakel_app::register_intake`.
+
+mod api;
+mod dto;
+mod page;
+
+use axum::Router;
+
+use crate::AppState;
+use crate::api::ApiRouter;
+
+/// The feature's pages.
+pub fn routes() -> Router<AppState> {
+    page::routes()
+}
+
+/// The feature's API operations, mounted under /api/v1 by [`crate::api::api`].
+pub fn api() -> ApiRouter {
+    api::routes()
+}
