@@ -16,11 +16,13 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "common.ftl"),
     ftl!("nl", "pages.ftl"),
     ftl!("nl", "domain.ftl"),
+    ftl!("nl", "web.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
     ftl!("en", "pages.ftl"),
     ftl!("en", "domain.ftl"),
+    ftl!("en", "web.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

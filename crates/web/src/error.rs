@@ -10,7 +10,7 @@ use schakel_domain::case::TransitionError;
 use schakel_store::StoreError;
 use serde_json::json;
 
-use crate::i18n::t;
+use crate::i18n::{t, t_args};
 
 #[derive(Debug)]
 pub enum AppError {
@@ -131,11 +131,12 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Conflict { .. } => AppError::Conflict(e.to_string()),
-            StoreError::NotFound(what) => {
-                AppError::BadInput(FieldError::new("id", format!("{what} bestaat niet")))
-            }
+            StoreError::NotFound(what) => AppError::BadInput(FieldError::new(
+                "id",
+                t_args("store-not-found", &[("what", &what)]),
+            )),
             StoreError::Duplicate { field } => {
-                AppError::BadInput(FieldError::new(field, "bestaat al"))
+                AppError::BadInput(FieldError::new(field, t("store-duplicate")))
             }
             // The domain refused the change: a field is wrong, or the lifecycle does not allow it now.
             StoreError::Rejected(TransitionError::Field(f)) => AppError::BadInput(f),

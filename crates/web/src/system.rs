@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 use crate::AppState;
+use crate::i18n::t;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -28,7 +29,11 @@ async fn healthz(axum::extract::State(state): axum::extract::State<AppState>) ->
         Ok(()) => (StatusCode::OK, "ok").into_response(),
         Err(e) => {
             tracing::error!(error = %e, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database niet bereikbaar").into_response()
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                t("health-database-unreachable"),
+            )
+                .into_response()
         }
     }
 }

@@ -14,6 +14,7 @@ use time::Duration;
 use crate::api::ApiRouter;
 use crate::auth::session::CurrentUser;
 use crate::gate::{self, Access};
+use crate::i18n::t;
 use crate::{AppError, AppState};
 
 /// The feature's pages.
@@ -59,7 +60,7 @@ pub async fn to_query(state: &AppState, f: &Filters) -> Result<AccessQuery, AppE
     if let (Some(a), Some(b)) = (from, until)
         && a >= b
     {
-        return Err(AppError::field("tot", "ligt vóór de begindatum"));
+        return Err(AppError::field("tot", &t("log-until-before-from")));
     }
     let user_id = match f.gebruiker.trim() {
         "" => None,

@@ -12,6 +12,7 @@ use schakel_store::access_log::{AccessQuery, LoggedAccess};
 use super::{Filters, PAGE, logged_search, to_query};
 use crate::frame::PageUser;
 use crate::frame::{PageCtx, render};
+use crate::i18n::{t, t_args};
 use crate::{AppError, AppState};
 
 pub fn routes() -> Router<AppState> {
@@ -28,7 +29,7 @@ pub struct Row {
     pub org: String,
     pub action: String,
     pub resource: String,
-    pub outcome: &'static str,
+    pub outcome: String,
     pub ground: String,
     pub reason: String,
     pub access_point: String,
@@ -69,9 +70,9 @@ async fn rows(state: &AppState, entries: Vec<LoggedAccess>) -> Result<Vec<Row>, 
                 action: e.action,
                 resource: format!("{} {}", e.resource_kind, e.resource_id.unwrap_or_default()),
                 outcome: if e.outcome == "allowed" {
-                    "toegestaan"
+                    t("log-outcome-allowed")
                 } else {
-                    "geweigerd"
+                    t("log-outcome-denied")
                 },
                 ground: e.ground.unwrap_or_default(),
                 reason: e.reason.unwrap_or_default(),
@@ -89,7 +90,11 @@ async fn search(
 ) -> Result<Response, AppError> {
     let q = to_query(&state, &f).await?;
     let entries = logged_search(&state, &user, &q).await?;
-    let heading = if f.nood { "Noodtoegang" } else { "Toegangslog" }.to_string();
+    let heading = if f.nood {
+        t("log-heading-break-glass")
+    } else {
+        t("log-heading")
+    };
     let next_before = (entries.len() as i64 == PAGE)
         .then(|| entries.last().map(|e| e.seq))
         .flatten();
@@ -118,7 +123,7 @@ async fn person(
     entries.reverse();
     render(&LogPage {
         page: PageCtx::for_user(&state, &user, "/toegangslog"),
-        heading: format!("Wie keek in het dossier van cliënt {id}"),
+        heading: t_args("log-heading-client", &[("id", &id)]),
         show_filters: false,
         next_before: None,
         entries: rows(&state, entries).await?,

@@ -16,6 +16,7 @@ use crate::csrf::check_csrf;
 use crate::frame::PageUser;
 use crate::frame::{PageCtx, render};
 use crate::gate::{self, Access};
+use crate::i18n::t;
 use crate::{AppError, AppState, hash_password};
 
 pub fn routes() -> Router<AppState> {
@@ -116,8 +117,8 @@ async fn list(
 ) -> Result<Response, AppError> {
     guard(&state, &user, Action::Search, None).await?;
     let notice = match n.melding.as_deref() {
-        Some("toegevoegd") => Some("De gebruiker is toegevoegd.".to_string()),
-        Some("gewijzigd") => Some("De gebruiker is gewijzigd.".to_string()),
+        Some("toegevoegd") => Some(t("admin-user-added")),
+        Some("gewijzigd") => Some(t("admin-user-changed")),
         _ => None,
     };
     page(&state, &user, notice, None).await
@@ -151,7 +152,7 @@ async fn create(
             .store
             .organisation(&org_id)
             .await
-            .map_err(|_| AppError::field("organisatie", "kies een organisatie uit de lijst"))?;
+            .map_err(|_| AppError::field("organisatie", &t("admin-choose-organisation")))?;
         let hash = hash_password(password).await?;
         role.check_fits("rol", org.kind)?;
         let new = NewUser {
@@ -203,10 +204,7 @@ async fn set_disabled(
     check_csrf(&user, csrf.as_deref())?;
     guard(&state, &user, Action::Update, Some(&id)).await?;
     if id == user.user.id && disabled {
-        return Err(AppError::field(
-            "gebruiker",
-            "u kunt uw eigen account niet blokkeren",
-        ));
+        return Err(AppError::field("gebruiker", &t("admin-cannot-block-self")));
     }
     state.store.set_disabled(&id, disabled).await?;
     tracing::info!(

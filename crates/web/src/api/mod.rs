@@ -20,6 +20,7 @@ use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
 use crate::auth::session::CurrentUser;
+use crate::i18n::{t, t_args};
 use crate::security::constant_time_eq;
 use crate::{AppError, AppState};
 
@@ -135,7 +136,7 @@ impl FromRequestParts<AppState> for ApiUser {
             if !constant_time_eq(header.as_bytes(), user.session.csrf_token.as_bytes()) {
                 return Err(ApiError(AppError::field(
                     "X-CSRF-Token",
-                    "ontbreekt of klopt niet",
+                    &t("api-csrf-invalid"),
                 )));
             }
         }
@@ -158,14 +159,14 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         if !is_json {
             return Err(ApiError(AppError::field(
                 "Content-Type",
-                "moet application/json zijn",
+                &t("api-content-type-json"),
             )));
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError(AppError::TooLarge)
             } else {
-                ApiError(AppError::field("body", "kon niet worden gelezen"))
+                ApiError(AppError::field("body", &t("api-body-unreadable")))
             }
         })?;
         let de = &mut serde_json::Deserializer::from_slice(&bytes);
@@ -180,19 +181,20 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                 };
                 let inner = err.into_inner();
                 let message = if inner.is_syntax() || inner.is_eof() {
-                    format!(
-                        "geen geldige JSON (regel {}, kolom {})",
-                        inner.line(),
-                        inner.column()
+                    t_args(
+                        "api-json-invalid",
+                        &[
+                            ("line", &inner.line().to_string()),
+                            ("column", &inner.column().to_string()),
+                        ],
                     )
                 } else {
                     // serde's message names the problem (missing field, unknown variant, wrong type).
-                    inner
-                        .to_string()
-                        .split(" at line")
-                        .next()
-                        .unwrap_or("ongeldige waarde")
-                        .to_string()
+                    let text = inner.to_string();
+                    match text.split(" at line").next() {
+                        Some(problem) => problem.to_string(),
+                        None => t("api-value-invalid"),
+                    }
                 };
                 ApiError(AppError::BadInput(schakel_domain::FieldError::new(
                     field, message,
@@ -214,7 +216,7 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
             .map_err(|rejection| {
                 ApiError(AppError::field(
                     "id",
-                    &format!("ongeldig pad: {}", rejection.body_text()),
+                    &t_args("api-path-invalid", &[("detail", &rejection.body_text())]),
                 ))
             })
     }

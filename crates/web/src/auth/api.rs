@@ -12,6 +12,7 @@ use crate::api::dto::ErrorBody;
 use crate::api::{ApiError, ApiJson, ApiResult, ApiRouter, ApiUser};
 use crate::auth::login::{self, Next};
 use crate::auth::session::{SESSION_COOKIE, client_addr, cookie, hash_token, set_cookie};
+use crate::i18n::t;
 use crate::{AppError, AppState};
 
 pub fn routes() -> ApiRouter {
@@ -78,7 +79,7 @@ async fn login_json(
             let _ = state.store.delete_session(&hash_token(&token)).await;
             return Err(ApiError(AppError::field(
                 "totp",
-                "stel eerst de tweede factor in via de website",
+                &t("api-enrol-on-website"),
             )));
         }
         Next::Totp => {
@@ -89,7 +90,10 @@ async fn login_json(
                 .ok_or(AppError::Unauthenticated)?;
             let Some(code) = body.totp.as_deref().filter(|c| !c.trim().is_empty()) else {
                 state.store.delete_session(&pending.id_hash).await?;
-                return Err(ApiError(AppError::field("totp", "tweede factor vereist")));
+                return Err(ApiError(AppError::field(
+                    "totp",
+                    &t("api-second-factor-required"),
+                )));
             };
             match login::totp_step(&state, &pending, code, None).await {
                 Ok(t) => token = t,
@@ -107,9 +111,7 @@ async fn login_json(
         let chosen = held
             .iter()
             .find(|m| &m.org_id == org_id && (role.is_empty() || m.role.code() == role))
-            .ok_or_else(|| {
-                AppError::field("organisation_id", "u heeft geen rol in deze organisatie")
-            })?;
+            .ok_or_else(|| AppError::field("organisation_id", &t("api-no-role-in-organisation")))?;
         state
             .store
             .set_session_membership(&id_hash, &chosen.org_id, chosen.role)

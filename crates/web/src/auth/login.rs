@@ -7,6 +7,7 @@ use schakel_store::users::User;
 
 use crate::auth::session::{hash_token, random_token};
 use crate::auth::{password, totp};
+use crate::i18n::t;
 use crate::{AppError, AppState};
 
 /// Where the user stands after the password step.
@@ -58,7 +59,7 @@ async fn record_failure(state: &AppState, username: &str, addr: &str) -> Result<
 
 /// The message for every failed password step: the same whether the user exists or not.
 pub fn wrong_credentials() -> AppError {
-    AppError::field("wachtwoord", "gebruikersnaam of wachtwoord onjuist")
+    AppError::field("wachtwoord", &t("login-wrong-credentials"))
 }
 
 /// Checks the password and opens a session (complete, or waiting for the second factor).
@@ -84,10 +85,7 @@ pub async fn password_step(
     };
     let memberships = state.store.memberships(&user.id).await?;
     if memberships.is_empty() {
-        return Err(AppError::field(
-            "gebruikersnaam",
-            "dit account heeft nog geen rol in een organisatie",
-        ));
+        return Err(AppError::field("gebruikersnaam", &t("login-no-role")));
     }
     let needs_second_factor =
         !state.config.demo_mode && memberships.iter().any(|m| m.role.sees_personal_data());
@@ -145,15 +143,12 @@ pub async fn totp_step(
         (Some(new), None) => new.to_string(),
         (None, Some(existing)) => existing.clone(),
         _ => {
-            return Err(AppError::field(
-                "code",
-                "de tweede factor is al ingesteld of nog niet ingesteld",
-            ));
+            return Err(AppError::field("code", &t("login-second-factor-state")));
         }
     };
     if !totp::verify(&secret, code, state.clock.now().unix_timestamp()) {
         record_failure(state, &user.username, &addr).await?;
-        return Err(AppError::field("code", "de code klopt niet of is verlopen"));
+        return Err(AppError::field("code", &t("login-code-wrong")));
     }
     if enrol_secret.is_some() {
         state.store.set_totp_secret(&user.id, Some(&secret)).await?;

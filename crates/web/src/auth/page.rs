@@ -16,6 +16,7 @@ use crate::auth::session::{
 use crate::auth::totp;
 use crate::csrf::{check_csrf, csrf_error};
 use crate::frame::{PageCtx, PageUser, render};
+use crate::i18n::t;
 use crate::security::constant_time_eq;
 use crate::{AppError, AppState};
 
@@ -295,7 +296,7 @@ async fn choose_submit(
     let chosen = memberships
         .iter()
         .find(|m| format!("{}|{}", m.org_id, m.role.code()) == choice)
-        .ok_or_else(|| AppError::field("keuze", "kies een organisatie en rol uit de lijst"))?;
+        .ok_or_else(|| AppError::field("keuze", &t("login-choose-role")))?;
     state
         .store
         .set_session_membership(&user.session.id_hash, &chosen.org_id, chosen.role)

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::frame::PageUser;
 use crate::frame::{PageCtx, render};
 use crate::gate::{self, Access};
+use crate::i18n::{t, t_args};
 use crate::{AppError, AppState};
 
 pub fn routes() -> Router<AppState> {
@@ -30,7 +31,7 @@ pub struct QueueRow {
 }
 
 pub struct Queue {
-    pub title: &'static str,
+    pub title: String,
     pub rows: Vec<QueueRow>,
     pub prev_page: Option<i64>,
     pub next_page: Option<i64>,
@@ -41,9 +42,9 @@ pub struct Queue {
 struct HomePage {
     page: PageCtx,
     heading: String,
-    intro: &'static str,
+    intro: String,
     queue: Option<Queue>,
-    links: Vec<(&'static str, &'static str, &'static str)>,
+    links: Vec<(&'static str, String, String)>,
     gemeenten: Vec<(String, usize)>,
 }
 
@@ -63,8 +64,8 @@ async fn home(
     let page_no = q.pagina.unwrap_or(1).max(1);
     let mut page = HomePage {
         page: PageCtx::for_user(&state, &user, "/"),
-        heading: format!("Welkom, {}", user.user.display_name),
-        intro: "",
+        heading: t_args("home-welcome", &[("name", &user.user.display_name)]),
+        intro: String::new(),
         queue: None,
         links: Vec::new(),
         gemeenten: Vec::new(),
@@ -72,9 +73,9 @@ async fn home(
     match membership.role {
         Role::Medewerker | Role::Teamleider if membership.org_kind.handles_cases() => {
             page.intro = if membership.role == Role::Teamleider {
-                "De werkvoorraad van uw team: casussen waarvoor uw organisatie verantwoordelijk is, meewerkt of een overdracht moet beantwoorden."
+                t("home-intro-teamleider")
             } else {
-                "Uw werkvoorraad: casussen waarvoor uw organisatie verantwoordelijk is, meewerkt of een overdracht moet beantwoorden."
+                t("home-intro-medewerker")
             };
             // A list of cases is a search in personal data: the policy decides and the log records it.
             gate::authorize(
@@ -130,9 +131,9 @@ async fn home(
                 .collect();
             page.queue = Some(Queue {
                 title: if membership.role == Role::Teamleider {
-                    "Werkvoorraad van het team"
+                    t("home-queue-title-team")
                 } else {
-                    "Werkvoorraad"
+                    t("home-queue-title")
                 },
                 rows,
                 prev_page: (page_no > 1).then(|| page_no - 1),
@@ -140,39 +141,38 @@ async fn home(
             });
         }
         Role::Beheerder => {
-            page.intro = "U beheert de mensen en organisaties die met Schakel werken. U ziet geen casusgegevens.";
+            page.intro = t("home-intro-beheerder");
             page.links = vec![
                 (
                     "/beheer/gebruikers",
-                    "Gebruikers",
-                    "Accounts aanmaken, blokkeren en rollen per organisatie.",
+                    t("home-link-users"),
+                    t("home-link-users-description"),
                 ),
                 (
                     "/organisaties",
-                    "Organisaties",
-                    "De ketenpartners in de regio en hun werkgebied.",
+                    t("home-link-organisations"),
+                    t("home-link-organisations-description"),
                 ),
             ];
         }
         Role::PrivacyOfficer => {
-            page.intro = "U bewaakt wie welke persoonsgegevens inzag (NEN 7513). Noodtoegang vraagt altijd uw beoordeling.";
+            page.intro = t("home-intro-privacy-officer");
             page.links = vec![
                 (
                     "/toegangslog",
-                    "Toegangslog",
-                    "Zoeken op gebruiker, cliënt en periode.",
+                    t("home-link-access-log"),
+                    t("home-link-access-log-description"),
                 ),
                 (
                     "/toegangslog?nood=1",
-                    "Noodtoegang",
-                    "Elke toegang zonder betrokkenheid, met de opgegeven reden.",
+                    t("home-link-break-glass"),
+                    t("home-link-break-glass-description"),
                 ),
             ];
         }
         // Policy and programme staff (and anyone of an organisation without cases) see the region.
         Role::Beleidsmedewerker | Role::Medewerker | Role::Teamleider => {
-            page.intro =
-                "U ziet de regio op hoofdlijnen. Persoonsgegevens zijn voor u niet zichtbaar.";
+            page.intro = t("home-intro-region");
             let orgs = state.store.organisations().await?;
             page.gemeenten = state
                 .store
@@ -189,7 +189,7 @@ async fn home(
                 .collect();
         }
         Role::SchoolContact => {
-            page.intro = "Als contactpersoon Handle with Care hoort u van Veilig Thuis DAT er thuis iets ernstigs is gebeurd bij een leerling, nooit WAT. Zo kan de school het kind de volgende schooldag opvangen.";
+            page.intro = t("home-intro-school-contact");
         }
     }
     render(&page)

@@ -10,6 +10,8 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use utoipa::ToSchema;
 
+use crate::i18n::t;
+
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Soort {
@@ -95,7 +97,7 @@ impl IntakeDto {
     /// server assigns them.
     pub fn into_domain(self) -> Result<Intake, FieldError> {
         let received_at = OffsetDateTime::parse(&self.ontvangen_op, &Rfc3339)
-            .map_err(|_| FieldError::new("ontvangen_op", "geen geldig tijdstip (RFC 3339)"))?;
+            .map_err(|_| FieldError::new("ontvangen_op", t("intake-received-invalid-rfc3339")))?;
         let mut betrokkenen = Vec::with_capacity(self.betrokkenen.len());
         for (i, b) in self.betrokkenen.into_iter().enumerate() {
             betrokkenen.push(Betrokkene {

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::auth::session::CurrentUser;
 use crate::frame::PageUser;
 use crate::frame::{PageCtx, render};
+use crate::i18n::{t, t_args};
 use crate::usecase::GatePolicy;
 use crate::{AppError, AppState};
 
@@ -34,7 +35,7 @@ pub struct Item {
 #[template(path = "queue.html")]
 struct QueuePage {
     page: PageCtx,
-    heading: &'static str,
+    heading: String,
     items: Vec<Item>,
     prev_page: Option<i64>,
     next_page: Option<i64>,
@@ -65,9 +66,15 @@ async fn items(
                     .since
                     .map(|s| {
                         let days = (now - s).whole_days();
-                        format!(
-                            "{} ({days} dagen)",
-                            schakel_domain::calendar::dutch_local_date(s)
+                        t_args(
+                            "queue-since",
+                            &[
+                                (
+                                    "date",
+                                    &schakel_domain::calendar::dutch_local_date(s).to_string(),
+                                ),
+                                ("days", &days.to_string()),
+                            ],
                         )
                     })
                     .unwrap_or_default(),
@@ -91,9 +98,9 @@ async fn page(
     let has_more = list.len() as i64 > PAGE_SIZE;
     list.truncate(PAGE_SIZE as usize);
     let heading = if user.role() == Some(Role::Teamleider) {
-        "Te doen voor het team"
+        t("queue-heading-team")
     } else {
-        "Te doen"
+        t("queue-heading")
     };
     render(&QueuePage {
         page: PageCtx::for_user(&state, &user, "/werkvoorraad"),

@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 
 use crate::AppError;
 use crate::auth::session::CurrentUser;
+use crate::i18n::t;
 
 /// A stand-in reason for asking the domain whether an event would be accepted.
 const PROBE: &str = "(controle)";
@@ -58,7 +59,7 @@ pub struct Actions {
     /// The accountable organisation after a handover may send the case back to Veilig Thuis.
     pub can_escalate: bool,
     /// Feedback owed to the reporter: (moment code, label).
-    pub feedback_due: Vec<(String, &'static str)>,
+    pub feedback_due: Vec<(String, String)>,
 }
 
 pub struct Inputs<'a> {
@@ -246,10 +247,10 @@ pub fn moment_code(m: FeedbackMoment) -> &'static str {
     }
 }
 
-pub fn moment_label(m: FeedbackMoment) -> &'static str {
+pub fn moment_label(m: FeedbackMoment) -> String {
     match m {
-        FeedbackMoment::NaBeoordeling => "na de veiligheidsbeoordeling",
-        FeedbackMoment::NaOnderzoek => "na het onderzoek",
+        FeedbackMoment::NaBeoordeling => t("case-moment-after-assessment"),
+        FeedbackMoment::NaOnderzoek => t("case-moment-after-investigation"),
     }
 }
 
@@ -257,10 +258,7 @@ pub fn parse_moment(field: &str, v: &str) -> Result<FeedbackMoment, AppError> {
     match v {
         "na_beoordeling" => Ok(FeedbackMoment::NaBeoordeling),
         "na_onderzoek" => Ok(FeedbackMoment::NaOnderzoek),
-        _ => Err(AppError::field(
-            field,
-            "kies na_beoordeling of na_onderzoek",
-        )),
+        _ => Err(AppError::field(field, &t("case-moment-choose"))),
     }
 }
 
@@ -277,14 +275,14 @@ fn yes_no(field: &str, v: Option<&str>) -> Result<bool, AppError> {
     match v {
         Some("ja") => Ok(true),
         Some("nee") => Ok(false),
-        _ => Err(AppError::field(field, "kies ja of nee")),
+        _ => Err(AppError::field(field, &t("case-choose-yes-no"))),
     }
 }
 
 fn required(field: &str, v: Option<&String>) -> Result<String, AppError> {
     match v.map(|s| s.trim()) {
         Some(s) if !s.is_empty() => Ok(s.to_string()),
-        _ => Err(AppError::field(field, "is verplicht")),
+        _ => Err(AppError::field(field, &t("case-required"))),
     }
 }
 
@@ -310,10 +308,7 @@ pub fn command_from(form: &ActionForm) -> Result<CaseCommand, AppError> {
         "besluit" => {
             let track = required("traject", form.traject.as_ref())?;
             if decision_category(&track).is_none() {
-                return Err(AppError::field(
-                    "traject",
-                    "kies een vervolgtraject uit de lijst",
-                ));
+                return Err(AppError::field("traject", &t("case-choose-track")));
             }
             CaseCommand::DecideFollowUp {
                 track,
@@ -337,7 +332,7 @@ pub fn command_from(form: &ActionForm) -> Result<CaseCommand, AppError> {
                 .iter()
                 .map(|n| {
                     n.parse::<usize>()
-                        .map_err(|_| AppError::field("nagekomen", "kies uit de lijst"))
+                        .map_err(|_| AppError::field("nagekomen", &t("case-choose-from-list")))
                 })
                 .collect::<Result<_, _>>()?,
         },
@@ -349,6 +344,6 @@ pub fn command_from(form: &ActionForm) -> Result<CaseCommand, AppError> {
         "omzetten_advies" => CaseCommand::ConvertToAdvies { reason: reason()? },
         "opschalen" => CaseCommand::ReEscalate { reason: reason()? },
         "sluiten" => CaseCommand::Close { reason: reason()? },
-        _ => return Err(AppError::field("actie", "onbekende actie")),
+        _ => return Err(AppError::field("actie", &t("case-unknown-action"))),
     })
 }

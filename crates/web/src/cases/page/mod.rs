@@ -67,7 +67,7 @@ struct CasePage {
 /// One registered advies or melding as shown on the case page.
 pub struct IntakeView {
     pub when: String,
-    pub soort: &'static str,
+    pub soort: String,
     pub classification: String,
     pub kanaal: String,
     pub melder: String,
@@ -98,8 +98,8 @@ fn intake_view(r: &schakel_domain::case::RecordedIntake) -> IntakeView {
     IntakeView {
         when: format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute()),
         soort: match i.case_kind {
-            schakel_domain::case::CaseKind::Advies => "Advies",
-            schakel_domain::case::CaseKind::Melding => "Melding",
+            schakel_domain::case::CaseKind::Advies => t("case-kind-advies"),
+            schakel_domain::case::CaseKind::Melding => t("case-kind-melding"),
         },
         classification: r
             .classification
@@ -107,7 +107,7 @@ fn intake_view(r: &schakel_domain::case::RecordedIntake) -> IntakeView {
             .unwrap_or_default(),
         kanaal: label(ids::KANAAL, ids::SCHAKEL_1, &i.channel),
         melder: if withheld(&i.melder.melder_type) {
-            "verborgen".to_string()
+            t("case-melder-withheld")
         } else if melder_detail.is_empty() {
             label(ids::MELDER, ids::CBS_2019, &i.melder.melder_type)
         } else {
@@ -128,7 +128,7 @@ fn intake_view(r: &schakel_domain::case::RecordedIntake) -> IntakeView {
             .map(|c| label(ids::SPECIFIEKE_GROEP, ids::REGIOVISIE_2019, c))
             .collect(),
         omschrijving: if withheld(&i.description) {
-            "Omschrijving verborgen.".to_string()
+            t("case-description-withheld")
         } else {
             i.description.clone()
         },
@@ -166,7 +166,7 @@ async fn case_page(
         .map(|e| EventRow {
             at: short_time(&e.at),
             text: if e.payload.get(redact::WITHHELD).is_some() {
-                "Inhoud verborgen.".to_string()
+                t("case-content-withheld")
             } else {
                 e.payload
                     .get("text")
@@ -227,7 +227,10 @@ async fn case_page(
             .iter()
             .map(|(p, role)| {
                 let detail = match &p.birth_date {
-                    Some(born) => format!("{role}, geboren {born}"),
+                    Some(born) => t_args(
+                        "case-person-born",
+                        &[("role", role.as_str()), ("born", &born.to_string())],
+                    ),
                     None => role.clone(),
                 };
                 (p.display_name.clone(), detail)
@@ -431,7 +434,7 @@ async fn open_for_write(
         .unwrap_or("")
         .trim()
         .parse()
-        .map_err(|_| AppError::field("volgnummer", "ontbreekt of is geen getal"))?;
+        .map_err(|_| AppError::field("volgnummer", &t("case-sequence-invalid")))?;
     let case = gate::open_case(state, user, id, Action::Update, Sensitivity::Normal, None).await?;
     Ok((case, expected))
 }

@@ -9,6 +9,8 @@ use schakel_store::known::MatchKind;
 use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime};
 
+use crate::i18n::{t, t_args};
+
 /// How many betrokkene rows the form shows at first; "meer betrokkenen" adds rows.
 pub const DEFAULT_ROWS: usize = 4;
 
@@ -58,7 +60,7 @@ fn parse_received(value: &str, now: OffsetDateTime) -> Result<OffsetDateTime, Fi
         value,
         format_description!("[year]-[month]-[day]T[hour]:[minute]"),
     )
-    .map_err(|_| FieldError::new("ontvangen_op", "geen geldig tijdstip (jjjj-mm-ddThh:mm)"))?;
+    .map_err(|_| FieldError::new("ontvangen_op", t("intake-received-invalid")))?;
     Ok(schakel_domain::calendar::from_dutch_local(local))
 }
 
@@ -72,7 +74,7 @@ pub fn intake_from(
     let case_kind = match p.get("soort") {
         "advies" => CaseKind::Advies,
         "melding" => CaseKind::Melding,
-        _ => return Err(FieldError::new("soort", "kies advies of melding")),
+        _ => return Err(FieldError::new("soort", t("intake-choose-kind"))),
     };
     let mut betrokkenen = Vec::new();
     for i in 0..p.rows() {
@@ -85,7 +87,7 @@ pub fn intake_from(
             v => Some(v.parse::<u32>().map_err(|_| {
                 FieldError::new(
                     format!("betrokkenen[{i}].geschatte_leeftijd"),
-                    "geef een leeftijd in hele jaren",
+                    t("intake-age-whole-years"),
                 )
             })?),
         };
@@ -97,7 +99,7 @@ pub fn intake_from(
             _ => {
                 return Err(FieldError::new(
                     format!("betrokkenen[{i}].geslacht"),
-                    "kies uit de lijst",
+                    t("intake-choose-from-list"),
                 ));
             }
         };
@@ -140,8 +142,11 @@ pub fn intake_from(
 /// Whether a match kind is worth showing as "zeker" in Dutch.
 pub fn match_label(kind: &MatchKind) -> String {
     match kind {
-        MatchKind::Bsn => "zelfde BSN".to_string(),
-        MatchKind::NameAndBirthDate => "zelfde naam en geboortedatum".to_string(),
-        MatchKind::Similar(score) => format!("lijkt op (gelijkenis {:.0}%)", score * 100.0),
+        MatchKind::Bsn => t("intake-match-bsn"),
+        MatchKind::NameAndBirthDate => t("intake-match-name-birth-date"),
+        MatchKind::Similar(score) => t_args(
+            "intake-match-similar",
+            &[("percent", &format!("{:.0}", score * 100.0))],
+        ),
     }
 }

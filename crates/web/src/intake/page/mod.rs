@@ -18,6 +18,7 @@ use crate::csrf::check_csrf;
 use crate::frame::PageUser;
 use crate::frame::{PageCtx, code_options, render};
 use crate::gate::{self, Access};
+use crate::i18n::t;
 use crate::usecase::{GatePolicy, acting};
 use crate::{AppError, AppState};
 
@@ -103,13 +104,13 @@ async fn page(
         geweld: code_options(ids::AARD_GEWELD, &state.config.rules.codes.aard_geweld),
         groepen: code_options(ids::SPECIFIEKE_GROEP, ids::REGIOVISIE_2019),
         geslachten: [
-            ("onbekend", "Onbekend"),
-            ("vrouw", "Vrouw"),
-            ("man", "Man"),
-            ("anders", "Anders"),
+            ("onbekend", t("intake-gender-unknown")),
+            ("vrouw", t("intake-gender-woman")),
+            ("man", t("intake-gender-man")),
+            ("anders", t("intake-gender-other")),
         ]
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b))
         .collect(),
         gemeenten: state
             .store
