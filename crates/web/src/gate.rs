@@ -143,6 +143,38 @@ pub struct Access<'a> {
     pub reason: Option<String>,
 }
 
+impl<'a> Access<'a> {
+    /// An access of `action` to something of `resource_kind`, not yet about one thing, one client or
+    /// with a stated reason; the builders below add those.
+    pub fn new(action: Action, resource_kind: ResourceKind) -> Self {
+        Self {
+            action,
+            resource_kind,
+            resource_id: None,
+            clients: Vec::new(),
+            reason: None,
+        }
+    }
+
+    /// The one thing accessed, when there is one.
+    pub fn on(mut self, resource_id: Option<&'a str>) -> Self {
+        self.resource_id = resource_id;
+        self
+    }
+
+    /// The persons whose data it touches (the NEN 7513 clients).
+    pub fn clients(mut self, clients: Vec<String>) -> Self {
+        self.clients = clients;
+        self
+    }
+
+    /// Why, when the user or the context states it (break-the-glass, a search's query).
+    pub fn reason(mut self, reason: Option<String>) -> Self {
+        self.reason = reason;
+        self
+    }
+}
+
 /// Writes one access-log entry for `user` with the policy's outcome.
 pub async fn log(
     state: &AppState,
@@ -210,13 +242,7 @@ pub async fn open_case(
     let deny_no_role = Decision::Deny(schakel_domain::access::DenyReason::RoleNotPermitted);
     let summary = state.store.case_summary(case_id).await?;
     let Some(summary) = summary else {
-        let access = Access {
-            action,
-            resource_kind: ResourceKind::Case,
-            resource_id: Some(case_id),
-            clients: vec![],
-            reason: None,
-        };
+        let access = Access::new(action, ResourceKind::Case).on(Some(case_id));
         log(
             state,
             user,
@@ -234,13 +260,10 @@ pub async fn open_case(
         Some(actor) => decide(actor, action, &resource),
         None => deny_no_role,
     };
-    let access = Access {
-        action,
-        resource_kind: ResourceKind::Case,
-        resource_id: Some(case_id),
-        clients: persons.iter().map(|(p, _)| p.id.clone()).collect(),
-        reason: break_glass,
-    };
+    let access = Access::new(action, ResourceKind::Case)
+        .on(Some(case_id))
+        .clients(persons.iter().map(|(p, _)| p.id.clone()).collect())
+        .reason(break_glass);
     log(state, user, access, &decision).await?;
     let ground = match decision {
         Decision::Allow(ground) => ground,

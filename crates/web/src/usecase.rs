@@ -35,13 +35,9 @@ impl Policy for GatePolicy<'_> {
         clients: Vec<String>,
         reason: Option<String>,
     ) -> Result<(), AppError> {
-        let access = gate::Access {
-            action,
-            resource_kind: ResourceKind::Case,
-            resource_id: None,
-            clients,
-            reason,
-        };
+        let access = gate::Access::new(action, ResourceKind::Case)
+            .clients(clients)
+            .reason(reason);
         gate::authorize(self.state, self.user, access).await
     }
 

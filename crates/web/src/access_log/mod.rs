@@ -102,13 +102,9 @@ pub async fn logged_search(
             .unwrap_or_else(|| "-".into()),
         q.only_break_glass
     );
-    let access = Access {
-        action: Action::Search,
-        resource_kind: ResourceKind::AccessLog,
-        resource_id: None,
-        clients: q.client.iter().cloned().collect(),
-        reason: Some(summary),
-    };
+    let access = Access::new(Action::Search, ResourceKind::AccessLog)
+        .clients(q.client.iter().cloned().collect())
+        .reason(Some(summary));
     gate::authorize(state, user, access).await?;
     Ok(state.store.search_access_log(q).await?)
 }

@@ -37,13 +37,10 @@ async fn organisations(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
 ) -> ApiResult<Json<Vec<schakel_store::orgs::Organisation>>> {
-    let access = crate::gate::Access {
-        action: schakel_domain::access::Action::Read,
-        resource_kind: schakel_domain::access::ResourceKind::Organisation,
-        resource_id: None,
-        clients: vec![],
-        reason: None,
-    };
+    let access = crate::gate::Access::new(
+        schakel_domain::access::Action::Read,
+        schakel_domain::access::ResourceKind::Organisation,
+    );
     crate::gate::authorize(&state, &user, access).await?;
     Ok(Json(state.store.organisations().await?))
 }

@@ -53,13 +53,7 @@ async fn guard(
     action: Action,
     id: Option<&str>,
 ) -> Result<(), AppError> {
-    let access = Access {
-        action,
-        resource_kind: ResourceKind::UserAccount,
-        resource_id: id,
-        clients: vec![],
-        reason: None,
-    };
+    let access = Access::new(action, ResourceKind::UserAccount).on(id);
     gate::authorize(state, user, access).await
 }
 
@@ -248,13 +242,7 @@ async fn organisations(
     gate::authorize(
         &state,
         &user,
-        Access {
-            action: Action::Read,
-            resource_kind: ResourceKind::Organisation,
-            resource_id: None,
-            clients: vec![],
-            reason: None,
-        },
+        Access::new(Action::Read, ResourceKind::Organisation),
     )
     .await?;
     let organisations = state.store.organisations().await?;

@@ -66,13 +66,8 @@ async fn list(
     ApiUser(user): ApiUser,
     ApiQuery(p): ApiQuery<Page>,
 ) -> ApiResult<Json<Vec<schakel_store::cases::CaseSummary>>> {
-    let access = Access {
-        action: Action::Search,
-        resource_kind: ResourceKind::Case,
-        resource_id: None,
-        clients: vec![],
-        reason: Some("werkvoorraad".into()),
-    };
+    let access =
+        Access::new(Action::Search, ResourceKind::Case).reason(Some("werkvoorraad".into()));
     gate::authorize(&state, &user, access).await?;
     let org = user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
     let limit = p.limit.unwrap_or(50);

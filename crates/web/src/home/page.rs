@@ -81,13 +81,7 @@ async fn home(
             gate::authorize(
                 &state,
                 &user,
-                Access {
-                    action: Action::Search,
-                    resource_kind: ResourceKind::Case,
-                    resource_id: None,
-                    clients: vec![],
-                    reason: Some("werkvoorraad".into()),
-                },
+                Access::new(Action::Search, ResourceKind::Case).reason(Some("werkvoorraad".into())),
             )
             .await?;
             // The policy says in which participations the organisation may read a case.

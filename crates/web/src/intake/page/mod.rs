@@ -79,13 +79,7 @@ struct IntakePage {
 }
 
 async fn guard(state: &AppState, user: &CurrentUser) -> Result<(), AppError> {
-    let access = Access {
-        action: Action::Create,
-        resource_kind: ResourceKind::Case,
-        resource_id: None,
-        clients: vec![],
-        reason: None,
-    };
+    let access = Access::new(Action::Create, ResourceKind::Case);
     gate::authorize(state, user, access).await
 }
 
