@@ -407,6 +407,8 @@ fn decide_case(actor: &Actor, action: Action, resource: &Resource) -> Decision {
 }
 
 #[cfg(test)]
+mod table_fixtures;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod view_tests;

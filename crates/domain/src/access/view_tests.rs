@@ -4,36 +4,7 @@
 
 use super::*;
 
-const ORG: &str = "org-a";
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Rel {
-    Is(Participation),
-    None,
-    BreakGlass,
-}
-
-const RELATIONS: [Rel; 7] = [
-    Rel::Is(Participation::Accountable),
-    Rel::Is(Participation::Contributor),
-    Rel::Is(Participation::HandoverReceiver),
-    Rel::Is(Participation::Reporter),
-    Rel::Is(Participation::SignalRecipient),
-    Rel::None,
-    Rel::BreakGlass,
-];
-
-fn actor(kind: OrgKind, role: Role, second_factor: bool, rel: Rel) -> Actor {
-    Actor {
-        user_id: "u1".into(),
-        org_id: ORG.into(),
-        org_kind: kind,
-        role,
-        second_factor,
-        break_glass: (rel == Rel::BreakGlass)
-            .then(|| "acute zorg, regiehouder onbereikbaar".to_string()),
-    }
-}
+use super::table_fixtures::{ORG, RELATIONS, Rel, actor};
 
 fn case(rel: Rel) -> Resource {
     let mut participants = vec![("org-vt".to_string(), Participation::Accountable)];
