@@ -138,6 +138,12 @@ impl MonitoringMoment {
             after,
         }
     }
+
+    /// The words of a moment's code (`6_weken` reads "6 weken"), for a label where only the
+    /// recorded code is at hand; a code is its interval's words with underscores (see `after`).
+    pub fn words_of(code: &str) -> String {
+        code.replace('_', " ")
+    }
 }
 
 /// A moment that has not been recorded yet, with its due date.

@@ -38,7 +38,8 @@ impl DeadlineKind {
             DeadlineKind::Veiligheidsbeoordeling => t("deadline-veiligheidsbeoordeling"),
             DeadlineKind::OverdrachtAccepteren { .. } => t("deadline-overdracht-accepteren"),
             DeadlineKind::Monitoringsmoment { moment } => {
-                t_args("deadline-monitoringsmoment", &[("moment", moment)])
+                let words = crate::monitoring::MonitoringMoment::words_of(moment);
+                t_args("deadline-monitoringsmoment", &[("moment", &words)])
             }
             DeadlineKind::Onderzoek => t("deadline-onderzoek"),
             DeadlineKind::Terugkoppeling { moment } => match moment {

@@ -283,3 +283,11 @@ fn feedback_for_a_handed_over_case_names_the_receiver_and_shows_conditions_only_
         "besluit"
     );
 }
+
+#[test]
+fn a_monitoring_deadline_reads_as_words_not_as_its_code() {
+    let kind = DeadlineKind::Monitoringsmoment {
+        moment: "3_maanden".into(),
+    };
+    assert_eq!(kind.label(), "Monitoringsmoment na 3 maanden");
+}
