@@ -15,6 +15,7 @@ use schakel_domain::case::{
 };
 use schakel_domain::instruments::InstrumentRecord;
 use schakel_domain::{FieldError, codes};
+use schakel_domain::{msg, msg_args};
 use schakel_store::{Store, casework};
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -128,7 +129,7 @@ fn open_handover_id(state: Option<&CaseState>) -> Result<String, FieldError> {
     state
         .and_then(|s| s.open_handover.as_ref())
         .map(|h| h.id.clone())
-        .ok_or_else(|| FieldError::new("type", "er staat geen overdracht open"))
+        .ok_or_else(|| FieldError::new("type", msg("error-er-staat-geen-overdracht-open-2")))
 }
 
 /// The domain event a command asks for, filled in by the server.
@@ -162,7 +163,7 @@ fn event_for(
             if codes::decision_category(&track).is_none() {
                 return Err(FieldError::new(
                     "track",
-                    "kies een vervolgtraject uit de lijst",
+                    msg("error-kies-een-vervolgtraject-uit-de"),
                 ));
             }
             CaseEvent::Triage(TriageEvent::FollowUpDecided {
@@ -195,13 +196,13 @@ fn event_for(
             reason,
         }),
         CaseCommand::RecordMonitoring { moment, met } => {
-            let m = state
-                .and_then(|s| s.monitoring.as_ref())
-                .ok_or_else(|| FieldError::new("type", "deze casus wordt niet gemonitord"))?;
+            let m = state.and_then(|s| s.monitoring.as_ref()).ok_or_else(|| {
+                FieldError::new("type", msg("error-deze-casus-wordt-niet-gemonitord"))
+            })?;
             if let Some(bad) = met.iter().find(|&&n| n >= m.veiligheidsvoorwaarden.len()) {
                 return Err(FieldError::new(
                     "met",
-                    format!("voorwaarde {bad} bestaat niet"),
+                    msg_args("error-voorwaarde-bestaat-niet", [("bad", bad.to_string())]),
                 ));
             }
             CaseEvent::Monitoring(MonitoringEvent::Recorded {

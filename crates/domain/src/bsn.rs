@@ -4,6 +4,7 @@
 //! regulations), so the type shows it in full only through [`Bsn::as_str`] and `Display`, and
 //! offers [`Bsn::masked`] for lists and logs.
 
+use crate::msg;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -26,22 +27,33 @@ impl Bsn {
             .filter(|c| !matches!(c, ' ' | '.' | '-'))
             .collect();
         if cleaned.is_empty() {
-            return Err(FieldError::new(field, "is verplicht"));
+            return Err(FieldError::new(field, msg("error-is-verplicht")));
         }
         if !cleaned.chars().all(|c| c.is_ascii_digit()) {
-            return Err(FieldError::new(field, "mag alleen cijfers bevatten"));
+            return Err(FieldError::new(
+                field,
+                msg("error-mag-alleen-cijfers-bevatten"),
+            ));
         }
         let padded = match cleaned.len() {
             9 => cleaned,
             8 => format!("0{cleaned}"),
-            _ => return Err(FieldError::new(field, "moet uit 9 cijfers bestaan")),
+            _ => {
+                return Err(FieldError::new(
+                    field,
+                    msg("error-moet-uit-9-cijfers-bestaan"),
+                ));
+            }
         };
         let mut digits = [0_u8; 9];
         for (slot, b) in digits.iter_mut().zip(padded.bytes()) {
             *slot = b - b'0';
         }
         if digits.iter().all(|d| *d == 0) {
-            return Err(FieldError::new(field, "is geen geldig burgerservicenummer"));
+            return Err(FieldError::new(
+                field,
+                msg("error-is-geen-geldig-burgerservicenummer"),
+            ));
         }
         let sum: i32 = digits
             .iter()
@@ -51,7 +63,7 @@ impl Bsn {
         if sum.rem_euclid(11) != 0 {
             return Err(FieldError::new(
                 field,
-                "is geen geldig burgerservicenummer (elfproef klopt niet)",
+                msg("error-is-geen-geldig-burgerservicenummer-elfproef"),
             ));
         }
         Ok(Self(digits))
@@ -140,7 +152,7 @@ mod tests {
         assert!(
             Bsn::parse("bsn", "123456789")
                 .unwrap_err()
-                .message
+                .text()
                 .contains("elfproef")
         );
     }

@@ -4,6 +4,7 @@
 //! term (2.1) but names no holiday list, so the days that are in doubt (Goede Vrijdag, 5 May) are
 //! switches with a default named as such.
 
+use crate::msg_args;
 use schakel_i18n::t;
 use serde::{Deserialize, Serialize};
 use time::{Date, Duration, Month, Weekday};
@@ -90,7 +91,10 @@ impl LiberationDayRule {
             .ok_or_else(|| {
                 crate::FieldError::new(
                     field,
-                    format!("onbekende waarde '{code}' (kies uit: elk_jaar, lustrum, nooit)"),
+                    msg_args(
+                        "error-onbekende-waarde-kies-uit-elk",
+                        [("code", code.to_string())],
+                    ),
                 )
             })
     }

@@ -346,7 +346,7 @@ impl CaseState {
 pub enum TransitionError {
     /// The event is not allowed in this state or for this organisation; the message says why.
     #[error("{0}")]
-    NotAllowed(String),
+    NotAllowed(crate::error::Message),
     /// A field of the event is wrong.
     #[error("{0}")]
     Field(FieldError),

@@ -4,6 +4,7 @@
 //!
 //! The lists here are the built-in defaults; the store may hold other versions with the same shape.
 
+use crate::msg_args;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -54,9 +55,13 @@ impl CodeList {
         self.get(code).ok_or_else(|| {
             FieldError::new(
                 field,
-                format!(
-                    "onbekende code '{code}' in lijst {} ({})",
-                    self.id, self.version
+                msg_args(
+                    "error-onbekende-code-in-lijst",
+                    [
+                        ("code", code.to_string()),
+                        ("id", self.id.to_string()),
+                        ("version", self.version.to_string()),
+                    ],
                 ),
             )
         })
@@ -121,9 +126,14 @@ impl Mapping {
         let entry = self.entry(from_code).ok_or_else(|| {
             FieldError::new(
                 field,
-                format!(
-                    "code '{from_code}' komt niet voor in de vertaling van {} ({}) naar {}",
-                    self.from.id, self.from.version, self.to.version
+                msg_args(
+                    "error-code-komt-niet-voor-in",
+                    [
+                        ("from_code", from_code.to_string()),
+                        ("from_id", self.from.id.to_string()),
+                        ("from_version", self.from.version.to_string()),
+                        ("to_version", self.to.version.to_string()),
+                    ],
                 ),
             )
         })?;
@@ -155,8 +165,15 @@ impl Registry {
 
     /// The list, or an error naming `field` (e.g. a configuration key) when it is missing.
     pub fn require(&self, field: &str, id: &str, version: &str) -> Result<&CodeList, FieldError> {
-        self.list(id, version)
-            .ok_or_else(|| FieldError::new(field, format!("onbekende codelijst {id} ({version})")))
+        self.list(id, version).ok_or_else(|| {
+            FieldError::new(
+                field,
+                msg_args(
+                    "error-onbekende-codelijst",
+                    [("id", id.to_string()), ("version", version.to_string())],
+                ),
+            )
+        })
     }
 
     pub fn mapping(&self, from: &ListRef, to: &ListRef) -> Option<&Mapping> {

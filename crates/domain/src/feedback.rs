@@ -5,6 +5,7 @@
 //! agreements. No standard feedback to a doctor who acted only as informant.
 //! (KNMG meldcode, bijlage 4 "Taken en functie van Veilig Thuis".)
 
+use crate::{msg, msg_args};
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;
@@ -62,7 +63,10 @@ pub fn compose(input: &FeedbackInput) -> Result<Feedback, FieldError> {
     let category = decision_category(&input.track).ok_or_else(|| {
         FieldError::new(
             "track",
-            format!("onbekend vervolgtraject '{}'", input.track),
+            msg_args(
+                "error-onbekend-vervolgtraject",
+                [("track", input.track.to_string())],
+            ),
         )
     })?;
     let role = input.reporter_has_role;
@@ -88,7 +92,7 @@ pub fn input_for_case(
     let decision = state
         .decision
         .as_ref()
-        .ok_or_else(|| FieldError::new("besluit", "besluit eerst over het vervolg"))?;
+        .ok_or_else(|| FieldError::new("besluit", msg("error-besluit-eerst-over-het-vervolg")))?;
     let mut parties = Vec::new();
     if let Some(h) = &state.open_handover {
         parties.push(org_name(&h.to_org));

@@ -2,6 +2,7 @@
 //! veiligheidsvoorwaarden and monitoring agreements, stays accountable until the receiver itself
 //! accepts and names a regiehouder, or refuses; Veilig Thuis may withdraw an open offer.
 
+use crate::{msg, msg_args};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -93,7 +94,7 @@ pub fn check_regiehouder(regiehouder: &str, members: &[String]) -> Result<(), Fi
     } else {
         Err(FieldError::new(
             "regiehouder",
-            "kies een regiehouder uit uw eigen organisatie",
+            msg("error-kies-een-regiehouder-uit-uw"),
         ))
     }
 }
@@ -101,12 +102,10 @@ pub fn check_regiehouder(regiehouder: &str, members: &[String]) -> Result<(), Fi
 fn open_handover<'a>(s: &'a CaseState, handover_id: &str) -> Result<&'a Handover, TransitionError> {
     match &s.open_handover {
         Some(h) if h.id == handover_id => Ok(h),
-        Some(_) => Err(FieldError::new(
-            "handover_id",
-            "deze overdracht staat niet open voor deze casus",
-        )
-        .into()),
-        None => Err(not_allowed("Er staat geen overdracht open.")),
+        Some(_) => {
+            Err(FieldError::new("handover_id", msg("error-deze-overdracht-staat-niet-open")).into())
+        }
+        None => Err(not_allowed(msg("error-er-staat-geen-overdracht-open"))),
     }
 }
 
@@ -115,9 +114,9 @@ fn receiver_only(h: &Handover, ctx: &EventContext, verb: &str) -> Result<(), Tra
     if ctx.org_id == h.to_org {
         Ok(())
     } else {
-        Err(not_allowed(format!(
-            "Alleen de ontvangende organisatie ({}) kan deze overdracht {verb}.",
-            h.to_org
+        Err(not_allowed(msg_args(
+            "error-alleen-de-ontvangende-organisatie-kan",
+            [("to_org", h.to_org.to_string()), ("verb", verb.to_string())],
         )))
     }
 }
@@ -138,32 +137,28 @@ pub(crate) fn apply(
         } => {
             by_vt(s, ctx)?;
             if s.open_handover.is_some() {
-                return Err(not_allowed(
-                    "Er staat al een overdracht open. Wacht op het antwoord of trek die eerst in.",
-                ));
+                return Err(not_allowed(msg("error-er-staat-al-een-overdracht")));
             }
             if s.phase != Phase::Besloten {
-                return Err(not_allowed(
-                    "Overdragen kan na een besluit over het vervolg.",
-                ));
+                return Err(not_allowed(msg("error-overdragen-kan-na-een-besluit")));
             }
             if s.decision.as_ref().map(|d| d.category) == Some(DecisionCategory::GeenVervolgstappen)
             {
-                return Err(not_allowed(
-                    "Het besluit is 'geen vervolgstappen'; daar hoort geen overdracht bij.",
-                ));
+                return Err(not_allowed(msg("error-het-besluit-is-geen-vervolgstappen")));
             }
             let id = required_text("handover_id", handover_id, MAX_ID)?;
             if s.handover_ids.contains(&id) {
-                return Err(FieldError::new("handover_id", "deze overdracht bestaat al").into());
+                return Err(FieldError::new(
+                    "handover_id",
+                    msg("error-deze-overdracht-bestaat-al"),
+                )
+                .into());
             }
             let to = required_text("to_org", to_org, MAX_ID)?;
             if to == s.vt_org {
-                return Err(FieldError::new(
-                    "to_org",
-                    "Veilig Thuis kan een casus niet aan zichzelf overdragen",
-                )
-                .into());
+                return Err(
+                    FieldError::new("to_org", msg("error-veilig-thuis-kan-een-casus")).into(),
+                );
             }
             next.handover_ids.push(id.clone());
             next.open_handover = Some(Handover {

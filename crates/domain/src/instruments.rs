@@ -6,6 +6,7 @@
 //! are allowed, and how items group into parts. The built-in specs are defaults; a region can load
 //! others. Items are referred to by position only.
 
+use crate::{msg, msg_args};
 use schakel_i18n::t;
 use serde::{Deserialize, Serialize};
 
@@ -55,7 +56,12 @@ impl InstrumentKind {
         Self::ALL
             .into_iter()
             .find(|k| k.code() == value)
-            .ok_or_else(|| FieldError::new(field, format!("onbekend instrument '{value}'")))
+            .ok_or_else(|| {
+                FieldError::new(
+                    field,
+                    msg_args("error-onbekend-instrument", [("value", value.to_string())]),
+                )
+            })
     }
 }
 
@@ -241,26 +247,30 @@ impl InstrumentRecord {
         if self.kind != spec.kind {
             return Err(FieldError::new(
                 "kind",
-                "past niet bij de gekozen instrumentversie",
+                msg("error-past-niet-bij-de-gekozen"),
             ));
         }
         if self.version != spec.version {
             return Err(FieldError::new(
                 "version",
-                format!(
-                    "onbekende versie '{}' van {}",
-                    self.version,
-                    spec.kind.label()
+                msg_args(
+                    "error-instrument-unknown-version",
+                    [
+                        ("version", self.version.to_string()),
+                        ("instrument", spec.kind.label().to_string()),
+                    ],
                 ),
             ));
         }
         if self.item_scores.len() != spec.expected_scores() {
             return Err(FieldError::new(
                 "items",
-                format!(
-                    "verwacht {} scores, ontvangen {}",
-                    spec.expected_scores(),
-                    self.item_scores.len()
+                msg_args(
+                    "error-instrument-score-count",
+                    [
+                        ("expected", spec.expected_scores().to_string()),
+                        ("received", self.item_scores.len().to_string()),
+                    ],
                 ),
             ));
         }
@@ -268,9 +278,12 @@ impl InstrumentRecord {
             if !spec.allowed_scores.contains(score) {
                 return Err(FieldError::new(
                     format!("items[{i}]"),
-                    format!(
-                        "score '{score}' is niet toegestaan; kies uit {}",
-                        spec.allowed_scores.join(", ")
+                    msg_args(
+                        "error-instrument-score-not-allowed",
+                        [
+                            ("score", score.to_string()),
+                            ("allowed", spec.allowed_scores.join(", ")),
+                        ],
                     ),
                 ));
             }
@@ -283,7 +296,7 @@ impl InstrumentRecord {
                 if s == "niet_beoordeeld" && !skip_allowed {
                     return Err(FieldError::new(
                         format!("items[{i}]"),
-                        "dit onderdeel moet beoordeeld worden",
+                        msg("error-dit-onderdeel-moet-beoordeeld-worden"),
                     ));
                 }
             }
@@ -291,7 +304,7 @@ impl InstrumentRecord {
         match &self.overall_judgement {
             Some(j) if !spec.allowed_judgements.contains(j) => Err(FieldError::new(
                 "overall_judgement",
-                format!("oordeel '{j}' is niet toegestaan"),
+                msg_args("error-oordeel-is-niet-toegestaan", [("j", j.to_string())]),
             )),
             _ => Ok(()),
         }

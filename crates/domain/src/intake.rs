@@ -5,6 +5,7 @@
 //! Every error names the field the way forms and the JSON API name it, e.g.
 //! `betrokkenen[2].geboortedatum`: the serde names of these types are those field names.
 
+use crate::{msg, msg_args};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
@@ -157,13 +158,16 @@ impl Intake {
         if self.betrokkenen.is_empty() {
             return Err(FieldError::new(
                 "betrokkenen",
-                "noem minstens één betrokkene",
+                msg("error-noem-minstens-een-betrokkene"),
             ));
         }
         if self.betrokkenen.len() > MAX_BETROKKENEN {
             return Err(FieldError::new(
                 "betrokkenen",
-                format!("hoogstens {MAX_BETROKKENEN} betrokkenen per melding"),
+                msg_args(
+                    "error-hoogstens-betrokkenen-per-melding",
+                    [("max_betrokkenen", MAX_BETROKKENEN.to_string())],
+                ),
             ));
         }
         let received_on = dutch_local_date(self.received_at);
@@ -176,7 +180,7 @@ impl Intake {
             {
                 return Err(FieldError::new(
                     format!("betrokkenen[{i}].persoon_id"),
-                    "deze persoon staat al in de melding",
+                    msg("error-deze-persoon-staat-al-in"),
                 ));
             }
             betrokkenen.push(b);
@@ -193,7 +197,7 @@ impl Intake {
         if melding && violence.is_empty() {
             return Err(FieldError::new(
                 "aard_geweld",
-                "kies minstens één aard van geweld",
+                msg("error-kies-minstens-een-aard-van"),
             ));
         }
         let groups_list = codes.require(
@@ -224,7 +228,10 @@ impl Intake {
         now: OffsetDateTime,
     ) -> Result<Intake, FieldError> {
         if self.received_at > now {
-            return Err(FieldError::new("ontvangen_op", "ligt in de toekomst"));
+            return Err(FieldError::new(
+                "ontvangen_op",
+                msg("error-ligt-in-de-toekomst"),
+            ));
         }
         self.normalised(Some(gemeenten))
     }
@@ -262,38 +269,47 @@ impl Betrokkene {
         let name = optional_text(&f("naam"), &self.name, MAX_SHORT)?;
         // RULES.md 1.3: a melding identifies the persons; an advies may keep them anonymous.
         if melding && name.is_none() {
-            return Err(FieldError::new(f("naam"), "is verplicht bij een melding"));
+            return Err(FieldError::new(
+                f("naam"),
+                msg("error-is-verplicht-bij-een-melding"),
+            ));
         }
         if self.birth_date.is_some() && self.estimated_age.is_some() {
             return Err(FieldError::new(
                 f("geschatte_leeftijd"),
-                "vul een geboortedatum of een geschatte leeftijd in, niet allebei",
+                msg("error-vul-een-geboortedatum-of-een"),
             ));
         }
         if melding && self.birth_date.is_none() && self.estimated_age.is_none() {
             return Err(FieldError::new(
                 f("geboortedatum"),
-                "vul een geboortedatum of een geschatte leeftijd in",
+                msg("error-vul-een-geboortedatum-of-een-2"),
             ));
         }
         if let Some(d) = self.birth_date {
             if d > received_on {
                 return Err(FieldError::new(
                     f("geboortedatum"),
-                    "ligt na de ontvangstdatum",
+                    msg("error-ligt-na-de-ontvangstdatum"),
                 ));
             }
             if age_on(d, received_on) > MAX_AGE {
                 return Err(FieldError::new(
                     f("geboortedatum"),
-                    format!("geeft een leeftijd boven {MAX_AGE} jaar"),
+                    msg_args(
+                        "error-geeft-een-leeftijd-boven-jaar",
+                        [("max_age", MAX_AGE.to_string())],
+                    ),
                 ));
             }
         }
         if self.estimated_age.is_some_and(|a| a > MAX_AGE) {
             return Err(FieldError::new(
                 f("geschatte_leeftijd"),
-                format!("moet tussen 0 en {MAX_AGE} liggen"),
+                msg_args(
+                    "error-moet-tussen-0-en-liggen",
+                    [("max_age", MAX_AGE.to_string())],
+                ),
             ));
         }
         let bsn = match self.bsn.as_deref().map(str::trim) {
@@ -306,7 +322,10 @@ impl Betrokkene {
         {
             return Err(FieldError::new(
                 f("gemeente"),
-                format!("'{gemeente}' is geen gemeente van deze regio"),
+                msg_args(
+                    "error-is-geen-gemeente-van-deze",
+                    [("gemeente", gemeente.to_string())],
+                ),
             ));
         }
         Ok(Betrokkene {
@@ -352,7 +371,7 @@ fn unique_codes(
         let f = format!("{field}[{i}]");
         let code = parse(&f, v.trim())?;
         if out.contains(&code) {
-            return Err(FieldError::new(f, "staat er al"));
+            return Err(FieldError::new(f, msg("error-staat-er-al")));
         }
         out.push(code);
     }

@@ -67,4 +67,4 @@ pub mod rules;
 pub mod triage;
 pub mod validate;
 
-pub use error::FieldError;
+pub use error::{FieldError, Message, msg, msg_args};

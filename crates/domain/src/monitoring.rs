@@ -6,6 +6,7 @@
 //! mention 3/6/12 months as examples), so the schedule is configuration. The default of 6 weeks,
 //! 3 months and 6 months after acceptance is a Schakel default, not a rule.
 
+use crate::{msg, msg_args};
 use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
@@ -47,8 +48,9 @@ impl Interval {
         let wrong = || {
             FieldError::new(
                 field,
-                format!(
-                    "'{text}' is geen termijn; schrijf bijvoorbeeld \"6 weken\" of \"3 maanden\""
+                msg_args(
+                    "error-is-geen-termijn-schrijf-bijvoorbeeld",
+                    [("text", text.to_string())],
                 ),
             )
         };
@@ -65,7 +67,10 @@ impl Interval {
         if count == 0 || count > max {
             return Err(FieldError::new(
                 field,
-                format!("'{text}': het aantal moet tussen 1 en {max} liggen"),
+                msg_args(
+                    "error-het-aantal-moet-tussen-1",
+                    [("text", text.to_string()), ("max", max.to_string())],
+                ),
             ));
         }
         Ok(interval)
@@ -161,7 +166,7 @@ impl MonitoringSchedule {
         if self.moments.is_empty() {
             return Err(FieldError::new(
                 field,
-                "noem minstens één monitoringsmoment",
+                msg("error-noem-minstens-een-monitoringsmoment"),
             ));
         }
         let reference = time::macros::date!(2024 - 01 - 31);
@@ -169,20 +174,23 @@ impl MonitoringSchedule {
         for (i, m) in self.moments.iter().enumerate() {
             let f = format!("{field}[{i}]");
             if m.code.trim().is_empty() || m.label_nl.trim().is_empty() {
-                return Err(FieldError::new(f, "code en omschrijving zijn verplicht"));
+                return Err(FieldError::new(
+                    f,
+                    msg("error-code-en-omschrijving-zijn-verplicht"),
+                ));
             }
             if self.moments[..i].iter().any(|p| p.code == m.code) {
                 return Err(FieldError::new(
                     f,
-                    format!("code '{}' komt dubbel voor", m.code),
+                    msg_args(
+                        "error-code-komt-dubbel-voor",
+                        [("code", m.code.to_string())],
+                    ),
                 ));
             }
             let due = m.after.after(reference);
             if due <= reference || previous.is_some_and(|p| due <= p) {
-                return Err(FieldError::new(
-                    f,
-                    "moet later vallen dan het vorige moment",
-                ));
+                return Err(FieldError::new(f, msg("error-moet-later-vallen-dan-het")));
             }
             previous = Some(due);
         }
@@ -191,10 +199,15 @@ impl MonitoringSchedule {
 
     /// The moment with this code, or an error naming `field`.
     pub fn parse_moment(&self, field: &str, code: &str) -> Result<&MonitoringMoment, FieldError> {
-        self.moments
-            .iter()
-            .find(|m| m.code == code)
-            .ok_or_else(|| FieldError::new(field, format!("onbekend monitoringsmoment '{code}'")))
+        self.moments.iter().find(|m| m.code == code).ok_or_else(|| {
+            FieldError::new(
+                field,
+                msg_args(
+                    "error-onbekend-monitoringsmoment",
+                    [("code", code.to_string())],
+                ),
+            )
+        })
     }
 
     /// The moments not yet recorded, with their due dates counted from `accepted_on`, in order.

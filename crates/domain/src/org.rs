@@ -3,6 +3,7 @@
 //! The kinds follow the partners the regional policy names (seed: regiovisie HG/KM Noord- en
 //! Midden-Limburg 2019, "ketenpartners") and the data-sharing framework of RULES.md 8.1.
 
+use crate::msg_args;
 use schakel_i18n::t;
 use serde::{Deserialize, Serialize};
 
@@ -89,7 +90,15 @@ impl OrgKind {
         Self::ALL
             .into_iter()
             .find(|k| k.code() == value)
-            .ok_or_else(|| FieldError::new(field, format!("onbekende soort organisatie '{value}'")))
+            .ok_or_else(|| {
+                FieldError::new(
+                    field,
+                    msg_args(
+                        "error-onbekende-soort-organisatie",
+                        [("value", value.to_string())],
+                    ),
+                )
+            })
     }
 
     /// Organisations that give care or protection and so may hold case data at all.
@@ -157,7 +166,12 @@ impl Role {
         Self::ALL
             .into_iter()
             .find(|r| r.code() == value)
-            .ok_or_else(|| FieldError::new(field, format!("onbekende rol '{value}'")))
+            .ok_or_else(|| {
+                FieldError::new(
+                    field,
+                    msg_args("error-onbekende-rol", [("value", value.to_string())]),
+                )
+            })
     }
 
     /// Whether someone can hold this role in an organisation of `kind`. RULES.md 5: only designated
@@ -177,10 +191,12 @@ impl Role {
         } else {
             Err(FieldError::new(
                 field,
-                format!(
-                    "de rol {} past niet bij een organisatie van soort {}",
-                    self.label(),
-                    kind.label()
+                msg_args(
+                    "error-role-does-not-fit-kind",
+                    [
+                        ("role", self.label().to_string()),
+                        ("kind", kind.label().to_string()),
+                    ],
                 ),
             ))
         }

@@ -7,6 +7,7 @@
 //! the domain, the pages, the API and the store's group committer all compute with that one value.
 //! The defaults are today's values, each with its source below.
 
+use crate::msg_args;
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;
@@ -78,7 +79,14 @@ fn within(field: &str, value: u32, max: u32, why: &str) -> Result<(), FieldError
     } else {
         Err(FieldError::new(
             field,
-            format!("moet tussen 1 en {max} liggen ({why}), niet {value}"),
+            msg_args(
+                "error-moet-tussen-1-en-liggen",
+                [
+                    ("max", max.to_string()),
+                    ("why", why.to_string()),
+                    ("value", value.to_string()),
+                ],
+            ),
         ))
     }
 }

@@ -4,6 +4,7 @@
 //! onderzoek it may start. Feedback to the reporter after these steps is its own stage
 //! ([`crate::feedback`]).
 
+use crate::{msg, msg_args};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
@@ -150,9 +151,9 @@ pub(crate) fn apply(
             by_vt(s, ctx)?;
             // RULES.md 2.1: each melding is first read for urgency.
             if s.phase != Phase::Intake {
-                return Err(not_allowed(
-                    "De urgentie wordt beoordeeld direct na ontvangst van een melding; dat is hier al gebeurd of niet van toepassing.",
-                ));
+                return Err(not_allowed(msg(
+                    "error-de-urgentie-wordt-beoordeeld-direct",
+                )));
             }
             next.acute = Some(*acute);
             next.phase = Phase::Beoordeling;
@@ -167,15 +168,15 @@ pub(crate) fn apply(
         } => {
             by_vt(s, ctx)?;
             if s.phase != Phase::Beoordeling {
-                return Err(not_allowed(
-                    "Een veiligheidsbeoordeling volgt op de urgentiebeoordeling en gaat vooraf aan het besluit.",
-                ));
+                return Err(not_allowed(msg(
+                    "error-een-veiligheidsbeoordeling-volgt-op-de",
+                )));
             }
             // RULES.md 2.1: part C (multi-problem) may only be skipped when part B is positive.
             if multi_problem.is_none() && !structural_unsafety {
                 return Err(crate::FieldError::new(
                     "multi_problem",
-                    "deel C is verplicht als er geen structurele onveiligheid is",
+                    msg("error-deel-c-is-verplicht-als"),
                 )
                 .into());
             }
@@ -202,23 +203,29 @@ pub(crate) fn apply(
                 Phase::Beoordeling if s.safety.is_some() => {}
                 Phase::Besloten => {}
                 Phase::Beoordeling => {
-                    return Err(not_allowed("Leg eerst de veiligheidsbeoordeling vast."));
+                    return Err(not_allowed(msg(
+                        "error-leg-eerst-de-veiligheidsbeoordeling-vast",
+                    )));
                 }
                 _ => {
-                    return Err(not_allowed(
-                        "Een vervolg wordt besloten na de veiligheidsbeoordeling, zonder openstaande overdracht of lopende monitoring.",
-                    ));
+                    return Err(not_allowed(msg("error-een-vervolg-wordt-besloten-na")));
                 }
             }
             let category = decision_category(track).ok_or_else(|| {
-                crate::FieldError::new("track", format!("onbekend vervolgtraject '{track}'"))
+                crate::FieldError::new(
+                    "track",
+                    msg_args(
+                        "error-onbekend-vervolgtraject",
+                        [("track", track.to_string())],
+                    ),
+                )
             })?;
             let conditions = texts("veiligheidsvoorwaarden", veiligheidsvoorwaarden)?;
             // RULES.md 2.2: Voorwaarden & Vervolg means VT sets veiligheidsvoorwaarden.
             if track == "voorwaarden_en_vervolg" && conditions.is_empty() {
                 return Err(crate::FieldError::new(
                     "veiligheidsvoorwaarden",
-                    "bij Voorwaarden en vervolg zijn veiligheidsvoorwaarden verplicht",
+                    msg("error-bij-voorwaarden-en-vervolg-zijn"),
                 )
                 .into());
             }
@@ -242,7 +249,7 @@ pub(crate) fn apply(
         Event::OnderzoekCompleted { outcome } => {
             by_vt(s, ctx)?;
             if !running_onderzoek(s) {
-                return Err(not_allowed("Er loopt geen onderzoek."));
+                return Err(not_allowed(msg("error-er-loopt-geen-onderzoek")));
             }
             if let Some(o) = next.onderzoek.as_mut() {
                 o.outcome = Some(*outcome);

@@ -1,24 +1,31 @@
 //! Validation of plain input values shared by every form and API call.
 
 use crate::FieldError;
+use crate::{msg, msg_args};
 
 /// Trims a required text field and bounds its length, naming the field when it is wrong.
 pub fn required_text(field: &str, value: &str, max_chars: usize) -> Result<String, FieldError> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
-        return Err(FieldError::new(field, "is verplicht"));
+        return Err(FieldError::new(field, msg("error-is-verplicht")));
     }
     if trimmed.chars().count() > max_chars {
         return Err(FieldError::new(
             field,
-            format!("mag hoogstens {max_chars} tekens lang zijn"),
+            msg_args(
+                "error-mag-hoogstens-tekens-lang-zijn",
+                [("max_chars", max_chars.to_string())],
+            ),
         ));
     }
     if trimmed
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
     {
-        return Err(FieldError::new(field, "bevat niet-toegestane tekens"));
+        return Err(FieldError::new(
+            field,
+            msg("error-bevat-niet-toegestane-tekens"),
+        ));
     }
     Ok(trimmed.to_string())
 }
@@ -30,10 +37,7 @@ pub fn username(field: &str, value: &str) -> Result<String, FieldError> {
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_".contains(c));
     if v.len() < 3 || v.len() > 64 || !ok_chars {
-        return Err(FieldError::new(
-            field,
-            "gebruik 3 tot 64 tekens: kleine letters, cijfers, punt, streepje of liggend streepje",
-        ));
+        return Err(FieldError::new(field, msg("error-gebruik-3-tot-64-tekens")));
     }
     Ok(v)
 }
@@ -42,10 +46,16 @@ pub fn username(field: &str, value: &str) -> Result<String, FieldError> {
 pub fn new_password(field: &str, value: &str) -> Result<String, FieldError> {
     let n = value.chars().count();
     if n < 12 {
-        return Err(FieldError::new(field, "moet minstens 12 tekens lang zijn"));
+        return Err(FieldError::new(
+            field,
+            msg("error-moet-minstens-12-tekens-lang"),
+        ));
     }
     if n > 256 {
-        return Err(FieldError::new(field, "mag hoogstens 256 tekens lang zijn"));
+        return Err(FieldError::new(
+            field,
+            msg("error-mag-hoogstens-256-tekens-lang"),
+        ));
     }
     Ok(value.to_string())
 }
@@ -61,7 +71,7 @@ pub fn optional_date(field: &str, value: &str) -> Result<Option<time::Date>, Fie
         time::macros::format_description!("[year]-[month]-[day]"),
     )
     .map(Some)
-    .map_err(|_| FieldError::new(field, "geen geldige datum (jjjj-mm-dd)"))
+    .map_err(|_| FieldError::new(field, msg("error-geen-geldige-datum-jjjj-mm")))
 }
 
 #[cfg(test)]

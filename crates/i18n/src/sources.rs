@@ -17,12 +17,14 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "pages.ftl"),
     ftl!("nl", "domain.ftl"),
     ftl!("nl", "web.ftl"),
+    ftl!("nl", "errors.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
     ftl!("en", "pages.ftl"),
     ftl!("en", "domain.ftl"),
     ftl!("en", "web.ftl"),
+    ftl!("en", "errors.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use schakel_i18n::{Lang, catalogue};
 
 /// The calls that take a literal key as their first string argument.
-const CALLS: [&str; 5] = [
+const CALLS: [&str; 7] = [
+    "msg(\"",
+    "msg_args(\"",
     "t(\"",
     "t_args(\"",
     "t_arg(\"",

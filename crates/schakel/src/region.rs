@@ -10,6 +10,7 @@
 //! versions; [`RegionRules`]). Missing keys keep the defaults. The rules are read at every start
 //! of `serve`, `demo` and `bench`, not stored in the database.
 
+use schakel_domain::{msg, msg_args};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -126,7 +127,13 @@ pub fn check_org(
     let kind = OrgKind::parse("kind", kind.trim()).map_err(|e| {
         FieldError::new(
             "kind",
-            format!("{} (kies uit: {})", e.message, kinds_hint()),
+            msg_args(
+                "error-choose-from",
+                [
+                    ("problem", e.message.to_string()),
+                    ("choices", kinds_hint()),
+                ],
+            ),
         )
     })?;
     let mut list: Vec<String> = Vec::new();
@@ -144,14 +151,17 @@ pub fn check_org(
         } else {
             return Err(FieldError::new(
                 "gemeenten",
-                format!("onbekende gemeente '{g}' (niet in de regio)"),
+                msg_args(
+                    "error-onbekende-gemeente-niet-in-de",
+                    [("g", g.to_string())],
+                ),
             ));
         }
     }
     if list.is_empty() {
         return Err(FieldError::new(
             "gemeenten",
-            "noem minstens één gemeente, of * voor alle gemeenten van de regio",
+            msg("error-noem-minstens-een-gemeente-of"),
         ));
     }
     Ok(OrgSpec {
@@ -168,7 +178,13 @@ fn check_unique(seen: &mut HashMap<String, usize>, spec: &OrgSpec, line: usize) 
             line,
             FieldError::new(
                 "name",
-                format!("'{}' staat ook al op regel {first}", spec.name),
+                msg_args(
+                    "error-staat-ook-al-op-regel",
+                    [
+                        ("name", spec.name.to_string()),
+                        ("first", first.to_string()),
+                    ],
+                ),
             ),
         ));
     }
@@ -186,7 +202,10 @@ fn check_region(raw: &RawRegion, text: &str) -> CliResult<(String, String, Vec<S
         if g == ALL_GEMEENTEN || gemeenten.contains(&g) {
             return Err(at_line(
                 line(raw.gemeenten.span()),
-                FieldError::new("gemeenten", format!("'{g}' is geen nieuwe gemeente")),
+                FieldError::new(
+                    "gemeenten",
+                    msg_args("error-is-geen-nieuwe-gemeente", [("g", g.to_string())]),
+                ),
             ));
         }
         gemeenten.push(g);
@@ -194,7 +213,7 @@ fn check_region(raw: &RawRegion, text: &str) -> CliResult<(String, String, Vec<S
     if gemeenten.is_empty() {
         return Err(at_line(
             line(raw.gemeenten.span()),
-            FieldError::new("gemeenten", "een regio heeft minstens één gemeente"),
+            FieldError::new("gemeenten", msg("error-een-regio-heeft-minstens-een")),
         ));
     }
     let centrum = raw.centrumgemeente.get_ref().trim().to_string();
@@ -203,7 +222,10 @@ fn check_region(raw: &RawRegion, text: &str) -> CliResult<(String, String, Vec<S
             line(raw.centrumgemeente.span()),
             FieldError::new(
                 "centrumgemeente",
-                format!("'{centrum}' staat niet in de gemeenten van de regio"),
+                msg_args(
+                    "error-staat-niet-in-de-gemeenten",
+                    [("centrum", centrum.to_string())],
+                ),
             ),
         ));
     }
@@ -237,15 +259,22 @@ fn check_orgs(raw: &[RawOrg], text: &str, known: &[String]) -> CliResult<Vec<Org
 }
 
 fn want_bool(key: &str, v: &toml::Value) -> Result<bool, FieldError> {
-    v.as_bool()
-        .ok_or_else(|| FieldError::new(key, format!("schrijf true of false, niet {v}")))
+    v.as_bool().ok_or_else(|| {
+        FieldError::new(
+            key,
+            msg_args("error-schrijf-true-of-false-niet", [("v", v.to_string())]),
+        )
+    })
 }
 
 fn want_str<'a>(key: &str, v: &'a toml::Value) -> Result<&'a str, FieldError> {
     v.as_str().ok_or_else(|| {
         FieldError::new(
             key,
-            format!("schrijf een tekst tussen aanhalingstekens, niet {v}"),
+            msg_args(
+                "error-schrijf-een-tekst-tussen-aanhalingstekens",
+                [("v", v.to_string())],
+            ),
         )
     })
 }
@@ -253,18 +282,31 @@ fn want_str<'a>(key: &str, v: &'a toml::Value) -> Result<&'a str, FieldError> {
 fn want_count(key: &str, v: &toml::Value) -> Result<u32, FieldError> {
     v.as_integer()
         .and_then(|n| u32::try_from(n).ok())
-        .ok_or_else(|| FieldError::new(key, format!("schrijf een heel getal, niet {v}")))
+        .ok_or_else(|| {
+            FieldError::new(
+                key,
+                msg_args("error-schrijf-een-heel-getal-niet", [("v", v.to_string())]),
+            )
+        })
 }
 
 fn want_list<'a>(key: &str, v: &'a toml::Value) -> Result<&'a [toml::Value], FieldError> {
-    v.as_array()
-        .map(Vec::as_slice)
-        .ok_or_else(|| FieldError::new(key, format!("schrijf een lijst [\"...\", ...], niet {v}")))
+    v.as_array().map(Vec::as_slice).ok_or_else(|| {
+        FieldError::new(
+            key,
+            msg_args("error-schrijf-een-lijst-niet", [("v", v.to_string())]),
+        )
+    })
 }
 
 /// A closed day as a TOML date (`2026-02-16`) or as text (`"2026-02-16"`).
 fn want_date(key: &str, v: &toml::Value) -> Result<time::Date, FieldError> {
-    let wrong = || FieldError::new(key, format!("{v} is geen datum (jjjj-mm-dd)"));
+    let wrong = || {
+        FieldError::new(
+            key,
+            msg_args("error-is-geen-datum-jjjj-mm", [("v", v.to_string())]),
+        )
+    };
     match v {
         toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
             let d = dt.date.ok_or_else(wrong)?;

@@ -138,7 +138,7 @@ pub async fn record_many(
         }
         let Some(state) = state else {
             return Err(StoreError::Rejected(case::TransitionError::NotAllowed(
-                "Er is niets vast te leggen.".into(),
+                schakel_domain::msg("error-nothing-to-record"),
             )));
         };
         let facts_changed = before

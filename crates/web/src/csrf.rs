@@ -3,8 +3,8 @@
 
 use crate::AppError;
 use crate::auth::session::CurrentUser;
-use crate::i18n::t;
 use crate::security::constant_time_eq;
+use schakel_domain::msg;
 
 /// Checks the CSRF token of a form posted in a signed-in session.
 pub fn check_csrf(user: &CurrentUser, token: Option<&str>) -> Result<(), AppError> {
@@ -15,5 +15,5 @@ pub fn check_csrf(user: &CurrentUser, token: Option<&str>) -> Result<(), AppErro
 }
 
 pub fn csrf_error() -> AppError {
-    AppError::field("csrf", &t("error-csrf"))
+    AppError::field("csrf", msg("error-csrf"))
 }

@@ -4,13 +4,13 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use schakel_domain::FieldError;
 use schakel_domain::access::DenyReason;
 use schakel_domain::case::TransitionError;
+use schakel_domain::{FieldError, Message, msg, msg_args};
 use schakel_store::StoreError;
 use serde_json::json;
 
-use crate::i18n::{t, t_args};
+use crate::i18n::t;
 
 #[derive(Debug)]
 pub enum AppError {
@@ -43,7 +43,7 @@ impl AppError {
         AppError::Internal(detail.into())
     }
 
-    pub fn field(field: &str, message: &str) -> Self {
+    pub fn field(field: &str, message: Message) -> Self {
         AppError::BadInput(FieldError::new(field, message))
     }
 
@@ -133,10 +133,10 @@ impl From<StoreError> for AppError {
             StoreError::Conflict { .. } => AppError::Conflict(e.to_string()),
             StoreError::NotFound(what) => AppError::BadInput(FieldError::new(
                 "id",
-                t_args("store-not-found", &[("what", &what)]),
+                msg_args("store-not-found", [("what", what.to_string())]),
             )),
             StoreError::Duplicate { field } => {
-                AppError::BadInput(FieldError::new(field, t("store-duplicate")))
+                AppError::BadInput(FieldError::new(field, msg("store-duplicate")))
             }
             // The domain refused the change: a field is wrong, or the lifecycle does not allow it now.
             StoreError::Rejected(TransitionError::Field(f)) => AppError::BadInput(f),

@@ -2,6 +2,7 @@
 //! of when a case may close or reopen.
 
 use crate::validate::required_text;
+use crate::{msg, msg_args};
 
 use super::{CaseState, EventContext, Phase, TransitionError};
 use crate::codes::DecisionCategory;
@@ -12,8 +13,8 @@ pub(crate) const MAX_TEXT: usize = 2000;
 /// Longest identifier (organisation, user, handover ids).
 pub(crate) const MAX_ID: usize = 200;
 
-pub(crate) fn not_allowed(message: impl Into<String>) -> TransitionError {
-    TransitionError::NotAllowed(message.into())
+pub(crate) fn not_allowed(message: crate::error::Message) -> TransitionError {
+    TransitionError::NotAllowed(message)
 }
 
 pub(crate) fn texts(field: &str, values: &[String]) -> Result<Vec<String>, TransitionError> {
@@ -28,9 +29,9 @@ pub(crate) fn by_vt(s: &CaseState, ctx: &EventContext) -> Result<(), TransitionE
     if ctx.org_id == s.vt_org {
         Ok(())
     } else {
-        Err(not_allowed(format!(
-            "Alleen Veilig Thuis ({}) kan dit voor deze casus vastleggen.",
-            s.vt_org
+        Err(not_allowed(msg_args(
+            "error-alleen-veilig-thuis-kan-dit",
+            [("vt_org", s.vt_org.to_string())],
         )))
     }
 }
@@ -39,9 +40,9 @@ pub(crate) fn by_accountable(s: &CaseState, ctx: &EventContext) -> Result<(), Tr
     if ctx.org_id == s.accountable_org {
         Ok(())
     } else {
-        Err(not_allowed(format!(
-            "Alleen de verantwoordelijke organisatie ({}) kan dit doen.",
-            s.accountable_org
+        Err(not_allowed(msg_args(
+            "error-alleen-de-verantwoordelijke-organisatie-kan",
+            [("accountable_org", s.accountable_org.to_string())],
         )))
     }
 }
@@ -50,52 +51,42 @@ pub(crate) fn by_accountable(s: &CaseState, ctx: &EventContext) -> Result<(), Tr
 /// left hanging.
 pub(super) fn check_closable(s: &CaseState) -> Result<(), TransitionError> {
     if s.open_handover.is_some() {
-        return Err(not_allowed(
-            "De casus kan niet worden gesloten: er staat een overdracht open.",
-        ));
+        return Err(not_allowed(msg("error-de-casus-kan-niet-worden")));
     }
     if s.monitoring.is_some() {
-        return Err(not_allowed(
-            "De casus kan niet worden gesloten: de monitoring loopt nog.",
-        ));
+        return Err(not_allowed(msg("error-de-casus-kan-niet-worden-2")));
     }
     if running_onderzoek(s) {
-        return Err(not_allowed(
-            "De casus kan niet worden gesloten: het onderzoek loopt nog.",
-        ));
+        return Err(not_allowed(msg("error-de-casus-kan-niet-worden-3")));
     }
     if !s.feedback_pending.is_empty() {
-        return Err(not_allowed(
-            "De casus kan niet worden gesloten: de melder heeft nog geen terugkoppeling gekregen.",
-        ));
+        return Err(not_allowed(msg("error-de-casus-kan-niet-worden-4")));
     }
     match s.phase {
         Phase::Advies | Phase::Overgedragen => Ok(()),
         // RULES.md 2.1: every melding gets a veiligheidsbeoordeling and a decision.
-        Phase::Intake | Phase::Beoordeling => Err(not_allowed(
-            "Een melding wordt pas gesloten na de veiligheidsbeoordeling en een besluit over het vervolg.",
-        )),
+        Phase::Intake | Phase::Beoordeling => {
+            Err(not_allowed(msg("error-een-melding-wordt-pas-gesloten")))
+        }
         Phase::Besloten => match &s.decision {
-            Some(d) if d.category == DecisionCategory::Overdracht => Err(not_allowed(
-                "Het besluit is overdracht, maar geen organisatie heeft de casus geaccepteerd. Draag opnieuw over of neem een ander besluit.",
-            )),
-            Some(d) if d.track == "voorwaarden_en_vervolg" => Err(not_allowed(
-                "Bij Voorwaarden en vervolg gaan de veiligheidsvoorwaarden naar een partner die ze accepteert; sluit pas daarna.",
-            )),
+            Some(d) if d.category == DecisionCategory::Overdracht => {
+                Err(not_allowed(msg("error-het-besluit-is-overdracht-maar")))
+            }
+            Some(d) if d.track == "voorwaarden_en_vervolg" => {
+                Err(not_allowed(msg("error-bij-voorwaarden-en-vervolg-gaan")))
+            }
             Some(_) => Ok(()),
-            None => Err(not_allowed("Er is nog geen besluit over het vervolg.")),
+            None => Err(not_allowed(msg("error-er-is-nog-geen-besluit"))),
         },
-        Phase::Overdracht | Phase::Monitoring | Phase::Gesloten => Err(not_allowed(
-            "De casus kan in deze fase niet worden gesloten.",
-        )),
+        Phase::Overdracht | Phase::Monitoring | Phase::Gesloten => {
+            Err(not_allowed(msg("error-de-casus-kan-in-deze")))
+        }
     }
 }
 
 pub(super) fn reopen(s: &CaseState, ctx: &EventContext) -> Result<CaseState, TransitionError> {
     if s.phase != Phase::Gesloten {
-        return Err(not_allowed(
-            "Alleen een gesloten casus kan worden heropend.",
-        ));
+        return Err(not_allowed(msg("error-alleen-een-gesloten-casus-kan")));
     }
     // The organisation that closed the case reopens it; accountability does not move.
     by_accountable(s, ctx)?;

@@ -30,7 +30,7 @@ pub(crate) fn run(steps: &[(&str, CaseEvent)]) -> Result<CaseState, (usize, Tran
         let at = start + time::Duration::hours(i as i64);
         state = Some(apply(state.as_ref(), event, &ctx(org, at)).map_err(|e| (i, e))?);
     }
-    state.ok_or((0, TransitionError::NotAllowed("leeg".into())))
+    state.ok_or((0, TransitionError::NotAllowed(crate::msg("error-empty"))))
 }
 
 pub(crate) fn opened(kind: CaseKind) -> CaseEvent {

@@ -2,6 +2,7 @@
 //! case applies the case-wide ones and the rules every event obeys (a case starts with `opened`, a
 //! closed case accepts only reopening).
 
+use crate::msg;
 use crate::validate::required_text;
 use crate::{feedback, handover, intake, monitoring, triage};
 
@@ -24,15 +25,13 @@ pub fn apply(
                 accountable_org,
             }),
         ) => intake::open(*case_kind, *received_at, accountable_org, ctx),
-        (None, _) => Err(not_allowed(
-            "Een casus begint met het registreren van een advies of melding.",
-        )),
+        (None, _) => Err(not_allowed(msg("error-een-casus-begint-met-het"))),
         (Some(_), CaseEvent::Intake(intake::Event::Opened { .. })) => {
-            Err(not_allowed("Deze casus is al geopend."))
+            Err(not_allowed(msg("error-deze-casus-is-al-geopend")))
         }
         (Some(s), CaseEvent::Case(CaseWide::Reopened)) => reopen(s, ctx),
         (Some(s), _) if s.phase == Phase::Gesloten => {
-            Err(not_allowed("De casus is gesloten. Heropen de casus eerst."))
+            Err(not_allowed(msg("error-de-casus-is-gesloten-heropen")))
         }
         (Some(s), e) => transition(s, e, ctx),
     }
@@ -88,9 +87,7 @@ fn case_wide(
 ) -> Result<(), TransitionError> {
     match event {
         CaseWide::Reopened => {
-            return Err(not_allowed(
-                "Deze gebeurtenis past niet bij een open casus.",
-            ));
+            return Err(not_allowed(msg("error-deze-gebeurtenis-past-niet-bij")));
         }
         // A journal note records what a worker did or learned; it changes nothing in the lifecycle.
         CaseWide::NoteAdded { text } => {

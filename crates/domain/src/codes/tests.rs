@@ -194,7 +194,7 @@ fn unknown_codes_name_the_field() {
         .parse("melding.aard[2]", "stalking")
         .unwrap_err();
     assert_eq!(err.field, "melding.aard[2]");
-    assert!(err.message.contains("stalking"));
+    assert!(err.text().contains("stalking"));
     let err = regio_to_cbs()
         .target("aard", "kindermishandeling", None, &VictimRules::default())
         .unwrap_err();

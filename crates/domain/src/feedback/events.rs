@@ -1,6 +1,7 @@
 //! The feedback-to-the-reporter stage's events and rules (RULES.md 2.4): what is owed when, and
 //! how it is settled. What the feedback may contain is [`super::compose`].
 
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -82,9 +83,7 @@ fn settle_feedback(next: &mut CaseState, moment: FeedbackMoment) -> Result<(), T
     let before = next.feedback_pending.len();
     next.feedback_pending.retain(|p| p.moment != moment);
     if next.feedback_pending.len() == before {
-        return Err(not_allowed(
-            "Er staat geen terugkoppeling voor dit moment open.",
-        ));
+        return Err(not_allowed(msg("error-er-staat-geen-terugkoppeling-voor")));
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! (RULES.md 1.3), records its data and the CBS class (RULES.md 3), and may convert an advies into
 //! a melding or back (RULES.md 2.2 track 2).
 
+use crate::{Message, msg};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -93,15 +94,13 @@ pub(crate) fn open(
     // DESIGN.md / RULES.md 1.3: Veilig Thuis registers adviezen and meldingen and is
     // accountable from the start.
     if ctx.org_kind != OrgKind::VeiligThuis {
-        return Err(not_allowed(
-            "Alleen Veilig Thuis registreert een advies of melding.",
-        ));
+        return Err(not_allowed(msg(
+            "error-alleen-veilig-thuis-registreert-een",
+        )));
     }
     let accountable = required_text("accountable_org", accountable_org, MAX_ID)?;
     if accountable != ctx.org_id {
-        return Err(not_allowed(
-            "De Veilig Thuis-organisatie die registreert, is ook verantwoordelijk voor de casus.",
-        ));
+        return Err(not_allowed(msg("error-de-veilig-thuis-organisatie-die")));
     }
     Ok(CaseState {
         case_kind,
@@ -135,7 +134,7 @@ pub(crate) fn apply(
     ctx: &EventContext,
 ) -> Result<(), TransitionError> {
     match event {
-        Event::Opened { .. } => return Err(not_allowed("Deze casus is al geopend.")),
+        Event::Opened { .. } => return Err(not_allowed(msg("error-deze-casus-is-al-geopend"))),
         Event::IntakeRecorded {
             intake,
             classification,
@@ -153,7 +152,7 @@ pub(crate) fn apply(
             by_vt(s, ctx)?;
             required_text("reason", reason, MAX_TEXT)?;
             if s.phase != Phase::Advies {
-                return Err(not_allowed("Alleen een advies kan een melding worden."));
+                return Err(not_allowed(msg("error-alleen-een-advies-kan-een")));
             }
             // RULES.md 1.3: from now on VT carries zicht op veiligheid; the 5-day term runs from here.
             next.case_kind = CaseKind::Melding;
@@ -169,12 +168,10 @@ pub(crate) fn apply(
                     == Some(DecisionCategory::GeenVervolgstappen);
             // RULES.md 2.2 track 2: converting to advies is a "no further steps" decision.
             if !matches!(s.phase, Phase::Intake | Phase::Beoordeling) && !decided_no_steps {
-                return Err(not_allowed(
-                    "Een melding wordt alleen tijdens de beoordeling of na het besluit 'geen vervolgstappen' omgezet naar een advies.",
-                ));
+                return Err(not_allowed(msg("error-een-melding-wordt-alleen-tijdens")));
             }
             if running_onderzoek(s) {
-                return Err(not_allowed("Er loopt nog een onderzoek."));
+                return Err(not_allowed(msg("error-er-loopt-nog-een-onderzoek")));
             }
             next.case_kind = CaseKind::Advies;
             next.phase = Phase::Advies;
@@ -189,49 +186,37 @@ fn check_intake(
     intake: &Intake,
     classification: Option<MeldingClass>,
 ) -> Result<(), TransitionError> {
-    let field = |m: &str| -> TransitionError { FieldError::new("classificatie", m).into() };
+    let field = |m: Message| -> TransitionError { FieldError::new("classificatie", m).into() };
     // CBS classifies meldingen only (RULES.md 3, 85361NED); an advies keeps the family anonymous, so
     // there is nothing to classify (RULES.md 1.3).
     match (intake.case_kind, classification) {
-        (CaseKind::Advies, Some(_)) => return Err(field("een advies wordt niet ingedeeld")),
+        (CaseKind::Advies, Some(_)) => return Err(field(msg("error-advies-not-classified"))),
         (CaseKind::Melding, None) => {
-            return Err(field(
-                "deel de melding in als 1e melding, hermelding of vervolgmelding",
-            ));
+            return Err(field(msg("error-melding-classification-required")));
         }
         _ => {}
     }
     if s.intakes.is_empty() {
         // The case's own intake.
         if intake.case_kind != s.case_kind {
-            return Err(
-                FieldError::new("soort", "past niet bij de casus (advies of melding)").into(),
-            );
+            return Err(FieldError::new("soort", msg("error-past-niet-bij-de-casus")).into());
         }
         // RULES.md 3: a melding about betrokkenen of an open casus joins that casus instead of
         // starting a new one.
         if matches!(classification, Some(MeldingClass::Vervolgmelding(_))) {
-            return Err(not_allowed(
-                "Een vervolgmelding hoort bij de open casus van deze betrokkenen; voeg haar daaraan toe.",
-            ));
+            return Err(not_allowed(msg("error-een-vervolgmelding-hoort-bij-de")));
         }
         return Ok(());
     }
     // A later intake joins this open casus (RULES.md 3).
     if intake.case_kind != CaseKind::Melding {
-        return Err(not_allowed(
-            "Alleen een melding kan aan een open casus worden toegevoegd.",
-        ));
+        return Err(not_allowed(msg("error-alleen-een-melding-kan-aan")));
     }
     if s.case_kind != CaseKind::Melding {
-        return Err(not_allowed(
-            "Deze casus is een advies; zet het eerst om naar een melding.",
-        ));
+        return Err(not_allowed(msg("error-deze-casus-is-een-advies")));
     }
     if !matches!(classification, Some(MeldingClass::Vervolgmelding(_))) {
-        return Err(field(
-            "een melding over betrokkenen van een open casus is een vervolgmelding",
-        ));
+        return Err(field(msg("error-follow-up-melding-class")));
     }
     Ok(())
 }

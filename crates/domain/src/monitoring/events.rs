@@ -2,6 +2,7 @@
 //! veiligheidsvoorwaarden at the monitoring moments; an unmet one returns the case to Veilig Thuis
 //! at once (re-escalation).
 
+use crate::{msg, msg_args};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -87,7 +88,7 @@ pub(crate) fn apply(
         } => {
             by_vt(s, ctx)?;
             let Some(m) = &s.monitoring else {
-                return Err(not_allowed("Er loopt geen monitoring."));
+                return Err(not_allowed(msg("error-er-loopt-geen-monitoring")));
             };
             let moment = required_text("moment", moment, MAX_ID)?;
             let mut unmet = Vec::new();
@@ -95,14 +96,14 @@ pub(crate) fn apply(
                 if !m.veiligheidsvoorwaarden.contains(name) {
                     return Err(FieldError::new(
                         format!("conditions_met[{i}]"),
-                        "geen veiligheidsvoorwaarde van deze casus",
+                        msg("error-geen-veiligheidsvoorwaarde-van-deze-casus"),
                     )
                     .into());
                 }
                 if conditions_met[..i].iter().any(|(n, _)| n == name) {
                     return Err(FieldError::new(
                         format!("conditions_met[{i}]"),
-                        "deze voorwaarde is al beoordeeld",
+                        msg("error-deze-voorwaarde-is-al-beoordeeld"),
                     )
                     .into());
                 }
@@ -117,7 +118,10 @@ pub(crate) fn apply(
             {
                 return Err(FieldError::new(
                     "conditions_met",
-                    format!("beoordeel elke veiligheidsvoorwaarde; '{missing}' ontbreekt"),
+                    msg_args(
+                        "error-beoordeel-elke-veiligheidsvoorwaarde-ontbreekt",
+                        [("missing", missing.to_string())],
+                    ),
                 )
                 .into());
             }
@@ -130,14 +134,10 @@ pub(crate) fn apply(
         }
         Event::ReEscalated { reason } => {
             if ctx.org_id != s.vt_org && ctx.org_id != s.accountable_org {
-                return Err(not_allowed(
-                    "Alleen Veilig Thuis of de verantwoordelijke organisatie kan opschalen.",
-                ));
+                return Err(not_allowed(msg("error-alleen-veilig-thuis-of-de")));
             }
             if !matches!(s.phase, Phase::Monitoring | Phase::Overgedragen) {
-                return Err(not_allowed(
-                    "Opschalen kan na een overdracht: tijdens de monitoring of bij de ontvangende organisatie.",
-                ));
+                return Err(not_allowed(msg("error-opschalen-kan-na-een-overdracht")));
             }
             required_text("reason", reason, MAX_TEXT)?;
             // RULES.md 2.5: safety must hold; when it does not, accountability returns to VT, which
@@ -153,7 +153,7 @@ pub(crate) fn apply(
         Event::Ended { reason } => {
             by_vt(s, ctx)?;
             if s.monitoring.is_none() {
-                return Err(not_allowed("Er loopt geen monitoring."));
+                return Err(not_allowed(msg("error-er-loopt-geen-monitoring")));
             }
             required_text("reason", reason, MAX_TEXT)?;
             next.monitoring = None;

@@ -6,6 +6,7 @@ mod api;
 mod page;
 
 use schakel_domain::access::{Action, ResourceKind};
+use schakel_domain::msg;
 use schakel_domain::validate::optional_date;
 use schakel_store::access_log::{AccessQuery, LoggedAccess};
 use serde::Deserialize;
@@ -14,7 +15,6 @@ use time::Duration;
 use crate::api::ApiRouter;
 use crate::auth::session::CurrentUser;
 use crate::gate::{self, Access};
-use crate::i18n::t;
 use crate::{AppError, AppState};
 
 /// The feature's pages.
@@ -60,7 +60,7 @@ pub async fn to_query(state: &AppState, f: &Filters) -> Result<AccessQuery, AppE
     if let (Some(a), Some(b)) = (from, until)
         && a >= b
     {
-        return Err(AppError::field("tot", &t("log-until-before-from")));
+        return Err(AppError::field("tot", msg("log-until-before-from")));
     }
     let user_id = match f.gebruiker.trim() {
         "" => None,

@@ -6,6 +6,7 @@ use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use schakel_domain::access::{Action, ResourceKind};
+use schakel_domain::msg;
 use schakel_domain::org::Role;
 use schakel_domain::validate;
 use schakel_store::users::NewUser;
@@ -146,7 +147,7 @@ async fn create(
             .store
             .organisation(&org_id)
             .await
-            .map_err(|_| AppError::field("organisatie", &t("admin-choose-organisation")))?;
+            .map_err(|_| AppError::field("organisatie", msg("admin-choose-organisation")))?;
         let hash = hash_password(password).await?;
         role.check_fits("rol", org.kind)?;
         let new = NewUser {
@@ -198,7 +199,7 @@ async fn set_disabled(
     check_csrf(&user, csrf.as_deref())?;
     guard(&state, &user, Action::Update, Some(&id)).await?;
     if id == user.user.id && disabled {
-        return Err(AppError::field("gebruiker", &t("admin-cannot-block-self")));
+        return Err(AppError::field("gebruiker", msg("admin-cannot-block-self")));
     }
     state.store.set_disabled(&id, disabled).await?;
     tracing::info!(

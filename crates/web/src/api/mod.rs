@@ -17,6 +17,7 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
+use schakel_domain::{msg, msg_args};
 use serde::de::DeserializeOwned;
 
 use crate::auth::session::CurrentUser;
@@ -136,7 +137,7 @@ impl FromRequestParts<AppState> for ApiUser {
             if !constant_time_eq(header.as_bytes(), user.session.csrf_token.as_bytes()) {
                 return Err(ApiError(AppError::field(
                     "X-CSRF-Token",
-                    &t("api-csrf-invalid"),
+                    msg("api-csrf-invalid"),
                 )));
             }
         }
@@ -159,14 +160,14 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         if !is_json {
             return Err(ApiError(AppError::field(
                 "Content-Type",
-                &t("api-content-type-json"),
+                msg("api-content-type-json"),
             )));
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError(AppError::TooLarge)
             } else {
-                ApiError(AppError::field("body", &t("api-body-unreadable")))
+                ApiError(AppError::field("body", msg("api-body-unreadable")))
             }
         })?;
         let de = &mut serde_json::Deserializer::from_slice(&bytes);
@@ -197,7 +198,8 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                     }
                 };
                 ApiError(AppError::BadInput(schakel_domain::FieldError::new(
-                    field, message,
+                    field,
+                    schakel_domain::msg_args("error-detail", [("detail", message)]),
                 )))
             })
     }
@@ -216,7 +218,7 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
             .map_err(|rejection| {
                 ApiError(AppError::field(
                     "id",
-                    &t_args("api-path-invalid", &[("detail", &rejection.body_text())]),
+                    msg_args("api-path-invalid", [("detail", rejection.body_text())]),
                 ))
             })
     }
@@ -244,7 +246,8 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
                     _ => ("query".to_string(), detail.to_string()),
                 };
                 ApiError(AppError::BadQuery(schakel_domain::FieldError::new(
-                    field, message,
+                    field,
+                    schakel_domain::msg_args("error-detail", [("detail", message)]),
                 )))
             })
     }

@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use schakel_domain::msg;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::routes;
@@ -12,7 +13,6 @@ use crate::api::dto::ErrorBody;
 use crate::api::{ApiError, ApiJson, ApiResult, ApiRouter, ApiUser};
 use crate::auth::login::{self, Next};
 use crate::auth::session::{SESSION_COOKIE, client_addr, cookie, hash_token, set_cookie};
-use crate::i18n::t;
 use crate::{AppError, AppState};
 
 pub fn routes() -> ApiRouter {
@@ -79,7 +79,7 @@ async fn login_json(
             let _ = state.store.delete_session(&hash_token(&token)).await;
             return Err(ApiError(AppError::field(
                 "totp",
-                &t("api-enrol-on-website"),
+                msg("api-enrol-on-website"),
             )));
         }
         Next::Totp => {
@@ -92,7 +92,7 @@ async fn login_json(
                 state.store.delete_session(&pending.id_hash).await?;
                 return Err(ApiError(AppError::field(
                     "totp",
-                    &t("api-second-factor-required"),
+                    msg("api-second-factor-required"),
                 )));
             };
             match login::totp_step(&state, &pending, code, None).await {
@@ -111,7 +111,9 @@ async fn login_json(
         let chosen = held
             .iter()
             .find(|m| &m.org_id == org_id && (role.is_empty() || m.role.code() == role))
-            .ok_or_else(|| AppError::field("organisation_id", &t("api-no-role-in-organisation")))?;
+            .ok_or_else(|| {
+                AppError::field("organisation_id", msg("api-no-role-in-organisation"))
+            })?;
         state
             .store
             .set_session_membership(&id_hash, &chosen.org_id, chosen.role)

@@ -2,12 +2,12 @@
 //! constant work for unknown users), then the second factor where required, each step on a new
 //! session id.
 
+use schakel_domain::msg;
 use schakel_store::sessions::{NewSession, SessionRecord};
 use schakel_store::users::User;
 
 use crate::auth::session::{hash_token, random_token};
 use crate::auth::{password, totp};
-use crate::i18n::t;
 use crate::{AppError, AppState};
 
 /// Where the user stands after the password step.
@@ -59,7 +59,7 @@ async fn record_failure(state: &AppState, username: &str, addr: &str) -> Result<
 
 /// The message for every failed password step: the same whether the user exists or not.
 pub fn wrong_credentials() -> AppError {
-    AppError::field("wachtwoord", &t("login-wrong-credentials"))
+    AppError::field("wachtwoord", msg("login-wrong-credentials"))
 }
 
 /// Checks the password and opens a session (complete, or waiting for the second factor).
@@ -85,7 +85,7 @@ pub async fn password_step(
     };
     let memberships = state.store.memberships(&user.id).await?;
     if memberships.is_empty() {
-        return Err(AppError::field("gebruikersnaam", &t("login-no-role")));
+        return Err(AppError::field("gebruikersnaam", msg("login-no-role")));
     }
     let needs_second_factor =
         !state.config.demo_mode && memberships.iter().any(|m| m.role.sees_personal_data());
@@ -143,12 +143,12 @@ pub async fn totp_step(
         (Some(new), None) => new.to_string(),
         (None, Some(existing)) => existing.clone(),
         _ => {
-            return Err(AppError::field("code", &t("login-second-factor-state")));
+            return Err(AppError::field("code", msg("login-second-factor-state")));
         }
     };
     if !totp::verify(&secret, code, state.clock.now().unix_timestamp()) {
         record_failure(state, &user.username, &addr).await?;
-        return Err(AppError::field("code", &t("login-code-wrong")));
+        return Err(AppError::field("code", msg("login-code-wrong")));
     }
     if enrol_secret.is_some() {
         state.store.set_totp_secret(&user.id, Some(&secret)).await?;

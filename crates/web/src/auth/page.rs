@@ -6,6 +6,7 @@ use axum::extract::{ConnectInfo, Form, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
+use schakel_domain::msg;
 use serde::Deserialize;
 
 use crate::auth::login::{self, Next};
@@ -16,7 +17,6 @@ use crate::auth::session::{
 use crate::auth::totp;
 use crate::csrf::{check_csrf, csrf_error};
 use crate::frame::{PageCtx, PageUser, render};
-use crate::i18n::t;
 use crate::security::constant_time_eq;
 use crate::{AppError, AppState};
 
@@ -110,9 +110,12 @@ async fn login_submit(
             };
             session_cookie_response(&state, &started.token, to)
         }
-        Err(AppError::BadInput(e)) => {
-            login_page(&state, &username, Some(e.message), StatusCode::UNAUTHORIZED)
-        }
+        Err(AppError::BadInput(e)) => login_page(
+            &state,
+            &username,
+            Some(e.message.to_string()),
+            StatusCode::UNAUTHORIZED,
+        ),
         Err(AppError::Throttled) => login_page(
             &state,
             &username,
@@ -214,7 +217,7 @@ async fn finish_second_factor(
                 let uri = totp::provisioning_uri(&s, "gebruiker");
                 (s, uri)
             });
-            totp_page(state, &session, enrol, Some(e.message))
+            totp_page(state, &session, enrol, Some(e.message.to_string()))
         }
         Err(e) => Err(e),
     }
@@ -296,7 +299,7 @@ async fn choose_submit(
     let chosen = memberships
         .iter()
         .find(|m| format!("{}|{}", m.org_id, m.role.code()) == choice)
-        .ok_or_else(|| AppError::field("keuze", &t("login-choose-role")))?;
+        .ok_or_else(|| AppError::field("keuze", msg("login-choose-role")))?;
     state
         .store
         .set_session_membership(&user.session.id_hash, &chosen.org_id, chosen.role)

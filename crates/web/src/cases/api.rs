@@ -9,6 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use schakel_domain::access::{
     Action, Participation, ResourceKind, Sensitivity, participations_that_may,
 };
+use schakel_domain::msg;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::routes;
@@ -18,7 +19,6 @@ use crate::api::dto::ErrorBody;
 use crate::api::{ApiJson, ApiPath, ApiQuery, ApiResult, ApiRouter, ApiUser};
 use crate::auth::session::CurrentUser;
 use crate::gate::{self, Access};
-use crate::i18n::t;
 use crate::{AppError, AppState, usecase};
 use schakel_app::CaseCommand;
 
@@ -72,11 +72,11 @@ async fn list(
     let org = user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
     let limit = p.limit.unwrap_or(50);
     if !(1..=500).contains(&limit) {
-        return Err(AppError::field("limit", &t("api-limit-range")).into());
+        return Err(AppError::field("limit", msg("api-limit-range")).into());
     }
     let offset = p.offset.unwrap_or(0);
     if offset < 0 {
-        return Err(AppError::field("offset", &t("api-offset-negative")).into());
+        return Err(AppError::field("offset", msg("api-offset-negative")).into());
     }
     // The policy says in which participations this user's organisation may read a case.
     let actor = user.actor(None).ok_or(AppError::Unauthenticated)?;

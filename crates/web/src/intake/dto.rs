@@ -5,12 +5,11 @@
 use schakel_domain::FieldError;
 use schakel_domain::case::CaseKind;
 use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
+use schakel_domain::msg;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use utoipa::ToSchema;
-
-use crate::i18n::t;
 
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -97,7 +96,7 @@ impl IntakeDto {
     /// server assigns them.
     pub fn into_domain(self) -> Result<Intake, FieldError> {
         let received_at = OffsetDateTime::parse(&self.ontvangen_op, &Rfc3339)
-            .map_err(|_| FieldError::new("ontvangen_op", t("intake-received-invalid-rfc3339")))?;
+            .map_err(|_| FieldError::new("ontvangen_op", msg("intake-received-invalid-rfc3339")))?;
         let mut betrokkenen = Vec::with_capacity(self.betrokkenen.len());
         for (i, b) in self.betrokkenen.into_iter().enumerate() {
             betrokkenen.push(Betrokkene {

@@ -2,13 +2,13 @@
 
 use axum::Json;
 use axum::extract::State;
+use schakel_domain::msg;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::routes;
 
 use crate::api::dto::ErrorBody;
 use crate::api::{ApiQuery, ApiResult, ApiRouter, ApiUser};
-use crate::i18n::t;
 use crate::usecase::GatePolicy;
 use crate::{AppError, AppState};
 
@@ -60,7 +60,7 @@ async fn work_queue(
 ) -> ApiResult<Json<Vec<QueueEntry>>> {
     let limit = p.limit.unwrap_or(100);
     if !(1..=500).contains(&limit) {
-        return Err(AppError::field("limit", &t("api-limit-range")).into());
+        return Err(AppError::field("limit", msg("api-limit-range")).into());
     }
     let org = user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
     let policy = GatePolicy {

@@ -7,6 +7,7 @@ use schakel_domain::case::{
     CaseEvent, CaseState, CaseWide, FeedbackMoment, IntakeEvent, MonitoringEvent, Phase,
 };
 use schakel_domain::codes::{self, DecisionCategory, decision_category};
+use schakel_domain::msg;
 use schakel_domain::org::OrgKind;
 use serde::Deserialize;
 use time::OffsetDateTime;
@@ -258,7 +259,7 @@ pub fn parse_moment(field: &str, v: &str) -> Result<FeedbackMoment, AppError> {
     match v {
         "na_beoordeling" => Ok(FeedbackMoment::NaBeoordeling),
         "na_onderzoek" => Ok(FeedbackMoment::NaOnderzoek),
-        _ => Err(AppError::field(field, &t("case-moment-choose"))),
+        _ => Err(AppError::field(field, msg("case-moment-choose"))),
     }
 }
 
@@ -275,14 +276,14 @@ fn yes_no(field: &str, v: Option<&str>) -> Result<bool, AppError> {
     match v {
         Some("ja") => Ok(true),
         Some("nee") => Ok(false),
-        _ => Err(AppError::field(field, &t("case-choose-yes-no"))),
+        _ => Err(AppError::field(field, msg("case-choose-yes-no"))),
     }
 }
 
 fn required(field: &str, v: Option<&String>) -> Result<String, AppError> {
     match v.map(|s| s.trim()) {
         Some(s) if !s.is_empty() => Ok(s.to_string()),
-        _ => Err(AppError::field(field, &t("case-required"))),
+        _ => Err(AppError::field(field, msg("case-required"))),
     }
 }
 
@@ -308,7 +309,7 @@ pub fn command_from(form: &ActionForm) -> Result<CaseCommand, AppError> {
         "besluit" => {
             let track = required("traject", form.traject.as_ref())?;
             if decision_category(&track).is_none() {
-                return Err(AppError::field("traject", &t("case-choose-track")));
+                return Err(AppError::field("traject", msg("case-choose-track")));
             }
             CaseCommand::DecideFollowUp {
                 track,
@@ -332,7 +333,7 @@ pub fn command_from(form: &ActionForm) -> Result<CaseCommand, AppError> {
                 .iter()
                 .map(|n| {
                     n.parse::<usize>()
-                        .map_err(|_| AppError::field("nagekomen", &t("case-choose-from-list")))
+                        .map_err(|_| AppError::field("nagekomen", msg("case-choose-from-list")))
                 })
                 .collect::<Result<_, _>>()?,
         },
@@ -344,6 +345,6 @@ pub fn command_from(form: &ActionForm) -> Result<CaseCommand, AppError> {
         "omzetten_advies" => CaseCommand::ConvertToAdvies { reason: reason()? },
         "opschalen" => CaseCommand::ReEscalate { reason: reason()? },
         "sluiten" => CaseCommand::Close { reason: reason()? },
-        _ => return Err(AppError::field("actie", &t("case-unknown-action"))),
+        _ => return Err(AppError::field("actie", msg("case-unknown-action"))),
     })
 }

@@ -11,6 +11,7 @@ use axum::routing::{get, post};
 use schakel_domain::access::redact;
 use schakel_domain::access::{Action, DataCategory, DenyReason, Ground, Sensitivity};
 use schakel_domain::case::CaseEvent;
+use schakel_domain::msg;
 use serde::Deserialize;
 
 use schakel_app::CaseCommand;
@@ -434,7 +435,7 @@ async fn open_for_write(
         .unwrap_or("")
         .trim()
         .parse()
-        .map_err(|_| AppError::field("volgnummer", &t("case-sequence-invalid")))?;
+        .map_err(|_| AppError::field("volgnummer", msg("case-sequence-invalid")))?;
     let case = gate::open_case(state, user, id, Action::Update, Sensitivity::Normal, None).await?;
     Ok((case, expected))
 }

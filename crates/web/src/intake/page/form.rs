@@ -5,6 +5,7 @@
 use schakel_domain::FieldError;
 use schakel_domain::case::CaseKind;
 use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
+use schakel_domain::msg;
 use schakel_store::known::MatchKind;
 use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime};
@@ -60,7 +61,7 @@ fn parse_received(value: &str, now: OffsetDateTime) -> Result<OffsetDateTime, Fi
         value,
         format_description!("[year]-[month]-[day]T[hour]:[minute]"),
     )
-    .map_err(|_| FieldError::new("ontvangen_op", t("intake-received-invalid")))?;
+    .map_err(|_| FieldError::new("ontvangen_op", msg("intake-received-invalid")))?;
     Ok(schakel_domain::calendar::from_dutch_local(local))
 }
 
@@ -74,7 +75,7 @@ pub fn intake_from(
     let case_kind = match p.get("soort") {
         "advies" => CaseKind::Advies,
         "melding" => CaseKind::Melding,
-        _ => return Err(FieldError::new("soort", t("intake-choose-kind"))),
+        _ => return Err(FieldError::new("soort", msg("intake-choose-kind"))),
     };
     let mut betrokkenen = Vec::new();
     for i in 0..p.rows() {
@@ -87,7 +88,7 @@ pub fn intake_from(
             v => Some(v.parse::<u32>().map_err(|_| {
                 FieldError::new(
                     format!("betrokkenen[{i}].geschatte_leeftijd"),
-                    t("intake-age-whole-years"),
+                    msg("intake-age-whole-years"),
                 )
             })?),
         };
@@ -99,7 +100,7 @@ pub fn intake_from(
             _ => {
                 return Err(FieldError::new(
                     format!("betrokkenen[{i}].geslacht"),
-                    t("intake-choose-from-list"),
+                    msg("intake-choose-from-list"),
                 ));
             }
         };

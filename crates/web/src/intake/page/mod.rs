@@ -232,7 +232,15 @@ async fn submit(
     .await;
     match result {
         Err(AppError::BadInput(e)) => {
-            page(&state, &user, &p, rows, Some((e.field, e.message)), None).await
+            page(
+                &state,
+                &user,
+                &p,
+                rows,
+                Some((e.field, e.message.to_string())),
+                None,
+            )
+            .await
         }
         other => other,
     }
