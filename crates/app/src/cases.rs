@@ -129,7 +129,7 @@ fn open_handover_id(state: Option<&CaseState>) -> Result<String, FieldError> {
     state
         .and_then(|s| s.open_handover.as_ref())
         .map(|h| h.id.clone())
-        .ok_or_else(|| FieldError::new("type", msg("error-er-staat-geen-overdracht-open-2")))
+        .ok_or_else(|| FieldError::new("type", msg("error-handover-none-open-field")))
 }
 
 /// The domain event a command asks for, filled in by the server.
@@ -163,7 +163,7 @@ fn event_for(
             if codes::decision_category(&track).is_none() {
                 return Err(FieldError::new(
                     "track",
-                    msg("error-kies-een-vervolgtraject-uit-de"),
+                    msg("error-follow-up-track-choose"),
                 ));
             }
             CaseEvent::Triage(TriageEvent::FollowUpDecided {
@@ -197,12 +197,12 @@ fn event_for(
         }),
         CaseCommand::RecordMonitoring { moment, met } => {
             let m = state.and_then(|s| s.monitoring.as_ref()).ok_or_else(|| {
-                FieldError::new("type", msg("error-deze-casus-wordt-niet-gemonitord"))
+                FieldError::new("type", msg("error-monitoring-case-not-monitored"))
             })?;
             if let Some(bad) = met.iter().find(|&&n| n >= m.veiligheidsvoorwaarden.len()) {
                 return Err(FieldError::new(
                     "met",
-                    msg_args("error-voorwaarde-bestaat-niet", [("bad", bad.to_string())]),
+                    msg_args("error-condition-does-not-exist", [("bad", bad.to_string())]),
                 ));
             }
             CaseEvent::Monitoring(MonitoringEvent::Recorded {

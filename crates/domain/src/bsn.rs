@@ -27,22 +27,16 @@ impl Bsn {
             .filter(|c| !matches!(c, ' ' | '.' | '-'))
             .collect();
         if cleaned.is_empty() {
-            return Err(FieldError::new(field, msg("error-is-verplicht")));
+            return Err(FieldError::new(field, msg("error-required")));
         }
         if !cleaned.chars().all(|c| c.is_ascii_digit()) {
-            return Err(FieldError::new(
-                field,
-                msg("error-mag-alleen-cijfers-bevatten"),
-            ));
+            return Err(FieldError::new(field, msg("error-bsn-digits-only")));
         }
         let padded = match cleaned.len() {
             9 => cleaned,
             8 => format!("0{cleaned}"),
             _ => {
-                return Err(FieldError::new(
-                    field,
-                    msg("error-moet-uit-9-cijfers-bestaan"),
-                ));
+                return Err(FieldError::new(field, msg("error-bsn-nine-digits")));
             }
         };
         let mut digits = [0_u8; 9];
@@ -50,10 +44,7 @@ impl Bsn {
             *slot = b - b'0';
         }
         if digits.iter().all(|d| *d == 0) {
-            return Err(FieldError::new(
-                field,
-                msg("error-is-geen-geldig-burgerservicenummer"),
-            ));
+            return Err(FieldError::new(field, msg("error-bsn-invalid")));
         }
         let sum: i32 = digits
             .iter()
@@ -61,10 +52,7 @@ impl Bsn {
             .map(|(d, w)| i32::from(*d) * w)
             .sum();
         if sum.rem_euclid(11) != 0 {
-            return Err(FieldError::new(
-                field,
-                msg("error-is-geen-geldig-burgerservicenummer-elfproef"),
-            ));
+            return Err(FieldError::new(field, msg("error-bsn-elfproef")));
         }
         Ok(Self(digits))
     }

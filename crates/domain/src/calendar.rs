@@ -92,7 +92,7 @@ impl LiberationDayRule {
                 crate::FieldError::new(
                     field,
                     msg_args(
-                        "error-onbekende-waarde-kies-uit-elk",
+                        "error-calendar-repeat-unknown",
                         [("code", code.to_string())],
                     ),
                 )

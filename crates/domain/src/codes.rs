@@ -56,7 +56,7 @@ impl CodeList {
             FieldError::new(
                 field,
                 msg_args(
-                    "error-onbekende-code-in-lijst",
+                    "error-code-unknown-in-list",
                     [
                         ("code", code.to_string()),
                         ("id", self.id.to_string()),
@@ -127,7 +127,7 @@ impl Mapping {
             FieldError::new(
                 field,
                 msg_args(
-                    "error-code-komt-niet-voor-in",
+                    "error-code-not-in-translation",
                     [
                         ("from_code", from_code.to_string()),
                         ("from_id", self.from.id.to_string()),
@@ -169,7 +169,7 @@ impl Registry {
             FieldError::new(
                 field,
                 msg_args(
-                    "error-onbekende-codelijst",
+                    "error-code-list-unknown",
                     [("id", id.to_string()), ("version", version.to_string())],
                 ),
             )

@@ -64,7 +64,7 @@ pub fn compose(input: &FeedbackInput) -> Result<Feedback, FieldError> {
         FieldError::new(
             "track",
             msg_args(
-                "error-onbekend-vervolgtraject",
+                "error-follow-up-track-unknown",
                 [("track", input.track.to_string())],
             ),
         )
@@ -92,7 +92,7 @@ pub fn input_for_case(
     let decision = state
         .decision
         .as_ref()
-        .ok_or_else(|| FieldError::new("besluit", msg("error-besluit-eerst-over-het-vervolg")))?;
+        .ok_or_else(|| FieldError::new("besluit", msg("error-follow-up-decide-first")))?;
     let mut parties = Vec::new();
     if let Some(h) = &state.open_handover {
         parties.push(org_name(&h.to_org));

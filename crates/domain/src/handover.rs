@@ -94,7 +94,7 @@ pub fn check_regiehouder(regiehouder: &str, members: &[String]) -> Result<(), Fi
     } else {
         Err(FieldError::new(
             "regiehouder",
-            msg("error-kies-een-regiehouder-uit-uw"),
+            msg("error-handover-coordinator-own-org"),
         ))
     }
 }
@@ -103,9 +103,9 @@ fn open_handover<'a>(s: &'a CaseState, handover_id: &str) -> Result<&'a Handover
     match &s.open_handover {
         Some(h) if h.id == handover_id => Ok(h),
         Some(_) => {
-            Err(FieldError::new("handover_id", msg("error-deze-overdracht-staat-niet-open")).into())
+            Err(FieldError::new("handover_id", msg("error-handover-not-open-for-case")).into())
         }
-        None => Err(not_allowed(msg("error-er-staat-geen-overdracht-open"))),
+        None => Err(not_allowed(msg("error-handover-none-open"))),
     }
 }
 
@@ -115,7 +115,7 @@ fn receiver_only(h: &Handover, ctx: &EventContext, verb: &str) -> Result<(), Tra
         Ok(())
     } else {
         Err(not_allowed(msg_args(
-            "error-alleen-de-ontvangende-organisatie-kan",
+            "error-handover-receiving-org-only",
             [("to_org", h.to_org.to_string()), ("verb", verb.to_string())],
         )))
     }
@@ -137,28 +137,22 @@ pub(crate) fn apply(
         } => {
             by_vt(s, ctx)?;
             if s.open_handover.is_some() {
-                return Err(not_allowed(msg("error-er-staat-al-een-overdracht")));
+                return Err(not_allowed(msg("error-handover-already-open")));
             }
             if s.phase != Phase::Besloten {
-                return Err(not_allowed(msg("error-overdragen-kan-na-een-besluit")));
+                return Err(not_allowed(msg("error-handover-needs-decision")));
             }
             if s.decision.as_ref().map(|d| d.category) == Some(DecisionCategory::GeenVervolgstappen)
             {
-                return Err(not_allowed(msg("error-het-besluit-is-geen-vervolgstappen")));
+                return Err(not_allowed(msg("error-handover-decision-no-follow-up")));
             }
             let id = required_text("handover_id", handover_id, MAX_ID)?;
             if s.handover_ids.contains(&id) {
-                return Err(FieldError::new(
-                    "handover_id",
-                    msg("error-deze-overdracht-bestaat-al"),
-                )
-                .into());
+                return Err(FieldError::new("handover_id", msg("error-handover-exists")).into());
             }
             let to = required_text("to_org", to_org, MAX_ID)?;
             if to == s.vt_org {
-                return Err(
-                    FieldError::new("to_org", msg("error-veilig-thuis-kan-een-casus")).into(),
-                );
+                return Err(FieldError::new("to_org", msg("error-handover-to-self")).into());
             }
             next.handover_ids.push(id.clone());
             next.open_handover = Some(Handover {

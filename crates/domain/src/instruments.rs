@@ -59,7 +59,7 @@ impl InstrumentKind {
             .ok_or_else(|| {
                 FieldError::new(
                     field,
-                    msg_args("error-onbekend-instrument", [("value", value.to_string())]),
+                    msg_args("error-instrument-unknown", [("value", value.to_string())]),
                 )
             })
     }
@@ -247,7 +247,7 @@ impl InstrumentRecord {
         if self.kind != spec.kind {
             return Err(FieldError::new(
                 "kind",
-                msg("error-past-niet-bij-de-gekozen"),
+                msg("error-instrument-version-mismatch"),
             ));
         }
         if self.version != spec.version {
@@ -296,7 +296,7 @@ impl InstrumentRecord {
                 if s == "niet_beoordeeld" && !skip_allowed {
                     return Err(FieldError::new(
                         format!("items[{i}]"),
-                        msg("error-dit-onderdeel-moet-beoordeeld-worden"),
+                        msg("error-instrument-item-required"),
                     ));
                 }
             }
@@ -304,7 +304,10 @@ impl InstrumentRecord {
         match &self.overall_judgement {
             Some(j) if !spec.allowed_judgements.contains(j) => Err(FieldError::new(
                 "overall_judgement",
-                msg_args("error-oordeel-is-niet-toegestaan", [("j", j.to_string())]),
+                msg_args(
+                    "error-instrument-judgement-not-allowed",
+                    [("j", j.to_string())],
+                ),
             )),
             _ => Ok(()),
         }

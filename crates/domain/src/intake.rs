@@ -158,14 +158,14 @@ impl Intake {
         if self.betrokkenen.is_empty() {
             return Err(FieldError::new(
                 "betrokkenen",
-                msg("error-noem-minstens-een-betrokkene"),
+                msg("error-intake-person-required"),
             ));
         }
         if self.betrokkenen.len() > MAX_BETROKKENEN {
             return Err(FieldError::new(
                 "betrokkenen",
                 msg_args(
-                    "error-hoogstens-betrokkenen-per-melding",
+                    "error-intake-too-many-persons",
                     [("max_betrokkenen", MAX_BETROKKENEN.to_string())],
                 ),
             ));
@@ -180,7 +180,7 @@ impl Intake {
             {
                 return Err(FieldError::new(
                     format!("betrokkenen[{i}].persoon_id"),
-                    msg("error-deze-persoon-staat-al-in"),
+                    msg("error-intake-person-duplicate"),
                 ));
             }
             betrokkenen.push(b);
@@ -197,7 +197,7 @@ impl Intake {
         if melding && violence.is_empty() {
             return Err(FieldError::new(
                 "aard_geweld",
-                msg("error-kies-minstens-een-aard-van"),
+                msg("error-intake-violence-kind-required"),
             ));
         }
         let groups_list = codes.require(
@@ -228,10 +228,7 @@ impl Intake {
         now: OffsetDateTime,
     ) -> Result<Intake, FieldError> {
         if self.received_at > now {
-            return Err(FieldError::new(
-                "ontvangen_op",
-                msg("error-ligt-in-de-toekomst"),
-            ));
+            return Err(FieldError::new("ontvangen_op", msg("error-date-in-future")));
         }
         self.normalised(Some(gemeenten))
     }
@@ -271,33 +268,33 @@ impl Betrokkene {
         if melding && name.is_none() {
             return Err(FieldError::new(
                 f("naam"),
-                msg("error-is-verplicht-bij-een-melding"),
+                msg("error-required-for-melding"),
             ));
         }
         if self.birth_date.is_some() && self.estimated_age.is_some() {
             return Err(FieldError::new(
                 f("geschatte_leeftijd"),
-                msg("error-vul-een-geboortedatum-of-een"),
+                msg("error-birth-date-or-age-not-both"),
             ));
         }
         if melding && self.birth_date.is_none() && self.estimated_age.is_none() {
             return Err(FieldError::new(
                 f("geboortedatum"),
-                msg("error-vul-een-geboortedatum-of-een-2"),
+                msg("error-birth-date-or-age-required"),
             ));
         }
         if let Some(d) = self.birth_date {
             if d > received_on {
                 return Err(FieldError::new(
                     f("geboortedatum"),
-                    msg("error-ligt-na-de-ontvangstdatum"),
+                    msg("error-birth-date-after-receipt"),
                 ));
             }
             if age_on(d, received_on) > MAX_AGE {
                 return Err(FieldError::new(
                     f("geboortedatum"),
                     msg_args(
-                        "error-geeft-een-leeftijd-boven-jaar",
+                        "error-birth-date-age-too-high",
                         [("max_age", MAX_AGE.to_string())],
                     ),
                 ));
@@ -306,10 +303,7 @@ impl Betrokkene {
         if self.estimated_age.is_some_and(|a| a > MAX_AGE) {
             return Err(FieldError::new(
                 f("geschatte_leeftijd"),
-                msg_args(
-                    "error-moet-tussen-0-en-liggen",
-                    [("max_age", MAX_AGE.to_string())],
-                ),
+                msg_args("error-age-out-of-range", [("max_age", MAX_AGE.to_string())]),
             ));
         }
         let bsn = match self.bsn.as_deref().map(str::trim) {
@@ -323,7 +317,7 @@ impl Betrokkene {
             return Err(FieldError::new(
                 f("gemeente"),
                 msg_args(
-                    "error-is-geen-gemeente-van-deze",
+                    "error-gemeente-not-in-region",
                     [("gemeente", gemeente.to_string())],
                 ),
             ));
@@ -371,7 +365,7 @@ fn unique_codes(
         let f = format!("{field}[{i}]");
         let code = parse(&f, v.trim())?;
         if out.contains(&code) {
-            return Err(FieldError::new(f, msg("error-staat-er-al")));
+            return Err(FieldError::new(f, msg("error-duplicate")));
         }
         out.push(code);
     }

@@ -48,10 +48,7 @@ impl Interval {
         let wrong = || {
             FieldError::new(
                 field,
-                msg_args(
-                    "error-is-geen-termijn-schrijf-bijvoorbeeld",
-                    [("text", text.to_string())],
-                ),
+                msg_args("error-period-invalid", [("text", text.to_string())]),
             )
         };
         let mut parts = text.split_whitespace();
@@ -68,7 +65,7 @@ impl Interval {
             return Err(FieldError::new(
                 field,
                 msg_args(
-                    "error-het-aantal-moet-tussen-1",
+                    "error-period-count-out-of-range",
                     [("text", text.to_string()), ("max", max.to_string())],
                 ),
             ));
@@ -166,7 +163,7 @@ impl MonitoringSchedule {
         if self.moments.is_empty() {
             return Err(FieldError::new(
                 field,
-                msg("error-noem-minstens-een-monitoringsmoment"),
+                msg("error-monitoring-moment-required"),
             ));
         }
         let reference = time::macros::date!(2024 - 01 - 31);
@@ -176,21 +173,21 @@ impl MonitoringSchedule {
             if m.code.trim().is_empty() || m.label_nl.trim().is_empty() {
                 return Err(FieldError::new(
                     f,
-                    msg("error-code-en-omschrijving-zijn-verplicht"),
+                    msg("error-monitoring-moment-code-and-description-required"),
                 ));
             }
             if self.moments[..i].iter().any(|p| p.code == m.code) {
                 return Err(FieldError::new(
                     f,
                     msg_args(
-                        "error-code-komt-dubbel-voor",
+                        "error-monitoring-moment-code-duplicate",
                         [("code", m.code.to_string())],
                     ),
                 ));
             }
             let due = m.after.after(reference);
             if due <= reference || previous.is_some_and(|p| due <= p) {
-                return Err(FieldError::new(f, msg("error-moet-later-vallen-dan-het")));
+                return Err(FieldError::new(f, msg("error-monitoring-moment-not-later")));
             }
             previous = Some(due);
         }
@@ -203,7 +200,7 @@ impl MonitoringSchedule {
             FieldError::new(
                 field,
                 msg_args(
-                    "error-onbekend-monitoringsmoment",
+                    "error-monitoring-moment-unknown",
                     [("code", code.to_string())],
                 ),
             )

@@ -93,10 +93,7 @@ impl OrgKind {
             .ok_or_else(|| {
                 FieldError::new(
                     field,
-                    msg_args(
-                        "error-onbekende-soort-organisatie",
-                        [("value", value.to_string())],
-                    ),
+                    msg_args("error-org-kind-unknown", [("value", value.to_string())]),
                 )
             })
     }
@@ -169,7 +166,7 @@ impl Role {
             .ok_or_else(|| {
                 FieldError::new(
                     field,
-                    msg_args("error-onbekende-rol", [("value", value.to_string())]),
+                    msg_args("error-role-unknown", [("value", value.to_string())]),
                 )
             })
     }

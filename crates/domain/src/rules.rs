@@ -80,7 +80,7 @@ fn within(field: &str, value: u32, max: u32, why: &str) -> Result<(), FieldError
         Err(FieldError::new(
             field,
             msg_args(
-                "error-moet-tussen-1-en-liggen",
+                "error-rule-out-of-range",
                 [
                     ("max", max.to_string()),
                     ("why", why.to_string()),

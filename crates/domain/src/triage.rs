@@ -151,9 +151,7 @@ pub(crate) fn apply(
             by_vt(s, ctx)?;
             // RULES.md 2.1: each melding is first read for urgency.
             if s.phase != Phase::Intake {
-                return Err(not_allowed(msg(
-                    "error-de-urgentie-wordt-beoordeeld-direct",
-                )));
+                return Err(not_allowed(msg("error-triage-urgency-not-now")));
             }
             next.acute = Some(*acute);
             next.phase = Phase::Beoordeling;
@@ -168,15 +166,13 @@ pub(crate) fn apply(
         } => {
             by_vt(s, ctx)?;
             if s.phase != Phase::Beoordeling {
-                return Err(not_allowed(msg(
-                    "error-een-veiligheidsbeoordeling-volgt-op-de",
-                )));
+                return Err(not_allowed(msg("error-triage-safety-assessment-not-now")));
             }
             // RULES.md 2.1: part C (multi-problem) may only be skipped when part B is positive.
             if multi_problem.is_none() && !structural_unsafety {
                 return Err(crate::FieldError::new(
                     "multi_problem",
-                    msg("error-deel-c-is-verplicht-als"),
+                    msg("error-triage-part-c-required"),
                 )
                 .into());
             }
@@ -203,19 +199,17 @@ pub(crate) fn apply(
                 Phase::Beoordeling if s.safety.is_some() => {}
                 Phase::Besloten => {}
                 Phase::Beoordeling => {
-                    return Err(not_allowed(msg(
-                        "error-leg-eerst-de-veiligheidsbeoordeling-vast",
-                    )));
+                    return Err(not_allowed(msg("error-triage-safety-assessment-first")));
                 }
                 _ => {
-                    return Err(not_allowed(msg("error-een-vervolg-wordt-besloten-na")));
+                    return Err(not_allowed(msg("error-triage-decision-not-now")));
                 }
             }
             let category = decision_category(track).ok_or_else(|| {
                 crate::FieldError::new(
                     "track",
                     msg_args(
-                        "error-onbekend-vervolgtraject",
+                        "error-follow-up-track-unknown",
                         [("track", track.to_string())],
                     ),
                 )
@@ -225,7 +219,7 @@ pub(crate) fn apply(
             if track == "voorwaarden_en_vervolg" && conditions.is_empty() {
                 return Err(crate::FieldError::new(
                     "veiligheidsvoorwaarden",
-                    msg("error-bij-voorwaarden-en-vervolg-zijn"),
+                    msg("error-triage-conditions-required"),
                 )
                 .into());
             }
@@ -249,7 +243,7 @@ pub(crate) fn apply(
         Event::OnderzoekCompleted { outcome } => {
             by_vt(s, ctx)?;
             if !running_onderzoek(s) {
-                return Err(not_allowed(msg("error-er-loopt-geen-onderzoek")));
+                return Err(not_allowed(msg("error-investigation-not-running")));
             }
             if let Some(o) = next.onderzoek.as_mut() {
                 o.outcome = Some(*outcome);

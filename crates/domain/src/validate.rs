@@ -7,13 +7,13 @@ use crate::{msg, msg_args};
 pub fn required_text(field: &str, value: &str, max_chars: usize) -> Result<String, FieldError> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
-        return Err(FieldError::new(field, msg("error-is-verplicht")));
+        return Err(FieldError::new(field, msg("error-required")));
     }
     if trimmed.chars().count() > max_chars {
         return Err(FieldError::new(
             field,
             msg_args(
-                "error-mag-hoogstens-tekens-lang-zijn",
+                "error-text-too-long",
                 [("max_chars", max_chars.to_string())],
             ),
         ));
@@ -24,7 +24,7 @@ pub fn required_text(field: &str, value: &str, max_chars: usize) -> Result<Strin
     {
         return Err(FieldError::new(
             field,
-            msg("error-bevat-niet-toegestane-tekens"),
+            msg("error-text-disallowed-characters"),
         ));
     }
     Ok(trimmed.to_string())
@@ -37,7 +37,7 @@ pub fn username(field: &str, value: &str) -> Result<String, FieldError> {
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_".contains(c));
     if v.len() < 3 || v.len() > 64 || !ok_chars {
-        return Err(FieldError::new(field, msg("error-gebruik-3-tot-64-tekens")));
+        return Err(FieldError::new(field, msg("error-username-format")));
     }
     Ok(v)
 }
@@ -46,16 +46,10 @@ pub fn username(field: &str, value: &str) -> Result<String, FieldError> {
 pub fn new_password(field: &str, value: &str) -> Result<String, FieldError> {
     let n = value.chars().count();
     if n < 12 {
-        return Err(FieldError::new(
-            field,
-            msg("error-moet-minstens-12-tekens-lang"),
-        ));
+        return Err(FieldError::new(field, msg("error-password-too-short")));
     }
     if n > 256 {
-        return Err(FieldError::new(
-            field,
-            msg("error-mag-hoogstens-256-tekens-lang"),
-        ));
+        return Err(FieldError::new(field, msg("error-password-too-long")));
     }
     Ok(value.to_string())
 }
@@ -71,7 +65,7 @@ pub fn optional_date(field: &str, value: &str) -> Result<Option<time::Date>, Fie
         time::macros::format_description!("[year]-[month]-[day]"),
     )
     .map(Some)
-    .map_err(|_| FieldError::new(field, msg("error-geen-geldige-datum-jjjj-mm")))
+    .map_err(|_| FieldError::new(field, msg("error-date-invalid")))
 }
 
 #[cfg(test)]

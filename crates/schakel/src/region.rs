@@ -151,17 +151,14 @@ pub fn check_org(
         } else {
             return Err(FieldError::new(
                 "gemeenten",
-                msg_args(
-                    "error-onbekende-gemeente-niet-in-de",
-                    [("g", g.to_string())],
-                ),
+                msg_args("error-region-gemeente-unknown", [("g", g.to_string())]),
             ));
         }
     }
     if list.is_empty() {
         return Err(FieldError::new(
             "gemeenten",
-            msg("error-noem-minstens-een-gemeente-of"),
+            msg("error-region-gemeente-required"),
         ));
     }
     Ok(OrgSpec {
@@ -179,7 +176,7 @@ fn check_unique(seen: &mut HashMap<String, usize>, spec: &OrgSpec, line: usize) 
             FieldError::new(
                 "name",
                 msg_args(
-                    "error-staat-ook-al-op-regel",
+                    "error-region-duplicate-line",
                     [
                         ("name", spec.name.to_string()),
                         ("first", first.to_string()),
@@ -204,7 +201,7 @@ fn check_region(raw: &RawRegion, text: &str) -> CliResult<(String, String, Vec<S
                 line(raw.gemeenten.span()),
                 FieldError::new(
                     "gemeenten",
-                    msg_args("error-is-geen-nieuwe-gemeente", [("g", g.to_string())]),
+                    msg_args("error-region-gemeente-not-new", [("g", g.to_string())]),
                 ),
             ));
         }
@@ -213,7 +210,7 @@ fn check_region(raw: &RawRegion, text: &str) -> CliResult<(String, String, Vec<S
     if gemeenten.is_empty() {
         return Err(at_line(
             line(raw.gemeenten.span()),
-            FieldError::new("gemeenten", msg("error-een-regio-heeft-minstens-een")),
+            FieldError::new("gemeenten", msg("error-region-needs-gemeente")),
         ));
     }
     let centrum = raw.centrumgemeente.get_ref().trim().to_string();
@@ -223,7 +220,7 @@ fn check_region(raw: &RawRegion, text: &str) -> CliResult<(String, String, Vec<S
             FieldError::new(
                 "centrumgemeente",
                 msg_args(
-                    "error-staat-niet-in-de-gemeenten",
+                    "error-region-centre-not-in-region",
                     [("centrum", centrum.to_string())],
                 ),
             ),
@@ -262,7 +259,7 @@ fn want_bool(key: &str, v: &toml::Value) -> Result<bool, FieldError> {
     v.as_bool().ok_or_else(|| {
         FieldError::new(
             key,
-            msg_args("error-schrijf-true-of-false-niet", [("v", v.to_string())]),
+            msg_args("error-config-expected-bool", [("v", v.to_string())]),
         )
     })
 }
@@ -271,10 +268,7 @@ fn want_str<'a>(key: &str, v: &'a toml::Value) -> Result<&'a str, FieldError> {
     v.as_str().ok_or_else(|| {
         FieldError::new(
             key,
-            msg_args(
-                "error-schrijf-een-tekst-tussen-aanhalingstekens",
-                [("v", v.to_string())],
-            ),
+            msg_args("error-config-expected-string", [("v", v.to_string())]),
         )
     })
 }
@@ -285,7 +279,7 @@ fn want_count(key: &str, v: &toml::Value) -> Result<u32, FieldError> {
         .ok_or_else(|| {
             FieldError::new(
                 key,
-                msg_args("error-schrijf-een-heel-getal-niet", [("v", v.to_string())]),
+                msg_args("error-config-expected-integer", [("v", v.to_string())]),
             )
         })
 }
@@ -294,7 +288,7 @@ fn want_list<'a>(key: &str, v: &'a toml::Value) -> Result<&'a [toml::Value], Fie
     v.as_array().map(Vec::as_slice).ok_or_else(|| {
         FieldError::new(
             key,
-            msg_args("error-schrijf-een-lijst-niet", [("v", v.to_string())]),
+            msg_args("error-config-expected-list", [("v", v.to_string())]),
         )
     })
 }
@@ -304,7 +298,7 @@ fn want_date(key: &str, v: &toml::Value) -> Result<time::Date, FieldError> {
     let wrong = || {
         FieldError::new(
             key,
-            msg_args("error-is-geen-datum-jjjj-mm", [("v", v.to_string())]),
+            msg_args("error-config-expected-date", [("v", v.to_string())]),
         )
     };
     match v {

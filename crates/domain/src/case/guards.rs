@@ -30,7 +30,7 @@ pub(crate) fn by_vt(s: &CaseState, ctx: &EventContext) -> Result<(), TransitionE
         Ok(())
     } else {
         Err(not_allowed(msg_args(
-            "error-alleen-veilig-thuis-kan-dit",
+            "error-case-veilig-thuis-only",
             [("vt_org", s.vt_org.to_string())],
         )))
     }
@@ -41,7 +41,7 @@ pub(crate) fn by_accountable(s: &CaseState, ctx: &EventContext) -> Result<(), Tr
         Ok(())
     } else {
         Err(not_allowed(msg_args(
-            "error-alleen-de-verantwoordelijke-organisatie-kan",
+            "error-case-accountable-org-only",
             [("accountable_org", s.accountable_org.to_string())],
         )))
     }
@@ -51,42 +51,46 @@ pub(crate) fn by_accountable(s: &CaseState, ctx: &EventContext) -> Result<(), Tr
 /// left hanging.
 pub(super) fn check_closable(s: &CaseState) -> Result<(), TransitionError> {
     if s.open_handover.is_some() {
-        return Err(not_allowed(msg("error-de-casus-kan-niet-worden")));
+        return Err(not_allowed(msg("error-case-not-closable-open-handover")));
     }
     if s.monitoring.is_some() {
-        return Err(not_allowed(msg("error-de-casus-kan-niet-worden-2")));
+        return Err(not_allowed(msg(
+            "error-case-not-closable-monitoring-running",
+        )));
     }
     if running_onderzoek(s) {
-        return Err(not_allowed(msg("error-de-casus-kan-niet-worden-3")));
+        return Err(not_allowed(msg(
+            "error-case-not-closable-investigation-running",
+        )));
     }
     if !s.feedback_pending.is_empty() {
-        return Err(not_allowed(msg("error-de-casus-kan-niet-worden-4")));
+        return Err(not_allowed(msg("error-case-not-closable-feedback-pending")));
     }
     match s.phase {
         Phase::Advies | Phase::Overgedragen => Ok(()),
         // RULES.md 2.1: every melding gets a veiligheidsbeoordeling and a decision.
         Phase::Intake | Phase::Beoordeling => {
-            Err(not_allowed(msg("error-een-melding-wordt-pas-gesloten")))
+            Err(not_allowed(msg("error-case-not-closable-before-decision")))
         }
         Phase::Besloten => match &s.decision {
-            Some(d) if d.category == DecisionCategory::Overdracht => {
-                Err(not_allowed(msg("error-het-besluit-is-overdracht-maar")))
-            }
-            Some(d) if d.track == "voorwaarden_en_vervolg" => {
-                Err(not_allowed(msg("error-bij-voorwaarden-en-vervolg-gaan")))
-            }
+            Some(d) if d.category == DecisionCategory::Overdracht => Err(not_allowed(msg(
+                "error-case-not-closable-handover-not-accepted",
+            ))),
+            Some(d) if d.track == "voorwaarden_en_vervolg" => Err(not_allowed(msg(
+                "error-case-not-closable-conditions-not-accepted",
+            ))),
             Some(_) => Ok(()),
-            None => Err(not_allowed(msg("error-er-is-nog-geen-besluit"))),
+            None => Err(not_allowed(msg("error-case-not-closable-no-decision"))),
         },
         Phase::Overdracht | Phase::Monitoring | Phase::Gesloten => {
-            Err(not_allowed(msg("error-de-casus-kan-in-deze")))
+            Err(not_allowed(msg("error-case-not-closable-in-phase")))
         }
     }
 }
 
 pub(super) fn reopen(s: &CaseState, ctx: &EventContext) -> Result<CaseState, TransitionError> {
     if s.phase != Phase::Gesloten {
-        return Err(not_allowed(msg("error-alleen-een-gesloten-casus-kan")));
+        return Err(not_allowed(msg("error-case-reopen-not-closed")));
     }
     // The organisation that closed the case reopens it; accountability does not move.
     by_accountable(s, ctx)?;

@@ -25,13 +25,13 @@ pub fn apply(
                 accountable_org,
             }),
         ) => intake::open(*case_kind, *received_at, accountable_org, ctx),
-        (None, _) => Err(not_allowed(msg("error-een-casus-begint-met-het"))),
+        (None, _) => Err(not_allowed(msg("error-case-must-begin-with-intake"))),
         (Some(_), CaseEvent::Intake(intake::Event::Opened { .. })) => {
-            Err(not_allowed(msg("error-deze-casus-is-al-geopend")))
+            Err(not_allowed(msg("error-case-already-opened")))
         }
         (Some(s), CaseEvent::Case(CaseWide::Reopened)) => reopen(s, ctx),
         (Some(s), _) if s.phase == Phase::Gesloten => {
-            Err(not_allowed(msg("error-de-casus-is-gesloten-heropen")))
+            Err(not_allowed(msg("error-case-closed-reopen-first")))
         }
         (Some(s), e) => transition(s, e, ctx),
     }
@@ -87,7 +87,7 @@ fn case_wide(
 ) -> Result<(), TransitionError> {
     match event {
         CaseWide::Reopened => {
-            return Err(not_allowed(msg("error-deze-gebeurtenis-past-niet-bij")));
+            return Err(not_allowed(msg("error-case-event-not-for-open-case")));
         }
         // A journal note records what a worker did or learned; it changes nothing in the lifecycle.
         CaseWide::NoteAdded { text } => {

@@ -83,7 +83,7 @@ fn settle_feedback(next: &mut CaseState, moment: FeedbackMoment) -> Result<(), T
     let before = next.feedback_pending.len();
     next.feedback_pending.retain(|p| p.moment != moment);
     if next.feedback_pending.len() == before {
-        return Err(not_allowed(msg("error-er-staat-geen-terugkoppeling-voor")));
+        return Err(not_allowed(msg("error-feedback-not-due")));
     }
     Ok(())
 }

@@ -94,13 +94,11 @@ pub(crate) fn open(
     // DESIGN.md / RULES.md 1.3: Veilig Thuis registers adviezen and meldingen and is
     // accountable from the start.
     if ctx.org_kind != OrgKind::VeiligThuis {
-        return Err(not_allowed(msg(
-            "error-alleen-veilig-thuis-registreert-een",
-        )));
+        return Err(not_allowed(msg("error-intake-veilig-thuis-only")));
     }
     let accountable = required_text("accountable_org", accountable_org, MAX_ID)?;
     if accountable != ctx.org_id {
-        return Err(not_allowed(msg("error-de-veilig-thuis-organisatie-die")));
+        return Err(not_allowed(msg("error-intake-registering-org-accountable")));
     }
     Ok(CaseState {
         case_kind,
@@ -134,7 +132,7 @@ pub(crate) fn apply(
     ctx: &EventContext,
 ) -> Result<(), TransitionError> {
     match event {
-        Event::Opened { .. } => return Err(not_allowed(msg("error-deze-casus-is-al-geopend"))),
+        Event::Opened { .. } => return Err(not_allowed(msg("error-case-already-opened"))),
         Event::IntakeRecorded {
             intake,
             classification,
@@ -152,7 +150,7 @@ pub(crate) fn apply(
             by_vt(s, ctx)?;
             required_text("reason", reason, MAX_TEXT)?;
             if s.phase != Phase::Advies {
-                return Err(not_allowed(msg("error-alleen-een-advies-kan-een")));
+                return Err(not_allowed(msg("error-intake-only-advies-to-melding")));
             }
             // RULES.md 1.3: from now on VT carries zicht op veiligheid; the 5-day term runs from here.
             next.case_kind = CaseKind::Melding;
@@ -168,10 +166,10 @@ pub(crate) fn apply(
                     == Some(DecisionCategory::GeenVervolgstappen);
             // RULES.md 2.2 track 2: converting to advies is a "no further steps" decision.
             if !matches!(s.phase, Phase::Intake | Phase::Beoordeling) && !decided_no_steps {
-                return Err(not_allowed(msg("error-een-melding-wordt-alleen-tijdens")));
+                return Err(not_allowed(msg("error-intake-melding-to-advies-not-now")));
             }
             if running_onderzoek(s) {
-                return Err(not_allowed(msg("error-er-loopt-nog-een-onderzoek")));
+                return Err(not_allowed(msg("error-investigation-still-running")));
             }
             next.case_kind = CaseKind::Advies;
             next.phase = Phase::Advies;
@@ -199,21 +197,23 @@ fn check_intake(
     if s.intakes.is_empty() {
         // The case's own intake.
         if intake.case_kind != s.case_kind {
-            return Err(FieldError::new("soort", msg("error-past-niet-bij-de-casus")).into());
+            return Err(FieldError::new("soort", msg("error-intake-kind-mismatch")).into());
         }
         // RULES.md 3: a melding about betrokkenen of an open casus joins that casus instead of
         // starting a new one.
         if matches!(classification, Some(MeldingClass::Vervolgmelding(_))) {
-            return Err(not_allowed(msg("error-een-vervolgmelding-hoort-bij-de")));
+            return Err(not_allowed(msg(
+                "error-intake-follow-up-belongs-to-open-case",
+            )));
         }
         return Ok(());
     }
     // A later intake joins this open casus (RULES.md 3).
     if intake.case_kind != CaseKind::Melding {
-        return Err(not_allowed(msg("error-alleen-een-melding-kan-aan")));
+        return Err(not_allowed(msg("error-intake-only-melding-added")));
     }
     if s.case_kind != CaseKind::Melding {
-        return Err(not_allowed(msg("error-deze-casus-is-een-advies")));
+        return Err(not_allowed(msg("error-intake-case-is-advies")));
     }
     if !matches!(classification, Some(MeldingClass::Vervolgmelding(_))) {
         return Err(field(msg("error-follow-up-melding-class")));

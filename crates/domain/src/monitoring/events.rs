@@ -88,7 +88,7 @@ pub(crate) fn apply(
         } => {
             by_vt(s, ctx)?;
             let Some(m) = &s.monitoring else {
-                return Err(not_allowed(msg("error-er-loopt-geen-monitoring")));
+                return Err(not_allowed(msg("error-monitoring-not-running")));
             };
             let moment = required_text("moment", moment, MAX_ID)?;
             let mut unmet = Vec::new();
@@ -96,14 +96,14 @@ pub(crate) fn apply(
                 if !m.veiligheidsvoorwaarden.contains(name) {
                     return Err(FieldError::new(
                         format!("conditions_met[{i}]"),
-                        msg("error-geen-veiligheidsvoorwaarde-van-deze-casus"),
+                        msg("error-condition-not-of-case"),
                     )
                     .into());
                 }
                 if conditions_met[..i].iter().any(|(n, _)| n == name) {
                     return Err(FieldError::new(
                         format!("conditions_met[{i}]"),
-                        msg("error-deze-voorwaarde-is-al-beoordeeld"),
+                        msg("error-condition-already-assessed"),
                     )
                     .into());
                 }
@@ -119,7 +119,7 @@ pub(crate) fn apply(
                 return Err(FieldError::new(
                     "conditions_met",
                     msg_args(
-                        "error-beoordeel-elke-veiligheidsvoorwaarde-ontbreekt",
+                        "error-condition-assessment-missing",
                         [("missing", missing.to_string())],
                     ),
                 )
@@ -134,10 +134,10 @@ pub(crate) fn apply(
         }
         Event::ReEscalated { reason } => {
             if ctx.org_id != s.vt_org && ctx.org_id != s.accountable_org {
-                return Err(not_allowed(msg("error-alleen-veilig-thuis-of-de")));
+                return Err(not_allowed(msg("error-escalate-not-allowed-org")));
             }
             if !matches!(s.phase, Phase::Monitoring | Phase::Overgedragen) {
-                return Err(not_allowed(msg("error-opschalen-kan-na-een-overdracht")));
+                return Err(not_allowed(msg("error-escalate-needs-handover")));
             }
             required_text("reason", reason, MAX_TEXT)?;
             // RULES.md 2.5: safety must hold; when it does not, accountability returns to VT, which
@@ -153,7 +153,7 @@ pub(crate) fn apply(
         Event::Ended { reason } => {
             by_vt(s, ctx)?;
             if s.monitoring.is_none() {
-                return Err(not_allowed(msg("error-er-loopt-geen-monitoring")));
+                return Err(not_allowed(msg("error-monitoring-not-running")));
             }
             required_text("reason", reason, MAX_TEXT)?;
             next.monitoring = None;
