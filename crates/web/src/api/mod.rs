@@ -40,6 +40,24 @@ pub fn api() -> ApiRouter {
         .merge(ApiRouter::new(Default::default()).routes(utoipa_axum::routes!(openapi::document)))
 }
 
+/// A list's page as asked in the query: `limit` from 1 to 500 (default `default_limit`), `offset`
+/// not negative (default 0). Bad values are refused naming the parameter, never silently mended.
+pub fn paging(
+    limit: Option<i64>,
+    offset: Option<i64>,
+    default_limit: i64,
+) -> Result<(i64, i64), AppError> {
+    let limit = limit.unwrap_or(default_limit);
+    if !(1..=500).contains(&limit) {
+        return Err(AppError::field("limit", msg("api-limit-range")));
+    }
+    let offset = offset.unwrap_or(0);
+    if offset < 0 {
+        return Err(AppError::field("offset", msg("api-offset-negative")));
+    }
+    Ok((limit, offset))
+}
+
 /// The OpenAPI document of /api/v1, derived from the handlers' annotations.
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
     api().into_parts().1

@@ -9,7 +9,6 @@ use axum::http::{HeaderMap, StatusCode};
 use schakel_domain::access::{
     Action, Participation, ResourceKind, Sensitivity, participations_that_may,
 };
-use schakel_domain::msg;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::routes;
@@ -70,14 +69,7 @@ async fn list(
         Access::new(Action::Search, ResourceKind::Case).reason(Some("werkvoorraad".into()));
     gate::authorize(&state, &user, access).await?;
     let org = user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
-    let limit = p.limit.unwrap_or(50);
-    if !(1..=500).contains(&limit) {
-        return Err(AppError::field("limit", msg("api-limit-range")).into());
-    }
-    let offset = p.offset.unwrap_or(0);
-    if offset < 0 {
-        return Err(AppError::field("offset", msg("api-offset-negative")).into());
-    }
+    let (limit, offset) = crate::api::paging(p.limit, p.offset, 50)?;
     // The policy says in which participations this user's organisation may read a case.
     let actor = user.actor(None).ok_or(AppError::Unauthenticated)?;
     let relations = participations_that_may(&actor, Action::Read, ResourceKind::Case);

@@ -2,7 +2,6 @@
 
 use axum::Json;
 use axum::extract::State;
-use schakel_domain::msg;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::routes;
@@ -58,10 +57,7 @@ async fn work_queue(
     ApiUser(user): ApiUser,
     ApiQuery(p): ApiQuery<QueuePage>,
 ) -> ApiResult<Json<Vec<QueueEntry>>> {
-    let limit = p.limit.unwrap_or(100);
-    if !(1..=500).contains(&limit) {
-        return Err(AppError::field("limit", msg("api-limit-range")).into());
-    }
+    let (limit, offset) = crate::api::paging(p.limit, p.offset, 100)?;
     let org = user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
     let policy = GatePolicy {
         state: &state,
@@ -73,7 +69,7 @@ async fn work_queue(
         &org.org_id,
         state.clock.now(),
         limit,
-        p.offset.unwrap_or(0).max(0),
+        offset,
     )
     .await?;
     Ok(Json(

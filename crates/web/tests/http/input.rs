@@ -364,6 +364,18 @@ async fn extractor_rejections_and_unknown_methods_are_json_naming_the_field() {
             "offset",
         ),
         (
+            api.get(app.url("/api/v1/work-queue?offset=-1")),
+            422,
+            "invalid_input",
+            "offset",
+        ),
+        (
+            api.get(app.url("/api/v1/cases?offset=-1")),
+            422,
+            "invalid_input",
+            "offset",
+        ),
+        (
             api.get(app.url(&format!("/api/v1/cases/{case}/feedback?moment=nooit"))),
             400,
             "invalid_query",
