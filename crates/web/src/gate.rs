@@ -236,7 +236,6 @@ pub async fn open_case(
     user: &CurrentUser,
     case_id: &str,
     action: Action,
-    sensitivity: Sensitivity,
     break_glass: Option<String>,
 ) -> Result<OpenedCase, AppError> {
     let deny_no_role = Decision::Deny(schakel_domain::access::DenyReason::RoleNotPermitted);
@@ -255,7 +254,9 @@ pub async fn open_case(
     let participants = state.store.case_participants(case_id).await?;
     let persons = state.store.case_persons(case_id).await?;
     let actor = user.actor(break_glass.clone());
-    let resource = Resource::case(participants.clone(), sensitivity);
+    // Whether the actor may act on the case at all is decided for its ordinary data; which special
+    // categories they then see is the view's answer (`disclose`).
+    let resource = Resource::case(participants.clone(), Sensitivity::Normal);
     let decision = match &actor {
         Some(actor) => decide(actor, action, &resource),
         None => deny_no_role,

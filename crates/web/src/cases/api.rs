@@ -6,9 +6,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use schakel_domain::access::{
-    Action, Participation, ResourceKind, Sensitivity, participations_that_may,
-};
+use schakel_domain::access::{Action, Participation, ResourceKind, participations_that_may};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::routes;
@@ -128,7 +126,6 @@ async fn one(
         &user,
         &id,
         Action::Read,
-        Sensitivity::Normal,
         break_glass_reason(&headers),
     )
     .await?;
@@ -178,7 +175,6 @@ async fn events(
         &user,
         &id,
         Action::Read,
-        Sensitivity::Normal,
         break_glass_reason(&headers),
     )
     .await?;
@@ -240,7 +236,7 @@ async fn run_command(
     expected_seq: i64,
     command: CaseCommand,
 ) -> ApiResult<(StatusCode, Json<RecordedDto>)> {
-    let case = gate::open_case(state, user, id, Action::Update, Sensitivity::Normal, None).await?;
+    let case = gate::open_case(state, user, id, Action::Update, None).await?;
     let done = usecase::run(state, user, &case, expected_seq, command).await?;
     Ok((StatusCode::CREATED, Json(done.into())))
 }
@@ -284,7 +280,7 @@ async fn feedback(
     ApiPath(id): ApiPath<String>,
     ApiQuery(q): ApiQuery<FeedbackQuery>,
 ) -> ApiResult<Json<FeedbackView>> {
-    let case = gate::open_case(&state, &user, &id, Action::Read, Sensitivity::Normal, None).await?;
+    let case = gate::open_case(&state, &user, &id, Action::Read, None).await?;
     let feedback = super::feedback::compose(
         &state,
         &case,

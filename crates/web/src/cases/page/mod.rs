@@ -9,7 +9,7 @@ use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use schakel_domain::access::redact;
-use schakel_domain::access::{Action, DataCategory, DenyReason, Ground, Sensitivity};
+use schakel_domain::access::{Action, DataCategory, DenyReason, Ground};
 use schakel_domain::case::CaseEvent;
 use schakel_domain::msg;
 use serde::Deserialize;
@@ -287,7 +287,7 @@ async fn open_for_page(
     action: Action,
     reason: Option<String>,
 ) -> Result<Result<OpenedCase, Response>, AppError> {
-    match gate::open_case(state, user, id, action, Sensitivity::Normal, reason).await {
+    match gate::open_case(state, user, id, action, reason).await {
         Ok(case) => Ok(Ok(case)),
         Err(AppError::Forbidden(
             r @ (DenyReason::NoRelation | DenyReason::BreakGlassReasonTooShort),
@@ -405,7 +405,7 @@ async fn feedback_page(
     axum::extract::Query(q): axum::extract::Query<FeedbackQuery>,
 ) -> Result<Response, AppError> {
     let moment = actions::parse_moment("moment", q.moment.as_deref().unwrap_or(""))?;
-    let case = gate::open_case(&state, &user, &id, Action::Read, Sensitivity::Normal, None).await?;
+    let case = gate::open_case(&state, &user, &id, Action::Read, None).await?;
     let composed = crate::cases::feedback::compose(
         &state,
         &case,
@@ -436,6 +436,6 @@ async fn open_for_write(
         .trim()
         .parse()
         .map_err(|_| AppError::field("volgnummer", msg("case-sequence-invalid")))?;
-    let case = gate::open_case(state, user, id, Action::Update, Sensitivity::Normal, None).await?;
+    let case = gate::open_case(state, user, id, Action::Update, None).await?;
     Ok((case, expected))
 }
