@@ -14,8 +14,8 @@ mod deadlines;
 mod tests;
 
 pub use deadlines::{
-    Terms, acute_deadline, assessment_deadline, dutch_local_date, dutch_offset, from_dutch_local,
-    onderzoek_deadline, to_dutch_local,
+    Terms, acute_deadline, assessment_deadline, dutch_date, dutch_local_date, dutch_offset,
+    from_dutch_local, onderzoek_deadline, to_dutch_local,
 };
 
 /// A public holiday the calendar may recognise.

@@ -186,11 +186,13 @@ async fn measure(
     store.migrate().await?;
     region.apply(store).await?;
     let year = YearOptions {
-        year: synthetic::this_year() - 1,
+        year: Some(synthetic::this_year() - 1),
         scale: options.population,
         seed: synthetic::DEFAULT_SEED,
     };
-    let vt = synthetic::config_for(store, region, &year).await?.vt_org_id;
+    let vt = synthetic::config_for(store, region, &year, OffsetDateTime::now_utc())
+        .await?
+        .vt_org_id;
     let (population_cases, population_seconds) = if options.population > 0.0 {
         let g = synthetic::generate(store, region, &year).await?;
         (g.cases(), g.elapsed.as_secs_f64())

@@ -97,7 +97,8 @@ pub struct DemoArgs {
     /// Seed of the synthetic year; the same seed gives the same cases [default: 2018]
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub seed: Option<String>,
-    /// Year of the synthetic cases [default: last year, a full past year]
+    /// A calendar year for the synthetic cases, everything in it done [default: the 365 days
+    /// ending today, with recent work still open]
     #[arg(long, value_name = "YEAR", allow_negative_numbers = true)]
     pub year: Option<String>,
 }
@@ -108,7 +109,7 @@ pub enum MonitorCommand {
     /// kinds of violence) beside the region's 2018 reference; exits 0 when every total is within
     /// 5% of the reference, 1 otherwise.
     Totals {
-        /// The year to count [default: the demo's synthetic year, else last year]
+        /// The calendar year to count [default: the demo's synthetic period, else last year]
         #[arg(long, value_name = "YEAR", allow_negative_numbers = true)]
         year: Option<String>,
         /// The reference times this factor is expected [default: the demo's scale, else 1]

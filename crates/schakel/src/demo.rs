@@ -228,7 +228,7 @@ pub async fn run(
     args: &DemoArgs,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> CliResult<()> {
-    let year = YearOptions::resolve(args, env, synthetic::this_year())?;
+    let year = YearOptions::resolve(args, env)?;
     if config
         .database_url
         .as_deref()
@@ -270,19 +270,35 @@ async fn synthetic_year(store: &Store, region: &Region, year: &YearOptions) -> C
         println!("De database bevat al casussen; geen synthetische casussen aangemaakt.");
         return Ok(());
     }
+    let period = match year.year {
+        Some(y) => format!("het jaar {y}"),
+        None => "de 365 dagen tot en met vandaag".to_string(),
+    };
     println!(
-        "Synthetisch jaar {} (schaal {}, zaad {}): ongeveer {} fictieve casussen aanmaken...",
-        year.year,
+        "Synthetisch werk over {period} (schaal {}, zaad {}): ongeveer {} fictieve adviezen en meldingen, \
+         vastgelegd zoals medewerkers dat doen...",
         year.scale,
         year.seed,
         synthetic::expected_cases(year.scale)
     );
     let g = synthetic::generate_and_record(store, region, year).await?;
     println!(
-        "{} synthetische casussen aangemaakt in {}.",
+        "{} adviezen en meldingen ({} bij een open casus gevoegd, {} herhaald) en {} vervolgstappen in {}; \
+         {} stappen liggen nog na vandaag.",
         g.cases(),
-        synthetic::seconds(g.elapsed)
+        g.run.joined,
+        g.run.repeats_found,
+        g.run.commands,
+        synthetic::seconds(g.elapsed),
+        g.run.not_yet
     );
+    if g.run.refused > 0 {
+        tracing::warn!(
+            refused = g.run.refused,
+            first = ?g.run.refusals.first(),
+            "synthetic steps refused by the domain rules"
+        );
+    }
     Ok(())
 }
 

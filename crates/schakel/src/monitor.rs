@@ -3,7 +3,7 @@
 //! within [`TOLERANCE`] of the reference, 1 otherwise: for the demo's synthetic year a calibration
 //! check, for real data a plain "this year differs from 2018 by more than 5%".
 
-use schakel_store::synthetic::{self as store_synthetic, Comparison, SyntheticTotals};
+use schakel_store::year_totals::{self as store_totals, Comparison, YearTotals};
 use serde::Serialize;
 
 use crate::args::in_range;
@@ -34,11 +34,13 @@ pub async fn run(config: &Config, command: MonitorCommand) -> CliResult<()> {
 
 #[derive(Serialize)]
 struct Report<'a> {
-    year: i32,
+    /// The first day counted and the day after the last.
+    from: String,
+    to: String,
     scale: f64,
     tolerance: f64,
     within: bool,
-    totals: &'a SyntheticTotals,
+    totals: &'a YearTotals,
     comparisons: &'a [Comparison],
 }
 
@@ -51,23 +53,31 @@ async fn totals(
     let (store, _) = db::open(config).await?;
     let counted = async {
         let recorded = synthetic::recorded(&store).await?;
-        let year = year
-            .or(recorded.map(|r| r.year))
-            .unwrap_or_else(|| synthetic::this_year() - 1);
+        let calendar = |y: i32| {
+            let p = schakel_app::synthetic::Period::year(y);
+            (p.first_day, p.end())
+        };
+        let (from, to) = match (year, recorded.and_then(|r| r.range())) {
+            (Some(y), _) => calendar(y),
+            (None, Some(range)) => range,
+            (None, None) => calendar(synthetic::this_year() - 1),
+        };
         let scale = scale
             .or(recorded.map(|r| r.scale))
             .unwrap_or(synthetic::DEFAULT_SCALE);
-        let got = store_synthetic::totals(&store, year).await?;
-        CliResult::Ok((year, scale, got))
+        let got = store_totals::totals_between(&store, from, to).await?;
+        CliResult::Ok((from, to, scale, got))
     }
     .await;
     store.close().await;
-    let (year, scale, got) = counted?;
-    let comparisons = store_synthetic::compare(&got, scale);
+    let (from, to, scale, got) = counted?;
+    let last = to.previous_day().unwrap_or(to);
+    let comparisons = store_totals::compare(&got, scale);
     let within = all_within(&comparisons, TOLERANCE);
     if json {
         let report = Report {
-            year,
+            from: from.to_string(),
+            to: to.to_string(),
             scale,
             tolerance: TOLERANCE,
             within,
@@ -79,7 +89,9 @@ async fn totals(
         println!("{text}");
     } else {
         println!(
-            "Jaar {year}, geteld uit de database; referentie Veilig Thuis Noord- en Midden-Limburg 2018 x {scale}"
+            "{} tot en met {}, geteld uit de database; referentie Veilig Thuis Noord- en Midden-Limburg 2018 x {scale}",
+            schakel_domain::calendar::dutch_date(from),
+            schakel_domain::calendar::dutch_date(last)
         );
         print!("{}", render(&comparisons));
     }
@@ -168,12 +180,12 @@ mod tests {
 
     #[test]
     fn the_reference_itself_is_within_and_a_skewed_year_is_not() {
-        let reference = store_synthetic::reference_totals();
-        let c = store_synthetic::compare(&reference, 1.0);
+        let reference = store_totals::reference_totals();
+        let c = store_totals::compare(&reference, 1.0);
         assert!(all_within(&c, TOLERANCE));
         let mut skewed = reference.clone();
         skewed.adviezen = skewed.adviezen * 90 / 100;
-        let c = store_synthetic::compare(&skewed, 1.0);
+        let c = store_totals::compare(&skewed, 1.0);
         assert_eq!(outside(&c, TOLERANCE), 1);
         let table = render(&c);
         let row = table.lines().find(|l| l.starts_with("adviezen")).unwrap();

@@ -2,19 +2,19 @@
 //! options, how the region maps onto the generator's configuration, and generating only when the
 //! database has no cases yet, so restarting the demo keeps what is there.
 //!
-//! The cases themselves come from [`schakel_store::synthetic`]: fictional, deterministic from the
-//! seed, calibrated to the region's 2018 figures.
+//! The work itself comes from [`schakel_app::synthetic`]: fictional, deterministic from the seed,
+//! calibrated to the region's 2018 figures, and made through the same use cases as real work.
 
 use std::time::{Duration, Instant};
 
+use schakel_app::synthetic::{self as app_synthetic, GEMEENTE_WEIGHTS, Period, SyntheticConfig};
 use schakel_domain::access::Participation;
 use schakel_domain::org::OrgKind;
 use schakel_store::Store;
 use schakel_store::orgs::Organisation;
-use schakel_store::synthetic::{
-    self as store_synthetic, GEMEENTE_WEIGHTS, SyntheticConfig, SyntheticTotals, reference,
-};
+use schakel_store::year_totals::{YearTotals, reference};
 use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
 
 use crate::args::in_range;
 use crate::cli::DemoArgs;
@@ -28,26 +28,59 @@ pub const DEFAULT_SEED: u64 = 2018;
 pub const SCALE_ENV: &str = "SCHAKEL_DEMO_SCALE";
 /// The setting in which the demo records the year it generated, for `schakel monitor totals`.
 pub const SETTING: &str = "demo_synthetic";
-/// Cases per transaction. Large enough that commits (an fsync each on SQLite) do not dominate,
-/// small enough to keep a transaction's memory modest.
-pub const BATCH: usize = 500;
 
-/// What to generate.
+/// What to generate: a calendar year, or (no year) the 365 days ending today.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct YearOptions {
-    pub year: i32,
+    pub year: Option<i32>,
     pub scale: f64,
     pub seed: u64,
 }
 
 impl YearOptions {
-    /// Resolves the demo's options: `--scale` beats `SCHAKEL_DEMO_SCALE` beats 1; the year defaults
-    /// to the one before `this_year`.
-    pub fn resolve(
-        args: &DemoArgs,
-        env: &dyn Fn(&str) -> Option<String>,
-        this_year: i32,
-    ) -> CliResult<Self> {
+    /// The period these options cover at `now`.
+    pub fn period(&self, now: OffsetDateTime) -> Period {
+        match self.year {
+            Some(y) => Period::year(y),
+            None => Period::ending(now),
+        }
+    }
+}
+
+/// What the demo recorded about the period it generated, for `schakel monitor totals`. A database
+/// of an earlier version recorded only a calendar year.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct RecordedPeriod {
+    pub scale: f64,
+    pub seed: u64,
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub first_day: Option<Date>,
+    #[serde(default)]
+    pub days: Option<u32>,
+}
+
+impl RecordedPeriod {
+    /// The first day and the day after the last.
+    pub fn range(&self) -> Option<(Date, Date)> {
+        match (self.first_day, self.days, self.year) {
+            (Some(first), Some(days), _) => {
+                Some((first, first + time::Duration::days(i64::from(days))))
+            }
+            (_, _, Some(y)) => {
+                let p = Period::year(y);
+                Some((p.first_day, p.end()))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl YearOptions {
+    /// Resolves the demo's options: `--scale` beats `SCHAKEL_DEMO_SCALE` beats 1; without `--year`
+    /// the period is the 365 days ending today.
+    pub fn resolve(args: &DemoArgs, env: &dyn Fn(&str) -> Option<String>) -> CliResult<Self> {
         let scale = match (&args.scale, env(SCALE_ENV)) {
             (Some(v), _) => in_range("scale", v, 0.0, MAX_SCALE, None)?,
             (None, Some(v)) => in_range("scale", &v, 0.0, MAX_SCALE, Some(SCALE_ENV))?,
@@ -58,8 +91,8 @@ impl YearOptions {
             None => DEFAULT_SEED,
         };
         let year = match &args.year {
-            Some(v) => parse_year("year", v)?,
-            None => this_year - 1,
+            Some(v) => Some(parse_year("year", v)?),
+            None => None,
         };
         Ok(Self { year, scale, seed })
     }
@@ -104,11 +137,13 @@ pub fn local_teams(gemeenten: &[String], orgs: &[Organisation]) -> Vec<(String, 
         .collect()
 }
 
-/// The generator's configuration for `region` as it is loaded in `store`.
+/// The generator's configuration for `region` as it is loaded in `store`, for the period the
+/// options give at `now`.
 pub async fn config_for(
     store: &Store,
     region: &Region,
     options: &YearOptions,
+    now: OffsetDateTime,
 ) -> CliResult<SyntheticConfig> {
     let orgs = store.organisations().await?;
     let vt = pick_organisation(&orgs, OrgKind::VeiligThuis, &region.centrumgemeente)
@@ -124,12 +159,11 @@ pub async fn config_for(
         ));
     }
     Ok(SyntheticConfig {
-        year: options.year,
+        period: options.period(now),
         scale: options.scale,
         seed: options.seed,
         vt_org_id: vt.id.clone(),
         local_teams,
-        batch: BATCH,
     })
 }
 
@@ -157,7 +191,9 @@ pub fn expected_cases(scale: f64) -> u64 {
 /// A generated year.
 #[derive(Debug, Clone)]
 pub struct Generated {
-    pub totals: SyntheticTotals,
+    pub period: Period,
+    pub totals: YearTotals,
+    pub run: app_synthetic::RunReport,
     pub elapsed: Duration,
 }
 
@@ -173,11 +209,15 @@ pub async fn generate(
     region: &Region,
     options: &YearOptions,
 ) -> CliResult<Generated> {
-    let config = config_for(store, region, options).await?;
+    let config = config_for(store, region, options, OffsetDateTime::now_utc()).await?;
     let start = Instant::now();
-    let totals = store_synthetic::generate_year(store, &config).await?;
+    let g = app_synthetic::generate(store, &config)
+        .await
+        .map_err(|e| CliError::failure(format!("synthetische casussen: {e}")))?;
     Ok(Generated {
-        totals,
+        period: config.period,
+        totals: g.totals,
+        run: g.run,
         elapsed: start.elapsed(),
     })
 }
@@ -189,14 +229,21 @@ pub async fn generate_and_record(
     options: &YearOptions,
 ) -> CliResult<Generated> {
     let generated = generate(store, region, options).await?;
-    let recorded = serde_json::to_string(options)
+    let period = RecordedPeriod {
+        scale: options.scale,
+        seed: options.seed,
+        year: options.year,
+        first_day: Some(generated.period.first_day),
+        days: Some(generated.period.days),
+    };
+    let recorded = serde_json::to_string(&period)
         .map_err(|e| CliError::failure(format!("instelling niet te schrijven: {e}")))?;
     store.set_setting(SETTING, &recorded).await?;
     Ok(generated)
 }
 
-/// What the demo recorded about its synthetic year, if anything.
-pub async fn recorded(store: &Store) -> CliResult<Option<YearOptions>> {
+/// What the demo recorded about its synthetic period, if anything.
+pub async fn recorded(store: &Store) -> CliResult<Option<RecordedPeriod>> {
     Ok(store
         .setting(SETTING)
         .await?
@@ -223,33 +270,49 @@ mod tests {
     }
 
     #[test]
-    fn options_default_to_last_year_at_scale_one() {
-        let o = YearOptions::resolve(&DemoArgs::default(), &env_of(&[]), 2026).unwrap();
+    fn options_default_to_the_year_ending_today_at_scale_one() {
+        let o = YearOptions::resolve(&DemoArgs::default(), &env_of(&[])).unwrap();
         assert_eq!(
             o,
             YearOptions {
-                year: 2025,
+                year: None,
                 scale: 1.0,
                 seed: DEFAULT_SEED
             }
+        );
+        let now = time::macros::datetime!(2026-11-29 09:00 UTC);
+        assert_eq!(o.period(now).end(), time::macros::date!(2026 - 11 - 30));
+        assert_eq!(o.period(now).until, now);
+    }
+
+    #[test]
+    fn a_recorded_calendar_year_of_an_earlier_version_still_gives_its_range() {
+        let old: RecordedPeriod =
+            serde_json::from_str(r#"{"year":2025,"scale":0.5,"seed":7}"#).unwrap();
+        assert_eq!(
+            old.range(),
+            Some((
+                time::macros::date!(2025 - 01 - 01),
+                time::macros::date!(2026 - 01 - 01)
+            ))
         );
     }
 
     #[test]
     fn the_flag_beats_the_environment_and_bad_values_name_the_field() {
         let env = env_of(&[(SCALE_ENV, "0.25")]);
-        let o = YearOptions::resolve(&DemoArgs::default(), &env, 2026).unwrap();
+        let o = YearOptions::resolve(&DemoArgs::default(), &env).unwrap();
         assert_eq!(o.scale, 0.25);
         let args = DemoArgs {
             scale: Some("0".into()),
             seed: Some("7".into()),
             year: Some("2024".into()),
         };
-        let o = YearOptions::resolve(&args, &env, 2026).unwrap();
-        assert_eq!((o.scale, o.seed, o.year), (0.0, 7, 2024));
+        let o = YearOptions::resolve(&args, &env).unwrap();
+        assert_eq!((o.scale, o.seed, o.year), (0.0, 7, Some(2024)));
 
         let bad_env = env_of(&[(SCALE_ENV, "101")]);
-        let e = YearOptions::resolve(&DemoArgs::default(), &bad_env, 2026).unwrap_err();
+        let e = YearOptions::resolve(&DemoArgs::default(), &bad_env).unwrap_err();
         assert_eq!(e.exit_code(), 2);
         assert!(e.to_string().starts_with("scale: "), "{e}");
         assert!(e.to_string().contains(SCALE_ENV), "{e}");
@@ -269,7 +332,7 @@ mod tests {
                 "year: ",
             ),
         ] {
-            let e = YearOptions::resolve(&args, &env_of(&[]), 2026).unwrap_err();
+            let e = YearOptions::resolve(&args, &env_of(&[])).unwrap_err();
             assert!(e.to_string().starts_with(field), "{e}");
         }
     }

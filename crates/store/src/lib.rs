@@ -18,10 +18,10 @@ pub mod orgs;
 pub mod queue;
 pub mod readmodels;
 pub mod sessions;
-pub mod synthetic;
 pub mod time_text;
 pub mod users;
 pub mod verify;
+pub mod year_totals;
 
 use std::path::Path;
 use std::str::FromStr;

@@ -48,6 +48,11 @@ pub fn dutch_local_date(at: OffsetDateTime) -> Date {
     to_dutch_local(at).date()
 }
 
+/// A date as Dutch readers write it: 29-11-2026.
+pub fn dutch_date(d: Date) -> String {
+    format!("{:02}-{:02}-{:04}", d.day(), u8::from(d.month()), d.year())
+}
+
 /// The Dutch offset from UTC at a moment: +2 in summer time, +1 otherwise (see above).
 pub fn dutch_offset(at: OffsetDateTime) -> UtcOffset {
     let utc = at.to_offset(UtcOffset::UTC);

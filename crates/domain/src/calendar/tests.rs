@@ -278,3 +278,9 @@ fn dutch_wall_clock_time_round_trips_in_winter_and_summer() {
         datetime!(2027-01-01 00:30)
     );
 }
+
+#[test]
+fn dates_read_day_month_year_with_leading_zeros() {
+    assert_eq!(dutch_date(date!(2026 - 11 - 29)), "29-11-2026");
+    assert_eq!(dutch_date(date!(2027 - 01 - 05)), "05-01-2027");
+}

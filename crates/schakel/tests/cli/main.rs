@@ -867,29 +867,41 @@ fn totals_rows(out: &str) -> Vec<(String, u64, bool)> {
 #[test]
 fn demo_generates_a_synthetic_year_once_and_monitor_totals_counts_it() {
     let dir = tempfile::tempdir().unwrap();
-    let args = ["--scale", "0.05", "--seed", "7", "--year", "2024"];
+    // No --year: the 365 days ending today, as a working week looks.
+    let args = ["--scale", "0.05", "--seed", "7"];
     let (child, _, printed) = start_demo_with(dir.path(), &args);
     terminate(child);
     let printed = printed.join("\n");
     let made = printed
         .lines()
-        .find(|l| l.contains("synthetische casussen aangemaakt in"))
+        .find(|l| l.contains("vervolgstappen in"))
         .unwrap_or_else(|| panic!("no generation line in: {printed}"));
     // 5% of 1,752 adviezen and 3,634 meldingen.
     let expected_cases = 88 + 182;
-    assert!(made.starts_with(&format!("{expected_cases} ")), "{made}");
+    assert!(
+        made.starts_with(&format!("{expected_cases} adviezen en meldingen")),
+        "{made}"
+    );
+    assert!(made.contains("nog na vandaag"), "{made}");
 
     let mut cmd = schakel(dir.path());
     cmd.args(["monitor", "totals"]);
     let o = run(cmd);
     let out = stdout(&o);
-    // The demo recorded its year and scale; the totals command uses them.
-    assert!(out.starts_with("Jaar 2024,"), "{out}");
+    // The demo recorded its period and scale; the totals command uses them.
+    let first_line = out.lines().next().unwrap_or_default();
+    assert!(first_line.contains(" tot en met "), "{out}");
+    assert!(
+        !first_line.contains("01-01-"),
+        "a calendar year instead of the last 365 days: {out}"
+    );
     assert!(out.contains("2018 x 0.05"), "{out}");
     let rows = totals_rows(&out);
     let count = |what: &str| rows.iter().find(|r| r.0 == what).map(|r| r.1);
-    assert_eq!(count("adviezen"), Some(88), "{out}");
-    assert_eq!(count("meldingen"), Some(182), "{out}");
+    // A converted advies counts as a melding.
+    let (adviezen, meldingen) = (count("adviezen").unwrap(), count("meldingen").unwrap());
+    assert_eq!(adviezen + meldingen, 270, "{out}");
+    assert!(meldingen >= 182, "{out}");
     assert!(count("leeftijd 0-20").unwrap() > 0, "{out}");
     assert!(count("aard psychisch_geweld").unwrap() > 0, "{out}");
     assert_eq!(rows.len(), 3 + 9 + 13, "{out}");
@@ -925,8 +937,8 @@ fn demo_generates_a_synthetic_year_once_and_monitor_totals_counts_it() {
     cmd.args(["monitor", "totals", "--json"]);
     let o = run(cmd);
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(report["totals"]["adviezen"], 88);
-    assert_eq!(report["totals"]["meldingen"], 182);
+    assert_eq!(report["totals"]["adviezen"], adviezen);
+    assert_eq!(report["totals"]["meldingen"], meldingen);
     assert_eq!(report["within"], o.status.success());
 }
 

@@ -8,6 +8,5 @@ mod flow_tests;
 mod harness;
 mod log_tests;
 mod migration_tests;
-mod synthetic_tests;
 mod tamper_tests;
 mod user_tests;
