@@ -158,6 +158,7 @@ pub(super) fn case_work(config: &SyntheticConfig, p: &PlannedIntake, n: usize) -
         CaseEvent::Intake(IntakeEvent::IntakeRecorded {
             intake: Box::new(intake),
             classification: p.melding.then_some(MeldingClass::EersteMelding),
+            n: None,
         }),
     ];
     if !p.melding {
@@ -175,7 +176,10 @@ pub(super) fn case_work(config: &SyntheticConfig, p: &PlannedIntake, n: usize) -
     }
     let mut steps = Vec::new();
     let acute = rng.percent(8);
-    first.push(CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute }));
+    first.push(CaseEvent::Triage(TriageEvent::UrgencyAssessed {
+        acute,
+        melding: None,
+    }));
     let stage = rng.below(100);
     if stage < 4 {
         // Still in the assessment.
@@ -194,6 +198,7 @@ pub(super) fn case_work(config: &SyntheticConfig, p: &PlannedIntake, n: usize) -
         instrument: "triage_vt".into(),
         instrument_version: "0.6".into(),
         assessor: "synthetisch-vt".into(),
+        melding: None,
     }));
     let team = config.local_teams.get(p.gemeente).map(|(_, t)| t.clone());
     let track = match (rng.below(100), &team) {
@@ -246,6 +251,7 @@ pub(super) fn case_work(config: &SyntheticConfig, p: &PlannedIntake, n: usize) -
                 to_org: team.clone(),
                 veiligheidsvoorwaarden: conditions.clone(),
                 monitoring_agreements: vec!["Elke 6 weken afstemming met Veilig Thuis".into()],
+                conditions_dropped_reason: None,
             }));
             steps.push(vt(decided, first));
             if rng.percent(5) {
