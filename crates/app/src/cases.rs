@@ -14,9 +14,9 @@ use schakel_domain::case::{
     IntakeEvent, MonitoringEvent, OnderzoekOutcome, Phase, TriageEvent,
 };
 use schakel_domain::instruments::InstrumentRecord;
-use schakel_domain::{FieldError, codes};
+use schakel_domain::{FieldError, codes, handover, triage};
 use schakel_domain::{msg, msg_args};
-use schakel_store::{Store, casework};
+use schakel_store::{Store, StoreError, casework};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -25,28 +25,40 @@ use crate::{Acting, Error};
 /// Everything a user may do to an existing case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CaseCommand {
-    /// RULES.md 2.1: must something happen within 24 hours?
+    /// RULES.md 2.1: must something happen within 24 hours? `melding` is the position of the
+    /// melding it concerns (0 the case's own); by default the oldest still to be read.
     AssessUrgency {
         acute: bool,
+        melding: Option<u32>,
     },
-    /// RULES.md 2.1: the veiligheidsbeoordeling; the assessor is the acting user.
+    /// RULES.md 2.1: the veiligheidsbeoordeling; the assessor is the acting user. `melding` as
+    /// above; by default the oldest read for urgency but not yet assessed.
     AssessSafety {
         acute_unsafety: bool,
         structural_unsafety: bool,
         multi_problem: Option<bool>,
         instrument: String,
         instrument_version: String,
+        melding: Option<u32>,
     },
     /// RULES.md 2.2: a code of the `vervolgtraject` list.
     DecideFollowUp {
         track: String,
         veiligheidsvoorwaarden: Vec<String>,
     },
-    /// RULES.md 2.5; the handover gets a new id.
+    /// Issue 7 item 2: a decision in force changed, with the reason.
+    ReviseFollowUp {
+        track: String,
+        veiligheidsvoorwaarden: Vec<String>,
+        reason: String,
+    },
+    /// RULES.md 2.5; the handover gets a new id. Leaving out a decided veiligheidsvoorwaarde needs
+    /// `conditions_dropped_reason`; the receiver must exist and be able to take regie (RULES.md 2.2).
     OfferHandover {
         to_org: String,
         veiligheidsvoorwaarden: Vec<String>,
         monitoring_agreements: Vec<String>,
+        conditions_dropped_reason: Option<String>,
     },
     /// The receiver accepts the open handover, naming a regiehouder of its own organisation.
     AcceptHandover {
@@ -105,7 +117,10 @@ impl CaseCommand {
     fn needs_state(&self) -> bool {
         matches!(
             self,
-            CaseCommand::AcceptHandover { .. }
+            CaseCommand::AssessUrgency { .. }
+                | CaseCommand::AssessSafety { .. }
+                | CaseCommand::OfferHandover { .. }
+                | CaseCommand::AcceptHandover { .. }
                 | CaseCommand::RefuseHandover { .. }
                 | CaseCommand::WithdrawHandover { .. }
                 | CaseCommand::RecordMonitoring { .. }
@@ -132,6 +147,12 @@ fn open_handover_id(state: Option<&CaseState>) -> Result<String, FieldError> {
         .ok_or_else(|| FieldError::new("type", msg("error-handover-none-open-field")))
 }
 
+/// The position stored in a triage event: absent for the case's own melding (0), as in events
+/// written before meldingen could join with their own assessment.
+fn joined_position(n: Option<u32>) -> Option<u32> {
+    n.filter(|n| *n > 0)
+}
+
 /// The domain event a command asks for, filled in by the server.
 fn event_for(
     cmd: CaseCommand,
@@ -139,8 +160,12 @@ fn event_for(
     state: Option<&CaseState>,
 ) -> Result<CaseEvent, FieldError> {
     Ok(match cmd {
-        CaseCommand::AssessUrgency { acute } => {
-            CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute })
+        CaseCommand::AssessUrgency { acute, melding } => {
+            let n = melding.or_else(|| state.and_then(triage::oldest_unread_urgency));
+            CaseEvent::Triage(TriageEvent::UrgencyAssessed {
+                acute,
+                melding: joined_position(n),
+            })
         }
         CaseCommand::AssessSafety {
             acute_unsafety,
@@ -148,14 +173,19 @@ fn event_for(
             multi_problem,
             instrument,
             instrument_version,
-        } => CaseEvent::Triage(TriageEvent::SafetyAssessed {
-            acute_unsafety,
-            structural_unsafety,
-            multi_problem,
-            instrument,
-            instrument_version,
-            assessor: acting.username.clone(),
-        }),
+            melding,
+        } => {
+            let n = melding.or_else(|| state.and_then(triage::oldest_unassessed));
+            CaseEvent::Triage(TriageEvent::SafetyAssessed {
+                acute_unsafety,
+                structural_unsafety,
+                multi_problem,
+                instrument,
+                instrument_version,
+                assessor: acting.username.clone(),
+                melding: joined_position(n),
+            })
+        }
         CaseCommand::DecideFollowUp {
             track,
             veiligheidsvoorwaarden,
@@ -171,15 +201,34 @@ fn event_for(
                 veiligheidsvoorwaarden,
             })
         }
+        CaseCommand::ReviseFollowUp {
+            track,
+            veiligheidsvoorwaarden,
+            reason,
+        } => {
+            if codes::decision_category(&track).is_none() {
+                return Err(FieldError::new(
+                    "track",
+                    msg("error-follow-up-track-choose"),
+                ));
+            }
+            CaseEvent::Triage(TriageEvent::FollowUpRevised {
+                track,
+                veiligheidsvoorwaarden,
+                reason,
+            })
+        }
         CaseCommand::OfferHandover {
             to_org,
             veiligheidsvoorwaarden,
             monitoring_agreements,
+            conditions_dropped_reason,
         } => CaseEvent::Handover(HandoverEvent::Offered {
             handover_id: uuid::Uuid::now_v7().to_string(),
             to_org,
             veiligheidsvoorwaarden,
             monitoring_agreements,
+            conditions_dropped_reason,
         }),
         CaseCommand::AcceptHandover { regiehouder } => {
             CaseEvent::Handover(HandoverEvent::Accepted {
@@ -264,6 +313,21 @@ pub async fn execute(
     } else {
         None
     };
+    // Issue 7 item 3: every organisation id in a command names an organisation (store lookup);
+    // the domain then decides whether it can receive the case on the decided track.
+    if let CaseCommand::OfferHandover { to_org, .. } = &cmd {
+        let receiver = match store.organisation(to_org.trim()).await {
+            Ok(org) => Some(org.kind),
+            Err(StoreError::NotFound(_)) => None,
+            Err(e) => return Err(e.into()),
+        };
+        let track = state
+            .as_ref()
+            .and_then(|s| s.decision.as_ref())
+            .map(|d| d.track.as_str())
+            .unwrap_or_default();
+        handover::check_receiver(receiver, track)?;
+    }
     if let CaseCommand::AcceptHandover { regiehouder } = &cmd {
         let members: Vec<String> = store
             .users_of_org(&acting.org_id)

@@ -11,8 +11,9 @@ use schakel_domain::bsn::Bsn;
 use schakel_domain::case::{CaseEvent, CaseKind, IntakeEvent};
 use schakel_domain::classification::MeldingClass;
 use schakel_domain::intake::Intake;
+use schakel_domain::{FieldError, msg};
 use schakel_store::known::{self, KnownMatch, KnownQuery};
-use schakel_store::{Store, casework};
+use schakel_store::{Store, StoreError, casework};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -79,6 +80,20 @@ pub async fn check_known<P: Policy>(
 ) -> Result<(Intake, Vec<RowMatch>), P::Error> {
     policy.authorize(Action::Create, Vec::new(), None).await?;
     let intake = validated(store, intake, now).await?;
+    // Issue 7 item 3: every organisation id in a command names an organisation.
+    if let Some(org) = &intake.melder.org_id {
+        match store.organisation(org).await {
+            Ok(_) => {}
+            Err(StoreError::NotFound(_)) => {
+                return Err(Error::from(FieldError::new(
+                    "melder.organisatie_id",
+                    msg("error-vtrules-org-unknown"),
+                ))
+                .into());
+            }
+            Err(e) => return Err(Error::from(e).into()),
+        }
+    }
     let matches = known_before(store, policy, &intake).await?;
     Ok((intake, matches))
 }
@@ -172,19 +187,23 @@ pub async fn register_intake<P: Policy>(
     };
     let case_kind = intake.case_kind;
     let received_at = intake.received_at;
-    let recorded = CaseEvent::Intake(IntakeEvent::IntakeRecorded {
-        intake: Box::new(intake),
-        classification,
-    });
+    let recorded = |n: Option<u32>| {
+        CaseEvent::Intake(IntakeEvent::IntakeRecorded {
+            intake: Box::new(intake.clone()),
+            classification,
+            n,
+        })
+    };
     let (case_id, expected_seq, events) = match &open {
         Some(open) => {
-            let seq = store
-                .case_summary(open)
+            // Issue 7 item 1: the joined melding's event names its position in the casus, and its
+            // own urgency and assessment deadlines follow from it in the domain.
+            let (seq, state) = casework::load_state(store, open)
                 .await
                 .map_err(Error::from)?
-                .map(|s| s.last_seq)
                 .ok_or(Error::NotFound)?;
-            (open.clone(), seq, vec![recorded])
+            let n = u32::try_from(state.intakes.len()).ok();
+            (open.clone(), seq, vec![recorded(n)])
         }
         None => {
             let opened = CaseEvent::Intake(IntakeEvent::Opened {
@@ -192,7 +211,11 @@ pub async fn register_intake<P: Policy>(
                 received_at,
                 accountable_org: acting.org_id.clone(),
             });
-            (uuid::Uuid::now_v7().to_string(), 0, vec![opened, recorded])
+            (
+                uuid::Uuid::now_v7().to_string(),
+                0,
+                vec![opened, recorded(None)],
+            )
         }
     };
     let (seq, _) = casework::record(

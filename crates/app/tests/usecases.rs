@@ -105,9 +105,16 @@ async fn the_server_fills_in_the_assessor_and_the_handover_and_checks_the_regieh
         let case = case.clone();
         async move { schakel_app::execute(&store, &a, now, &case, seq, cmd).await }
     };
-    let r = run(vt.clone(), 2, CaseCommand::AssessUrgency { acute: false })
-        .await
-        .unwrap();
+    let r = run(
+        vt.clone(),
+        2,
+        CaseCommand::AssessUrgency {
+            acute: false,
+            melding: None,
+        },
+    )
+    .await
+    .unwrap();
     let r = run(
         vt.clone(),
         r.seq,
@@ -117,6 +124,7 @@ async fn the_server_fills_in_the_assessor_and_the_handover_and_checks_the_regieh
             multi_problem: None,
             instrument: "Triage-instrument Veilig Thuis".into(),
             instrument_version: "0.6".into(),
+            melding: None,
         },
     )
     .await
@@ -144,6 +152,7 @@ async fn the_server_fills_in_the_assessor_and_the_handover_and_checks_the_regieh
             to_org: w.team.clone(),
             veiligheidsvoorwaarden: vec!["Vader verblijft niet in de woning".into()],
             monitoring_agreements: vec![],
+            conditions_dropped_reason: None,
         },
     )
     .await

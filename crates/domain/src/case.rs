@@ -312,6 +312,9 @@ pub struct CaseState {
     pub open_handover: Option<Handover>,
     /// Ids of every handover ever offered; an id is never reused.
     pub handover_ids: Vec<String>,
+    /// The last refused handover while no new one is offered (issue 7 item 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refused_handover: Option<crate::handover::RefusedHandover>,
     pub monitoring: Option<Monitoring>,
     pub onderzoek: Option<Onderzoek>,
     /// Feedback owed to the reporter.

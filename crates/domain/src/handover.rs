@@ -7,11 +7,12 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::FieldError;
-use crate::calendar::{HolidayCalendar, Terms, dutch_local_date};
+use crate::calendar::{HolidayCalendar, Terms, add_days, dutch_local_date};
 use crate::case::guards::{MAX_ID, MAX_TEXT, by_vt, not_allowed, texts};
 use crate::case::{CaseState, Deadline, DeadlineKind, EventContext, Phase, TransitionError};
 use crate::codes::DecisionCategory;
 use crate::monitoring::Monitoring;
+use crate::org::{OrgKind, Role};
 use crate::validate::required_text;
 
 #[cfg(test)]
@@ -30,6 +31,10 @@ pub enum Event {
         to_org: String,
         veiligheidsvoorwaarden: Vec<String>,
         monitoring_agreements: Vec<String>,
+        /// RULES.md 2.5: the decided veiligheidsvoorwaarden travel with the handover; leaving one
+        /// out needs this recorded reason. Absent in offers that carry them all.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        conditions_dropped_reason: Option<String>,
     },
     #[serde(rename = "handover_accepted")]
     Accepted {
@@ -84,6 +89,67 @@ pub struct Handover {
     pub offered_at: OffsetDateTime,
 }
 
+/// The last refused handover, while Veilig Thuis still has to find a new receiver.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusedHandover {
+    pub id: String,
+    pub to_org: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub refused_at: OffsetDateTime,
+}
+
+/// Whether an organisation of kind `receiver` can be offered a case on `track` (a code of the
+/// `vervolgtraject` list). RULES.md 2.2: a handover goes to the lokale veld (the local team), to a
+/// professional already involved, or to a multidisciplinary team able to take over; only
+/// organisations that may take regie ([`OrgKind::may_take_regie`]) qualify, and a track that names
+/// its receiver must fit it. `receiver` is `None` when the id names no organisation. The error names
+/// the field `to_org`.
+pub fn check_receiver(receiver: Option<OrgKind>, track: &str) -> Result<(), FieldError> {
+    let Some(kind) = receiver else {
+        return Err(FieldError::new(
+            "to_org",
+            msg("error-vtrules-receiver-unknown"),
+        ));
+    };
+    if !kind.may_take_regie() {
+        return Err(FieldError::new(
+            "to_org",
+            msg_args(
+                "error-vtrules-receiver-cannot-take-regie",
+                [("kind", kind.label())],
+            ),
+        ));
+    }
+    let fits = match track {
+        "overdracht_lokaal_veld" => kind == OrgKind::LokaalTeam,
+        "overdracht_multidisciplinair_team" => kind == OrgKind::MdaTeam,
+        // A professional already involved: a care organisation, not a team set up for the case.
+        "overdracht_betrokken_professional" => kind != OrgKind::MdaTeam,
+        _ => true,
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(FieldError::new(
+            "to_org",
+            msg_args(
+                "error-vtrules-receiver-does-not-fit-track",
+                [("kind", kind.label()), ("track", track_label(track))],
+            ),
+        ))
+    }
+}
+
+/// The Dutch label of a track code, or the code itself when unknown.
+fn track_label(track: &str) -> String {
+    use crate::codes::{ids, registry};
+    registry()
+        .list(ids::VERVOLGTRAJECT, ids::PROTOCOL_2019)
+        .and_then(|l| l.get(track))
+        .map(|c| c.label_nl.clone())
+        .unwrap_or_else(|| track.to_string())
+}
+
 /// The receiver that accepts a handover names the regiehouder from its own organisation:
 /// accountability passes to that organisation (RULES.md 0 and 2.5: exactly one accountable
 /// organisation), so the direction of the case cannot sit with someone outside it. `members` are
@@ -134,6 +200,7 @@ pub(crate) fn apply(
             to_org,
             veiligheidsvoorwaarden,
             monitoring_agreements,
+            conditions_dropped_reason,
         } => {
             by_vt(s, ctx)?;
             if s.open_handover.is_some() {
@@ -154,11 +221,45 @@ pub(crate) fn apply(
             if to == s.vt_org {
                 return Err(FieldError::new("to_org", msg("error-handover-to-self")).into());
             }
+            let conditions = texts("veiligheidsvoorwaarden", veiligheidsvoorwaarden)?;
+            // RULES.md 2.5: a handover carries the veiligheidsvoorwaarden Veilig Thuis decided;
+            // adding conditions is fine, leaving one out needs a recorded reason.
+            let decided = s
+                .decision
+                .as_ref()
+                .map(|d| d.veiligheidsvoorwaarden.as_slice())
+                .unwrap_or_default();
+            let dropped: Vec<&String> = decided
+                .iter()
+                .filter(|c| !conditions.contains(*c))
+                .collect();
+            let reason = match conditions_dropped_reason.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(r) => Some(required_text("conditions_dropped_reason", r, MAX_TEXT)?),
+            };
+            if !dropped.is_empty() && reason.is_none() {
+                return Err(FieldError::new(
+                    "conditions_dropped_reason",
+                    msg_args(
+                        "error-vtrules-conditions-dropped-need-reason",
+                        [(
+                            "conditions",
+                            dropped
+                                .iter()
+                                .map(|c| c.as_str())
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        )],
+                    ),
+                )
+                .into());
+            }
             next.handover_ids.push(id.clone());
+            next.refused_handover = None;
             next.open_handover = Some(Handover {
                 id,
                 to_org: to,
-                veiligheidsvoorwaarden: texts("veiligheidsvoorwaarden", veiligheidsvoorwaarden)?,
+                veiligheidsvoorwaarden: conditions,
                 monitoring_agreements: texts("monitoring_agreements", monitoring_agreements)?,
                 offered_at: ctx.at,
             });
@@ -197,6 +298,12 @@ pub(crate) fn apply(
             let h = open_handover(s, handover_id)?;
             receiver_only(h, ctx, "weigeren")?;
             required_text("reason", reason, MAX_TEXT)?;
+            // Issue 7 item 8: a refused handover needs a new receiver within a term.
+            next.refused_handover = Some(RefusedHandover {
+                id: h.id.clone(),
+                to_org: h.to_org.clone(),
+                refused_at: ctx.at,
+            });
             next.open_handover = None;
             next.phase = Phase::Besloten;
         }
@@ -215,7 +322,9 @@ pub(crate) fn apply(
 }
 
 /// The receiver owns the decision to accept: the deadline shows in the receiver's queue (term [NC],
-/// see `Terms`).
+/// see `Terms`). Past that answer time the unanswered offer escalates to Veilig Thuis's
+/// teamleider (issue 7 item 8; RULES.md 0: nobody falls between two stools). After a refusal Veilig
+/// Thuis has a term to offer the case to a new receiver (term [NC], see `Terms`).
 pub(crate) fn deadlines(
     s: &CaseState,
     calendar: &HolidayCalendar,
@@ -223,15 +332,42 @@ pub(crate) fn deadlines(
     out: &mut Vec<Deadline>,
 ) {
     if let Some(h) = &s.open_handover {
+        let answer_by = calendar.add_working_days(
+            dutch_local_date(h.offered_at),
+            terms.handover_accept_working_days,
+        );
         out.push(Deadline::on(
             DeadlineKind::OverdrachtAccepteren {
                 handover_id: h.id.clone(),
             },
-            calendar.add_working_days(
-                dutch_local_date(h.offered_at),
-                terms.handover_accept_working_days,
-            ),
+            answer_by,
             &h.to_org,
+        ));
+        let mut escalated = Deadline::on(
+            DeadlineKind::OverdrachtOnbeantwoord {
+                handover_id: h.id.clone(),
+            },
+            answer_by,
+            &s.vt_org,
+        );
+        escalated.for_role = Some(Role::Teamleider);
+        escalated.shown_from = Some(add_days(answer_by, 1));
+        out.push(escalated);
+    }
+    if let Some(r) = &s.refused_handover
+        && s.open_handover.is_none()
+        && s.phase == Phase::Besloten
+        && s.decision.as_ref().map(|d| d.category) == Some(DecisionCategory::Overdracht)
+    {
+        out.push(Deadline::on(
+            DeadlineKind::NieuweOntvanger {
+                handover_id: r.id.clone(),
+            },
+            calendar.add_working_days(
+                dutch_local_date(r.refused_at),
+                terms.handover_reoffer_working_days,
+            ),
+            &s.vt_org,
         ));
     }
 }

@@ -107,6 +107,24 @@ impl OrgKind {
             OrgKind::School | OrgKind::Kinderopvang | OrgKind::Gemeente | OrgKind::Programmabureau
         )
     }
+
+    /// Organisations that may take regie over a case handed over by Veilig Thuis. RULES.md 2.2:
+    /// a handover goes to the local team, to a professional already involved (care, youth health
+    /// care, shelter, probation) or to a multidisciplinary team that is legally able to take over.
+    /// Police, the public prosecutor and the Raad voor de Kinderbescherming act in the chain but do
+    /// not take over the care of a family; schools, childcare, a gemeente office and the programme
+    /// office hold no case data at all (see [`OrgKind::handles_cases`]).
+    pub fn may_take_regie(self) -> bool {
+        matches!(
+            self,
+            OrgKind::LokaalTeam
+                | OrgKind::Zorg
+                | OrgKind::Ggd
+                | OrgKind::Opvang
+                | OrgKind::Reclassering
+                | OrgKind::MdaTeam
+        )
+    }
 }
 
 /// The role a person holds within one organisation. A person may hold roles in several organisations.

@@ -25,6 +25,7 @@ pub mod keys {
     pub const ONDERZOEK_WEKEN: &str = "onderzoek_weken";
     pub const TERUGKOPPELING_WERKDAGEN: &str = "terugkoppeling_werkdagen";
     pub const OVERDRACHT_ANTWOORD_WERKDAGEN: &str = "overdracht_antwoord_werkdagen";
+    pub const OVERDRACHT_NIEUWE_ONTVANGER_WERKDAGEN: &str = "overdracht_nieuwe_ontvanger_werkdagen";
     pub const MONITORING_MOMENTEN: &str = "monitoring_momenten";
     pub const CODELIJST_AARD_GEWELD: &str = "codelijst_aard_geweld";
 }
@@ -123,6 +124,12 @@ impl RegionRules {
         within(
             keys::OVERDRACHT_ANTWOORD_WERKDAGEN,
             t.handover_accept_working_days,
+            MAX_NC_WORKING_DAYS,
+            "hoogstens vier werkweken",
+        )?;
+        within(
+            keys::OVERDRACHT_NIEUWE_ONTVANGER_WERKDAGEN,
+            t.handover_reoffer_working_days,
             MAX_NC_WORKING_DAYS,
             "hoogstens vier werkweken",
         )?;

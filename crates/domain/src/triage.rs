@@ -12,9 +12,10 @@ use crate::calendar::{
     HolidayCalendar, Terms, acute_deadline, assessment_deadline, dutch_local_date,
     onderzoek_deadline,
 };
-use crate::case::guards::{MAX_ID, by_vt, not_allowed, texts};
+use crate::case::guards::{MAX_ID, MAX_TEXT, by_vt, not_allowed, texts};
 use crate::case::{
-    CaseKind, CaseState, Deadline, DeadlineKind, EventContext, Phase, TransitionError,
+    CaseKind, CaseState, Deadline, DeadlineKind, EventContext, Phase, RecordedIntake,
+    TransitionError,
 };
 use crate::codes::{DecisionCategory, decision_category};
 use crate::feedback::{FeedbackMoment, owe_feedback};
@@ -29,7 +30,13 @@ mod tests;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Event {
     /// RULES.md 2.1: each melding is first read for urgency (must something happen within 24 h?).
-    UrgencyAssessed { acute: bool },
+    /// `melding` is the position of a melding that joined the casus (issue 7 item 1); absent or
+    /// 0 for the case's own melding.
+    UrgencyAssessed {
+        acute: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        melding: Option<u32>,
+    },
     /// RULES.md 2.1: the veiligheidsbeoordeling (triage-instrument parts A, B and C).
     SafetyAssessed {
         acute_unsafety: bool,
@@ -39,11 +46,21 @@ pub enum Event {
         instrument: String,
         instrument_version: String,
         assessor: String,
+        /// The position of the joined melding this assessment is about (see `UrgencyAssessed`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        melding: Option<u32>,
     },
     /// RULES.md 2.2: the follow-up track, a code of the `vervolgtraject` list.
     FollowUpDecided {
         track: String,
         veiligheidsvoorwaarden: Vec<String>,
+    },
+    /// A decision changed after it was made, with the reason (issue 7 item 2): the track and the
+    /// veiligheidsvoorwaarden in force from now on.
+    FollowUpRevised {
+        track: String,
+        veiligheidsvoorwaarden: Vec<String>,
+        reason: String,
     },
     /// RULES.md 2.3 and 3 (84853NED): the onderzoek ends with an outcome as CBS counts it.
     OnderzoekCompleted { outcome: OnderzoekOutcome },
@@ -61,6 +78,7 @@ impl Event {
         "urgency_assessed",
         "safety_assessed",
         "follow_up_decided",
+        "follow_up_revised",
         "onderzoek_completed",
         "instrument_scored",
     ];
@@ -71,6 +89,7 @@ impl Event {
             Event::UrgencyAssessed { .. } => "urgency_assessed",
             Event::SafetyAssessed { .. } => "safety_assessed",
             Event::FollowUpDecided { .. } => "follow_up_decided",
+            Event::FollowUpRevised { .. } => "follow_up_revised",
             Event::OnderzoekCompleted { .. } => "onderzoek_completed",
             Event::InstrumentScored { .. } => "instrument_scored",
         }
@@ -82,6 +101,7 @@ impl Event {
             "urgency_assessed" => schakel_i18n::t("event-urgency-assessed"),
             "safety_assessed" => schakel_i18n::t("event-safety-assessed"),
             "follow_up_decided" => schakel_i18n::t("event-follow-up-decided"),
+            "follow_up_revised" => schakel_i18n::t("event-follow-up-revised"),
             "onderzoek_completed" => schakel_i18n::t("event-onderzoek-completed"),
             "instrument_scored" => schakel_i18n::t("event-instrument-scored"),
             _ => return None,
@@ -147,7 +167,58 @@ pub(crate) fn apply(
             record.validate(&InstrumentSpec::default_for(record.kind))?;
             next.instruments.push(record.clone());
         }
-        Event::UrgencyAssessed { acute } => {
+        Event::UrgencyAssessed {
+            acute,
+            melding: Some(n),
+        } if *n > 0 => {
+            by_vt(s, ctx)?;
+            let r = joined_melding(s, *n)?;
+            // RULES.md 2.1: each melding, also one that joined an open casus, is read for urgency.
+            if r.acute.is_some() {
+                return Err(not_allowed(msg("error-vtrules-melding-urgency-done")));
+            }
+            next.intakes[*n as usize].acute = Some(*acute);
+        }
+        Event::SafetyAssessed {
+            acute_unsafety,
+            structural_unsafety,
+            multi_problem,
+            instrument,
+            instrument_version,
+            assessor,
+            melding: Some(n),
+        } if *n > 0 => {
+            by_vt(s, ctx)?;
+            let r = joined_melding(s, *n)?;
+            if r.acute.is_none() {
+                return Err(not_allowed(msg("error-vtrules-melding-urgency-first")));
+            }
+            if r.safety.is_some() {
+                return Err(not_allowed(msg("error-vtrules-melding-assessed")));
+            }
+            // RULES.md 2.1: part C may only be skipped when part B is positive.
+            if multi_problem.is_none() && !structural_unsafety {
+                return Err(crate::FieldError::new(
+                    "multi_problem",
+                    msg("error-triage-part-c-required"),
+                )
+                .into());
+            }
+            next.intakes[*n as usize].safety = Some(SafetyAssessment {
+                acute_unsafety: *acute_unsafety,
+                structural_unsafety: *structural_unsafety,
+                multi_problem: *multi_problem,
+                instrument: required_text("instrument", instrument, MAX_ID)?,
+                instrument_version: required_text(
+                    "instrument_version",
+                    instrument_version,
+                    MAX_ID,
+                )?,
+                assessor: required_text("assessor", assessor, MAX_ID)?,
+                at: ctx.at,
+            });
+        }
+        Event::UrgencyAssessed { acute, .. } => {
             by_vt(s, ctx)?;
             // RULES.md 2.1: each melding is first read for urgency.
             if s.phase != Phase::Intake {
@@ -163,6 +234,7 @@ pub(crate) fn apply(
             instrument,
             instrument_version,
             assessor,
+            ..
         } => {
             by_vt(s, ctx)?;
             if s.phase != Phase::Beoordeling {
@@ -197,7 +269,12 @@ pub(crate) fn apply(
             by_vt(s, ctx)?;
             match s.phase {
                 Phase::Beoordeling if s.safety.is_some() => {}
-                Phase::Besloten => {}
+                // Issue 7 item 2: a decision made is changed only with a reason, as its own event.
+                Phase::Besloten => {
+                    return Err(not_allowed(msg(
+                        "error-vtrules-decision-revise-with-reason",
+                    )));
+                }
                 Phase::Beoordeling => {
                     return Err(not_allowed(msg("error-triage-safety-assessment-first")));
                 }
@@ -205,40 +282,22 @@ pub(crate) fn apply(
                     return Err(not_allowed(msg("error-triage-decision-not-now")));
                 }
             }
-            let category = decision_category(track).ok_or_else(|| {
-                crate::FieldError::new(
-                    "track",
-                    msg_args(
-                        "error-follow-up-track-unknown",
-                        [("track", track.to_string())],
-                    ),
-                )
-            })?;
-            let conditions = texts("veiligheidsvoorwaarden", veiligheidsvoorwaarden)?;
-            // RULES.md 2.2: Voorwaarden & Vervolg means VT sets veiligheidsvoorwaarden.
-            if track == "voorwaarden_en_vervolg" && conditions.is_empty() {
-                return Err(crate::FieldError::new(
-                    "veiligheidsvoorwaarden",
-                    msg("error-triage-conditions-required"),
-                )
-                .into());
+            owe_feedback(next, FeedbackMoment::NaBeoordeling, ctx);
+            decide(s, next, track, veiligheidsvoorwaarden, ctx)?;
+        }
+        Event::FollowUpRevised {
+            track,
+            veiligheidsvoorwaarden,
+            reason,
+        } => {
+            by_vt(s, ctx)?;
+            // Issue 7 item 2: only a decision in force while Veilig Thuis still holds the case
+            // (no handover open, none accepted) can be revised.
+            if s.phase != Phase::Besloten {
+                return Err(not_allowed(msg("error-vtrules-revision-not-now")));
             }
-            if track == "onderzoek" && !running_onderzoek(s) {
-                next.onderzoek = Some(Onderzoek {
-                    started_on: dutch_local_date(ctx.at),
-                    outcome: None,
-                });
-            }
-            if s.phase == Phase::Beoordeling {
-                owe_feedback(next, FeedbackMoment::NaBeoordeling, ctx);
-            }
-            next.decision = Some(Decision {
-                track: track.clone(),
-                category,
-                veiligheidsvoorwaarden: conditions,
-                at: ctx.at,
-            });
-            next.phase = Phase::Besloten;
+            required_text("reason", reason, MAX_TEXT)?;
+            decide(s, next, track, veiligheidsvoorwaarden, ctx)?;
         }
         Event::OnderzoekCompleted { outcome } => {
             by_vt(s, ctx)?;
@@ -253,6 +312,102 @@ pub(crate) fn apply(
         }
     }
     Ok(())
+}
+
+/// The decision in force from now on: validated, an onderzoek started when chosen.
+fn decide(
+    s: &CaseState,
+    next: &mut CaseState,
+    track: &str,
+    veiligheidsvoorwaarden: &[String],
+    ctx: &EventContext,
+) -> Result<(), TransitionError> {
+    let category = decision_category(track).ok_or_else(|| {
+        crate::FieldError::new(
+            "track",
+            msg_args(
+                "error-follow-up-track-unknown",
+                [("track", track.to_string())],
+            ),
+        )
+    })?;
+    let conditions = texts("veiligheidsvoorwaarden", veiligheidsvoorwaarden)?;
+    // RULES.md 2.2: Voorwaarden & Vervolg means VT sets veiligheidsvoorwaarden.
+    if track == "voorwaarden_en_vervolg" && conditions.is_empty() {
+        return Err(crate::FieldError::new(
+            "veiligheidsvoorwaarden",
+            msg("error-triage-conditions-required"),
+        )
+        .into());
+    }
+    if track == "onderzoek" && !running_onderzoek(s) {
+        next.onderzoek = Some(Onderzoek {
+            started_on: dutch_local_date(ctx.at),
+            outcome: None,
+        });
+    }
+    next.decision = Some(Decision {
+        track: track.to_string(),
+        category,
+        veiligheidsvoorwaarden: conditions,
+        at: ctx.at,
+    });
+    next.phase = Phase::Besloten;
+    Ok(())
+}
+
+/// The melding at position `n` (from 1) that joined the casus.
+fn joined_melding(s: &CaseState, n: u32) -> Result<&RecordedIntake, TransitionError> {
+    match s.intakes.get(n as usize) {
+        Some(r) if r.intake.case_kind == CaseKind::Melding => Ok(r),
+        _ => Err(crate::FieldError::new("melding", msg("error-vtrules-melding-unknown")).into()),
+    }
+}
+
+/// The position of the oldest melding whose urgency is still to be read: 0 for the case's own
+/// (through the case's flow), else a melding that joined. `None` when none waits.
+pub fn oldest_unread_urgency(s: &CaseState) -> Option<u32> {
+    if s.case_kind == CaseKind::Melding && s.phase == Phase::Intake {
+        return Some(0);
+    }
+    s.intakes
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, r)| r.awaits_assessment() && r.acute.is_none())
+        .map(|(n, _)| n as u32)
+}
+
+/// The position of the oldest melding read for urgency but not yet assessed (see
+/// [`oldest_unread_urgency`]).
+pub fn oldest_unassessed(s: &CaseState) -> Option<u32> {
+    if s.case_kind == CaseKind::Melding && s.phase == Phase::Beoordeling && s.safety.is_none() {
+        return Some(0);
+    }
+    s.intakes
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, r)| r.awaits_assessment() && r.acute.is_some())
+        .map(|(n, _)| n as u32)
+}
+
+/// The positions of the meldingen that wait for their veiligheidsbeoordeling (0 is the case's own).
+pub fn open_meldingen(s: &CaseState) -> Vec<u32> {
+    let own = s.case_kind == CaseKind::Melding
+        && matches!(s.phase, Phase::Intake | Phase::Beoordeling)
+        && s.safety.is_none();
+    own.then_some(0)
+        .into_iter()
+        .chain(
+            s.intakes
+                .iter()
+                .enumerate()
+                .skip(1)
+                .filter(|(_, r)| r.awaits_assessment())
+                .map(|(n, _)| n as u32),
+        )
+        .collect()
 }
 
 /// The deadlines of triage, all Veilig Thuis's.
@@ -279,6 +434,43 @@ pub(crate) fn deadlines(
                 DeadlineKind::Veiligheidsbeoordeling,
                 assessment_deadline(calendar, terms, s.assessment_from),
                 vt,
+            ));
+        }
+    }
+    // RULES.md 2.1: every melding that joined the casus is read for urgency and assessed, by
+    // Veilig Thuis, on its own terms from its receipt (issue 7 item 1); an accountable
+    // organisation after a handover is told in its queue while the assessment runs.
+    for (n, r) in s.intakes.iter().enumerate().skip(1) {
+        if !r.awaits_assessment() {
+            continue;
+        }
+        let n = n as u32;
+        let from = r.intake.received_at;
+        let acute_due = acute_deadline(terms, from);
+        match r.acute {
+            None => out.push(Deadline::at(
+                DeadlineKind::MeldingUrgentie { n },
+                acute_due,
+                vt,
+            )),
+            Some(true) => out.push(Deadline::at(
+                DeadlineKind::MeldingAcuteActie { n },
+                acute_due,
+                vt,
+            )),
+            Some(false) => {}
+        }
+        let assess_by = assessment_deadline(calendar, terms, from);
+        out.push(Deadline::on(
+            DeadlineKind::MeldingBeoordeling { n },
+            assess_by,
+            vt,
+        ));
+        if s.accountable_org != s.vt_org {
+            out.push(Deadline::on(
+                DeadlineKind::NieuweMelding { n },
+                assess_by,
+                &s.accountable_org,
             ));
         }
     }

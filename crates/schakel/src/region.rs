@@ -81,6 +81,7 @@ struct RawRules {
     onderzoek_weken: Option<Spanned<toml::Value>>,
     terugkoppeling_werkdagen: Option<Spanned<toml::Value>>,
     overdracht_antwoord_werkdagen: Option<Spanned<toml::Value>>,
+    overdracht_nieuwe_ontvanger_werkdagen: Option<Spanned<toml::Value>>,
     monitoring_momenten: Option<Spanned<toml::Value>>,
     codelijst_aard_geweld: Option<Spanned<toml::Value>>,
 }
@@ -334,6 +335,10 @@ fn check_rules(raw: &RawRules, text: &str) -> CliResult<RegionRules> {
             keys::OVERDRACHT_ANTWOORD_WERKDAGEN,
             &raw.overdracht_antwoord_werkdagen,
         ),
+        (
+            keys::OVERDRACHT_NIEUWE_ONTVANGER_WERKDAGEN,
+            &raw.overdracht_nieuwe_ontvanger_werkdagen,
+        ),
         (keys::MONITORING_MOMENTEN, &raw.monitoring_momenten),
         (keys::CODELIJST_AARD_GEWELD, &raw.codelijst_aard_geweld),
     ];
@@ -367,6 +372,9 @@ fn check_rules(raw: &RawRules, text: &str) -> CliResult<RegionRules> {
             }
             keys::OVERDRACHT_ANTWOORD_WERKDAGEN => {
                 want_count(key, v).map(|n| terms.handover_accept_working_days = n)
+            }
+            keys::OVERDRACHT_NIEUWE_ONTVANGER_WERKDAGEN => {
+                want_count(key, v).map(|n| terms.handover_reoffer_working_days = n)
             }
             keys::MONITORING_MOMENTEN => want_list(key, v)
                 .and_then(|l| {

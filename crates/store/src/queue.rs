@@ -25,7 +25,8 @@ pub struct QueueItem {
 }
 
 /// The queue of `org_id`, earliest deadline first. A deadline with a moment is overdue once the
-/// moment has passed; a whole-day deadline once its (Dutch) day has passed.
+/// moment has passed; a whole-day deadline once its (Dutch) day has passed. Items meant for one
+/// role are left out (see [`work_queue_as`]).
 pub async fn work_queue(
     store: &Store,
     org_id: &str,
@@ -33,17 +34,35 @@ pub async fn work_queue(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<QueueItem>> {
+    work_queue_as(store, org_id, None, now, limit, offset).await
+}
+
+/// The queue of `org_id` as someone with `role` (a role code) there sees it: also the items meant
+/// for that role (an unanswered handover escalated to the teamleider, issue 7 item 8). Items with
+/// a first day to show (the escalation) appear from that Dutch calendar day.
+pub async fn work_queue_as(
+    store: &Store,
+    org_id: &str,
+    role: Option<&str>,
+    now: OffsetDateTime,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<QueueItem>> {
+    let today = dutch_local_date(now);
     let rows = sqlx::query(
         "SELECT d.case_id, c.title, d.kind, d.label, d.due, d.due_at, d.since FROM case_deadlines d \
          JOIN cases c ON c.id = d.case_id WHERE d.owner_org = $1 \
+         AND (d.for_role IS NULL OR d.for_role = $4) \
+         AND (d.shown_from IS NULL OR d.shown_from <= $5) \
          ORDER BY d.sort_key, d.case_id, d.n LIMIT $2 OFFSET $3",
     )
     .bind(org_id)
     .bind(limit)
     .bind(offset)
+    .bind(role.unwrap_or(""))
+    .bind(today.to_string())
     .fetch_all(store.pool())
     .await?;
-    let today = dutch_local_date(now);
     let time = |s: Option<String>| -> Result<Option<OffsetDateTime>> {
         s.map(|t| {
             time_text::parse(&t).ok_or_else(|| StoreError::Corrupt(format!("tijdstip '{t}'")))

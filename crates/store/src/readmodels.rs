@@ -21,6 +21,10 @@ pub struct DeadlineRow {
     /// Since when the item waits, when its age matters (an open handover).
     pub since: Option<String>,
     pub owner_org: String,
+    /// Only this role (code) in the owning organisation sees it (an escalation to the teamleider).
+    pub for_role: Option<String>,
+    /// Shown from this day (`YYYY-MM-DD`) on; always when `None`.
+    pub shown_from: Option<String>,
 }
 
 impl DeadlineRow {
@@ -87,12 +91,14 @@ pub(crate) async fn write_read_models(
                 d.since.clone().into(),
                 d.sort_key().into(),
                 d.owner_org.as_str().into(),
+                d.for_role.clone().into(),
+                d.shown_from.clone().into(),
             ]
         })
         .collect();
     insert_rows(
         tx,
-        "INSERT INTO case_deadlines (case_id, n, kind, label, due, due_at, since, sort_key, owner_org)",
+        "INSERT INTO case_deadlines (case_id, n, kind, label, due, due_at, since, sort_key, owner_org, for_role, shown_from)",
         "",
         &rows,
     )

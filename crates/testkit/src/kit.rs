@@ -170,7 +170,10 @@ impl Kit {
                 by,
                 &case.case_id,
                 case.seq,
-                CaseCommand::AssessUrgency { acute: false },
+                CaseCommand::AssessUrgency {
+                    acute: false,
+                    melding: None,
+                },
             )
             .await;
         let r = self
@@ -184,6 +187,7 @@ impl Kit {
                     multi_problem: None,
                     instrument: "Triage-instrument Veilig Thuis".into(),
                     instrument_version: "0.6".into(),
+                    melding: None,
                 },
             )
             .await;
@@ -206,6 +210,7 @@ impl Kit {
                 to_org: to_org.into(),
                 veiligheidsvoorwaarden: conditions,
                 monitoring_agreements: vec![],
+                conditions_dropped_reason: None,
             },
         )
         .await

@@ -157,7 +157,14 @@ fn reason(text: &str) -> String {
 /// Urgency, the veiligheidsbeoordeling and the decision. Most assessments take a few days, some
 /// longer than the five working days, so a few recent ones are just overdue.
 fn triage(s: &mut Steps, vt: Who, rng: &mut Rng, acute: bool, track: &str, conditions: &[String]) {
-    s.after(1, vt, CaseCommand::AssessUrgency { acute });
+    s.after(
+        1,
+        vt,
+        CaseCommand::AssessUrgency {
+            acute,
+            melding: None,
+        },
+    );
     let hours = if acute {
         18
     } else if rng.percent(8) {
@@ -174,6 +181,7 @@ fn triage(s: &mut Steps, vt: Who, rng: &mut Rng, acute: bool, track: &str, condi
             multi_problem: Some(rng.percent(40)),
             instrument: "triage_vt".into(),
             instrument_version: "0.6".into(),
+            melding: None,
         },
     );
     s.after(
@@ -246,12 +254,32 @@ pub fn course(p: &PlannedIntake, n: usize, h: &Handles<'_>) -> Course {
         };
     }
     let joined = {
-        // A melding that joins an open casus is one more signal about a household already known:
-        // Veilig Thuis adds what it learnt to the casus.
+        // A melding that joins an open casus is read for urgency and assessed like any other
+        // (RULES.md 2.1), and what Veilig Thuis learnt goes into the casus.
         let mut j = Steps {
             at: p.received_at,
             out: Vec::new(),
         };
+        j.after(
+            1,
+            vt,
+            CaseCommand::AssessUrgency {
+                acute: false,
+                melding: None,
+            },
+        );
+        j.after(
+            24 + 24 * rng.below(3) as i64,
+            vt,
+            CaseCommand::AssessSafety {
+                acute_unsafety: false,
+                structural_unsafety: rng.percent(60),
+                multi_problem: Some(rng.percent(40)),
+                instrument: "triage_vt".into(),
+                instrument_version: "0.6".into(),
+                melding: None,
+            },
+        );
         j.after(
             2,
             vt,
@@ -339,6 +367,7 @@ fn handover(
         to_org: team.to_string(),
         veiligheidsvoorwaarden: conditions.to_vec(),
         monitoring_agreements: vec!["Elke 6 weken afstemming met Veilig Thuis".into()],
+        conditions_dropped_reason: None,
     };
     s.after(2, vt, offer(conditions));
     if rng.percent(8) {

@@ -178,9 +178,11 @@ pub fn event(e: &CaseEvent, view: &View) -> Disclosed {
         E::Intake(IntakeEvent::IntakeRecorded {
             intake: i,
             classification,
+            n,
         }) => shown(E::Intake(IntakeEvent::IntakeRecorded {
             intake: Box::new(intake(i, view)),
             classification: *classification,
+            n: *n,
         })),
         E::Intake(IntakeEvent::ConvertedToMelding { reason }) => {
             shown(E::Intake(IntakeEvent::ConvertedToMelding {
@@ -196,18 +198,26 @@ pub fn event(e: &CaseEvent, view: &View) -> Disclosed {
         E::Triage(TriageEvent::SafetyAssessed { .. } | TriageEvent::InstrumentScored { .. }) => {
             whole(C::RiskAssessment)
         }
-        E::Triage(TriageEvent::FollowUpDecided { .. } | TriageEvent::OnderzoekCompleted { .. })
+        E::Triage(
+            TriageEvent::FollowUpDecided { .. }
+            | TriageEvent::FollowUpRevised { .. }
+            | TriageEvent::OnderzoekCompleted { .. },
+        )
         | E::Monitoring(MonitoringEvent::Recorded { .. }) => whole(C::Conditions),
         E::Handover(HandoverEvent::Offered {
             handover_id,
             to_org,
             veiligheidsvoorwaarden,
             monitoring_agreements,
+            conditions_dropped_reason,
         }) => shown(E::Handover(HandoverEvent::Offered {
             handover_id: handover_id.clone(),
             to_org: to_org.clone(),
             veiligheidsvoorwaarden: list(conditions, veiligheidsvoorwaarden),
             monitoring_agreements: list(conditions, monitoring_agreements),
+            conditions_dropped_reason: conditions_dropped_reason
+                .as_ref()
+                .map(|r| text(conditions, r)),
         })),
         E::Handover(HandoverEvent::Refused {
             handover_id,
@@ -263,6 +273,8 @@ pub fn state(s: &CaseState, view: &View) -> CaseState {
             intake: intake(&r.intake, view),
             classification: r.classification,
             at: r.at,
+            acute: r.acute,
+            safety: if risk { r.safety.clone() } else { None },
         })
         .collect();
     if !risk {

@@ -24,6 +24,10 @@ pub struct Terms {
     /// No source sets how long a receiver may take to accept or refuse a handover (RULES.md 2.5,
     /// handover checklist [NC]). Schakel default: 5 working days after the offer. [NC]
     pub handover_accept_working_days: u32,
+    /// No source sets how soon Veilig Thuis must offer a refused handover to a new receiver
+    /// (RULES.md 2.5 [NC]; issue 7 item 8). Schakel default: 5 working days after the refusal. [NC]
+    #[serde(default = "default_reoffer_working_days")]
+    pub handover_reoffer_working_days: u32,
     /// RULES.md 2.5: monitoring moments [NC]; see [`MonitoringSchedule`] for the default.
     pub monitoring: MonitoringSchedule,
 }
@@ -36,9 +40,14 @@ impl Default for Terms {
             onderzoek_weeks: 10,
             feedback_working_days: 5,
             handover_accept_working_days: 5,
+            handover_reoffer_working_days: default_reoffer_working_days(),
             monitoring: MonitoringSchedule::default(),
         }
     }
+}
+
+fn default_reoffer_working_days() -> u32 {
+    5
 }
 
 /// The calendar date in the Netherlands (CET, CEST in summer) of a moment. Summer time runs from

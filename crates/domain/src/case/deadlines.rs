@@ -22,6 +22,22 @@ pub enum DeadlineKind {
     Veiligheidsbeoordeling,
     /// The receiver accepts or refuses the handover (term [NC], see `Terms`).
     OverdrachtAccepteren { handover_id: String },
+    /// Issue 7 item 8: the receiver let the answer time pass; escalated to Veilig Thuis's
+    /// teamleider.
+    OverdrachtOnbeantwoord { handover_id: String },
+    /// Issue 7 item 8: the receiver refused; Veilig Thuis offers the case to a new receiver
+    /// within a term (term [NC], see `Terms`).
+    NieuweOntvanger { handover_id: String },
+    /// RULES.md 2.1: a melding that joined an open casus is read for urgency within 24 h, like
+    /// every melding. `n` is its position in the casus (0 is the case's own).
+    MeldingUrgentie { n: u32 },
+    /// RULES.md 2.1 / 2.3: a joined melding read as acute needs action within 24 h.
+    MeldingAcuteActie { n: u32 },
+    /// RULES.md 2.1: a joined melding gets its own veiligheidsbeoordeling within 5 working days.
+    MeldingBeoordeling { n: u32 },
+    /// Issue 7 item 1: the accountable organisation (after a handover) hears that a new melding
+    /// joined its case and is being assessed by Veilig Thuis.
+    NieuweMelding { n: u32 },
     /// A monitoring moment (schedule [NC], see `MonitoringSchedule`).
     Monitoringsmoment { moment: String },
     /// RULES.md 2.3: onderzoek finished within 10 weeks.
@@ -37,6 +53,26 @@ impl DeadlineKind {
             DeadlineKind::AcuteActie => t("deadline-acute-actie"),
             DeadlineKind::Veiligheidsbeoordeling => t("deadline-veiligheidsbeoordeling"),
             DeadlineKind::OverdrachtAccepteren { .. } => t("deadline-overdracht-accepteren"),
+            DeadlineKind::OverdrachtOnbeantwoord { .. } => {
+                t("deadline-vtrules-overdracht-onbeantwoord")
+            }
+            DeadlineKind::NieuweOntvanger { .. } => t("deadline-vtrules-nieuwe-ontvanger"),
+            DeadlineKind::MeldingUrgentie { n } => t_args(
+                "deadline-vtrules-melding-urgentie",
+                &[("n", &(n + 1).to_string())],
+            ),
+            DeadlineKind::MeldingAcuteActie { n } => t_args(
+                "deadline-vtrules-melding-acute-actie",
+                &[("n", &(n + 1).to_string())],
+            ),
+            DeadlineKind::MeldingBeoordeling { n } => t_args(
+                "deadline-vtrules-melding-beoordeling",
+                &[("n", &(n + 1).to_string())],
+            ),
+            DeadlineKind::NieuweMelding { n } => t_args(
+                "deadline-vtrules-nieuwe-melding",
+                &[("n", &(n + 1).to_string())],
+            ),
             DeadlineKind::Monitoringsmoment { moment } => {
                 let words = crate::monitoring::MonitoringMoment::words_of(moment);
                 t_args("deadline-monitoringsmoment", &[("moment", &words)])
@@ -60,6 +96,18 @@ pub struct Deadline {
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub due_at: Option<OffsetDateTime>,
     pub owner_org: String,
+    /// Only people with this role in the owning organisation see it (an escalation to the
+    /// teamleider); everyone there when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_role: Option<crate::org::Role>,
+    /// The item shows in the queue from this Dutch calendar day (an escalation once the answer
+    /// time has passed); from the start when `None`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::calendar::iso_date::option"
+    )]
+    pub shown_from: Option<Date>,
 }
 
 impl Deadline {
@@ -70,6 +118,8 @@ impl Deadline {
             due,
             due_at: None,
             owner_org: owner.to_string(),
+            for_role: None,
+            shown_from: None,
         }
     }
 
@@ -80,6 +130,8 @@ impl Deadline {
             due: dutch_local_date(moment),
             due_at: Some(moment),
             owner_org: owner.to_string(),
+            for_role: None,
+            shown_from: None,
         }
     }
 }

@@ -63,6 +63,12 @@ pub(super) fn check_closable(s: &CaseState) -> Result<(), TransitionError> {
             "error-case-not-closable-investigation-running",
         )));
     }
+    // RULES.md 2.1: every melding is assessed, also one that joined the casus (issue 7 item 1).
+    if s.intakes.iter().skip(1).any(|r| r.awaits_assessment()) {
+        return Err(not_allowed(msg(
+            "error-vtrules-case-not-closable-melding-open",
+        )));
+    }
     if !s.feedback_pending.is_empty() {
         return Err(not_allowed(msg("error-case-not-closable-feedback-pending")));
     }

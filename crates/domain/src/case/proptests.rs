@@ -49,11 +49,11 @@ fn event_strategy() -> impl Strategy<Value = CaseEvent> {
             if advies {
                 intake.case_kind = CaseKind::Advies;
             }
-            CaseEvent::Intake(IntakeEvent::IntakeRecorded { intake: Box::new(intake), classification })
+            CaseEvent::Intake(IntakeEvent::IntakeRecorded { intake: Box::new(intake), classification, n: None, })
         }),
         1 => text.clone().prop_map(|reason| CaseEvent::Intake(IntakeEvent::ConvertedToMelding { reason })),
         1 => text.clone().prop_map(|reason| CaseEvent::Intake(IntakeEvent::ConvertedToAdvies { reason })),
-        4 => any::<bool>().prop_map(|acute| CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute })),
+        4 => any::<bool>().prop_map(|acute| CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute, melding: None })),
         4 => (any::<bool>(), any::<bool>(), proptest::option::of(any::<bool>())).prop_map(|(a, b, c)| {
             CaseEvent::Triage(TriageEvent::SafetyAssessed {
                 acute_unsafety: a,
@@ -62,11 +62,17 @@ fn event_strategy() -> impl Strategy<Value = CaseEvent> {
                 instrument: "triage_vt".into(),
                 instrument_version: "0.6".into(),
                 assessor: "m".into(),
+                melding: None,
             })
         }),
-        4 => (track, 0_usize..3).prop_map(|(track, n)| CaseEvent::Triage(TriageEvent::FollowUpDecided {
+        4 => (track.clone(), 0_usize..3).prop_map(|(track, n)| CaseEvent::Triage(TriageEvent::FollowUpDecided {
             track,
             veiligheidsvoorwaarden: names(n),
+        })),
+        2 => (track.clone(), 0_usize..3, text.clone()).prop_map(|(track, n, reason)| CaseEvent::Triage(TriageEvent::FollowUpRevised {
+            track,
+            veiligheidsvoorwaarden: names(n),
+            reason,
         })),
         4 => (id.clone(), prop_oneof![Just("lt"), Just("ggz"), Just("vt")], 0_usize..3).prop_map(
             |(handover_id, to, n)| CaseEvent::Handover(HandoverEvent::Offered {
@@ -74,6 +80,7 @@ fn event_strategy() -> impl Strategy<Value = CaseEvent> {
                 to_org: to.into(),
                 veiligheidsvoorwaarden: names(n),
                 monitoring_agreements: vec!["afspraak".into()],
+                conditions_dropped_reason: None,
             })
         ),
         4 => id.clone().prop_map(|handover_id| CaseEvent::Handover(HandoverEvent::Accepted {
@@ -251,7 +258,12 @@ fn check_invariants(
     }
     for d in &deadlines {
         let receiver = after.open_handover.as_ref().map(|h| h.to_org.as_str());
-        prop_assert!(d.owner_org == after.vt_org || Some(d.owner_org.as_str()) == receiver);
+        // The accountable organisation hears of a melding that joined its case (issue 7 item 1).
+        prop_assert!(
+            d.owner_org == after.vt_org
+                || Some(d.owner_org.as_str()) == receiver
+                || d.owner_org == after.accountable_org
+        );
     }
     Ok(())
 }

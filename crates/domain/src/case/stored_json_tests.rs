@@ -29,6 +29,12 @@ const STORED: &[&str] = &[
     r#"{"kind":"closed","reason":"r"}"#,
     r#"{"kind":"reopened"}"#,
     r#"{"kind":"note_added","text":"n"}"#,
+    // Issue 7 (items 1 and 2): the new kind and the new optional fields; older lines above keep
+    // their form because the fields are left out when absent.
+    r#"{"kind":"follow_up_revised","track":"onderzoek","veiligheidsvoorwaarden":["Geen geweld"],"reason":"r"}"#,
+    r#"{"kind":"urgency_assessed","acute":false,"melding":1}"#,
+    r#"{"kind":"safety_assessed","acute_unsafety":false,"structural_unsafety":true,"multi_problem":null,"instrument":"triage_vt","instrument_version":"0.6","assessor":"mw-1","melding":2}"#,
+    r#"{"kind":"handover_offered","handover_id":"h2","to_org":"lt-venlo","veiligheidsvoorwaarden":[],"monitoring_agreements":[],"conditions_dropped_reason":"r"}"#,
     r#"{"kind":"instrument_scored","record":{"kind":"dash","version":"2009","item_scores":["ja","nee"],"overall_judgement":"hoog"},"assessor":"vt.mw"}"#,
 ];
 

@@ -4,6 +4,7 @@ use super::*;
 use crate::calendar::{HolidayCalendar, Terms};
 
 mod flow;
+mod vtrules;
 
 pub(crate) const VT: &str = "vt-nml";
 pub(crate) const LT: &str = "lt-venlo";
@@ -49,6 +50,7 @@ pub(crate) fn assessed() -> CaseEvent {
         instrument: "triage_vt".into(),
         instrument_version: "0.6".into(),
         assessor: "medewerker-1".into(),
+        melding: None,
     })
 }
 
@@ -59,12 +61,22 @@ pub(crate) fn decided(track: &str, conditions: &[&str]) -> CaseEvent {
     })
 }
 
+/// A decision changed with a reason (issue 7 item 2).
+pub(crate) fn revised(track: &str, conditions: &[&str]) -> CaseEvent {
+    CaseEvent::Triage(TriageEvent::FollowUpRevised {
+        track: track.into(),
+        veiligheidsvoorwaarden: conditions.iter().map(|c| c.to_string()).collect(),
+        reason: "Nieuwe informatie".into(),
+    })
+}
+
 pub(crate) fn offered(id: &str, to: &str, conditions: &[&str]) -> CaseEvent {
     CaseEvent::Handover(HandoverEvent::Offered {
         handover_id: id.into(),
         to_org: to.into(),
         veiligheidsvoorwaarden: conditions.iter().map(|c| c.to_string()).collect(),
         monitoring_agreements: vec!["Elke 6 weken overleg met VT".into()],
+        conditions_dropped_reason: None,
     })
 }
 
@@ -87,7 +99,10 @@ pub(crate) fn up_to_decision(track: &str, conditions: &[&str]) -> Vec<(&'static 
         (VT, opened(CaseKind::Melding)),
         (
             VT,
-            CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute: false }),
+            CaseEvent::Triage(TriageEvent::UrgencyAssessed {
+                acute: false,
+                melding: None,
+            }),
         ),
         (VT, assessed()),
         (VT, decided(track, conditions)),
@@ -187,7 +202,7 @@ fn onderzoek_and_feedback_complete_before_closing() {
     let s = run(&steps).unwrap();
     assert_eq!(s.feedback_pending.len(), 1);
     assert_eq!(s.feedback_pending[0].moment, FeedbackMoment::NaOnderzoek);
-    steps.push((VT, decided("beeindigen_betrokkenheid", &[])));
+    steps.push((VT, revised("beeindigen_betrokkenheid", &[])));
     steps.push((
         VT,
         CaseEvent::Feedback(FeedbackEvent::Waived {

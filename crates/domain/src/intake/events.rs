@@ -35,6 +35,11 @@ pub enum Event {
     IntakeRecorded {
         intake: Box<Intake>,
         classification: Option<MeldingClass>,
+        /// The position of this melding in the casus (0 is the case's own), written for a melding
+        /// that joins an open casus so its event and its deadlines name it (issue 7 item 1).
+        /// Absent in events written before; the position then follows from the order.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        n: Option<u32>,
     },
     ConvertedToMelding {
         reason: String,
@@ -82,6 +87,20 @@ pub struct RecordedIntake {
     pub classification: Option<MeldingClass>,
     #[serde(with = "time::serde::rfc3339")]
     pub at: OffsetDateTime,
+    /// RULES.md 2.1: a melding that joined the casus is read for urgency on its own. The case's
+    /// own melding (position 0) is read through the case's flow ([`CaseState::acute`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acute: Option<bool>,
+    /// RULES.md 2.1: and gets its own veiligheidsbeoordeling (position 0: [`CaseState::safety`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub safety: Option<crate::triage::SafetyAssessment>,
+}
+
+impl RecordedIntake {
+    /// A melding that joined the casus and still waits for its veiligheidsbeoordeling.
+    pub fn awaits_assessment(&self) -> bool {
+        self.intake.case_kind == CaseKind::Melding && self.safety.is_none()
+    }
 }
 
 /// The first event of every case: `Opened` creates the case's state.
@@ -115,6 +134,7 @@ pub(crate) fn open(
         decision: None,
         open_handover: None,
         handover_ids: Vec::new(),
+        refused_handover: None,
         monitoring: None,
         onderzoek: None,
         feedback_pending: Vec::new(),
@@ -136,14 +156,20 @@ pub(crate) fn apply(
         Event::IntakeRecorded {
             intake,
             classification,
+            n,
         } => {
             by_vt(s, ctx)?;
             let intake = intake.normalised(None)?;
             check_intake(s, &intake, *classification)?;
+            if n.is_some_and(|n| n as usize != s.intakes.len()) {
+                return Err(FieldError::new("n", msg("error-vtrules-melding-position")).into());
+            }
             next.intakes.push(RecordedIntake {
                 intake,
                 classification: *classification,
                 at: ctx.at,
+                acute: None,
+                safety: None,
             });
         }
         Event::ConvertedToMelding { reason } => {

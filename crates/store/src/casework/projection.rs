@@ -102,6 +102,12 @@ fn deadline_code(kind: &DeadlineKind) -> &'static str {
         DeadlineKind::AcuteActie => "acute_actie",
         DeadlineKind::Veiligheidsbeoordeling => "veiligheidsbeoordeling",
         DeadlineKind::OverdrachtAccepteren { .. } => "overdracht_accepteren",
+        DeadlineKind::OverdrachtOnbeantwoord { .. } => "overdracht_onbeantwoord",
+        DeadlineKind::NieuweOntvanger { .. } => "nieuwe_ontvanger",
+        DeadlineKind::MeldingUrgentie { .. } => "urgentie",
+        DeadlineKind::MeldingAcuteActie { .. } => "acute_actie",
+        DeadlineKind::MeldingBeoordeling { .. } => "veiligheidsbeoordeling",
+        DeadlineKind::NieuweMelding { .. } => "nieuwe_melding",
         DeadlineKind::Monitoringsmoment { .. } => "monitoringsmoment",
         DeadlineKind::Onderzoek => "onderzoek",
         DeadlineKind::Terugkoppeling { .. } => "terugkoppeling",
@@ -112,7 +118,8 @@ fn deadline_rows(state: &CaseState, rules: &RegionRules) -> Vec<DeadlineRow> {
     let mut rows = Vec::new();
     for d in state.deadlines(&rules.calendar, &rules.terms) {
         let since = match &d.what {
-            DeadlineKind::OverdrachtAccepteren { .. } => state
+            DeadlineKind::OverdrachtAccepteren { .. }
+            | DeadlineKind::OverdrachtOnbeantwoord { .. } => state
                 .open_handover
                 .as_ref()
                 .map(|h| time_text::format(h.offered_at)),
@@ -128,6 +135,8 @@ fn deadline_rows(state: &CaseState, rules: &RegionRules) -> Vec<DeadlineRow> {
                 due_at: None,
                 since: since.clone(),
                 owner_org: state.vt_org.clone(),
+                for_role: None,
+                shown_from: None,
             });
         }
         rows.push(DeadlineRow {
@@ -137,6 +146,8 @@ fn deadline_rows(state: &CaseState, rules: &RegionRules) -> Vec<DeadlineRow> {
             due_at: d.due_at.map(time_text::format),
             since,
             owner_org: d.owner_org,
+            for_role: d.for_role.map(|r| r.code().to_string()),
+            shown_from: d.shown_from.map(|d| d.to_string()),
         });
     }
     rows

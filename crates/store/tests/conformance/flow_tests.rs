@@ -91,6 +91,7 @@ fn opened(at: OffsetDateTime, vt: &str, i: Intake, class: MeldingClass) -> Vec<C
         CaseEvent::Intake(IntakeEvent::IntakeRecorded {
             intake: Box::new(i),
             classification: Some(class),
+            n: None,
         }),
     ]
 }
@@ -137,7 +138,10 @@ conformance!(a_melding_goes_from_intake_to_an_accepted_handover, |db| {
 
     let t1 = t0 + Duration::hours(2);
     let steps = vec![
-        CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute: false }),
+        CaseEvent::Triage(TriageEvent::UrgencyAssessed {
+            acute: false,
+            melding: None,
+        }),
         CaseEvent::Triage(TriageEvent::SafetyAssessed {
             acute_unsafety: false,
             structural_unsafety: true,
@@ -145,6 +149,7 @@ conformance!(a_melding_goes_from_intake_to_an_accepted_handover, |db| {
             instrument: "triage_vt".into(),
             instrument_version: "0.6".into(),
             assessor: "u-1".into(),
+            melding: None,
         }),
         CaseEvent::Triage(TriageEvent::FollowUpDecided {
             track: "overdracht_lokaal_veld".into(),
@@ -158,6 +163,7 @@ conformance!(a_melding_goes_from_intake_to_an_accepted_handover, |db| {
             to_org: team.clone(),
             veiligheidsvoorwaarden: vec!["Geen geweld".into()],
             monitoring_agreements: vec![],
+            conditions_dropped_reason: None,
         }),
     ];
     let (seq, state) = casework::record(s, "c-1", 2, &author(&vt), OrgKind::VeiligThuis, steps, t1)
@@ -340,6 +346,7 @@ conformance!(
         let join = vec![CaseEvent::Intake(IntakeEvent::IntakeRecorded {
             intake: Box::new(intake(t1, family()[1..].to_vec(), None)),
             classification: Some(class),
+            n: Some(1),
         })];
         let (seq, state) =
             casework::record(s, "c-1", 2, &author(&vt), OrgKind::VeiligThuis, join, t1)
@@ -457,6 +464,7 @@ conformance!(
             racers.push(tokio::spawn(async move {
                 let urgency = vec![CaseEvent::Triage(TriageEvent::UrgencyAssessed {
                     acute: false,
+                    melding: None,
                 })];
                 casework::record(
                     &store,

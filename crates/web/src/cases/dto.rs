@@ -49,9 +49,15 @@ pub enum Instrument {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CommandDto {
-    /// Must something happen within 24 hours?
+    /// Must something happen within 24 hours? Every melding is read, also one that joined the
+    /// casus later.
     AssessUrgency {
         acute: bool,
+        /// Which melding of the casus (0 is the case's own, 1 the first that joined, ...); by
+        /// default the oldest still to be read.
+        #[serde(default)]
+        #[schema(minimum = 0)]
+        melding: Option<u32>,
     },
     /// The veiligheidsbeoordeling (triage-instrument parts A, B and C).
     AssessSafety {
@@ -62,19 +68,40 @@ pub enum CommandDto {
         multi_problem: Option<bool>,
         instrument: String,
         instrument_version: String,
+        /// Which melding of the casus (as for `assess_urgency`); by default the oldest read for
+        /// urgency and not yet assessed.
+        #[serde(default)]
+        #[schema(minimum = 0)]
+        melding: Option<u32>,
     },
-    /// A code of the `vervolgtraject` list.
+    /// A code of the `vervolgtraject` list. A decision in force is changed with
+    /// `revise_follow_up`.
     DecideFollowUp {
         track: String,
         #[serde(default)]
         veiligheidsvoorwaarden: Vec<String>,
     },
+    /// Changes the decision in force (while Veilig Thuis holds the case), with the reason.
+    ReviseFollowUp {
+        track: String,
+        #[serde(default)]
+        veiligheidsvoorwaarden: Vec<String>,
+        #[schema(max_length = 2000)]
+        reason: String,
+    },
+    /// To an organisation that may take regie and fits the decided track (a lokaal team for
+    /// `overdracht_lokaal_veld`); 400 naming `to_org` otherwise.
     OfferHandover {
         to_org: String,
+        /// The decided veiligheidsvoorwaarden travel with the handover; more may be added.
         #[serde(default)]
         veiligheidsvoorwaarden: Vec<String>,
         #[serde(default)]
         monitoring_agreements: Vec<String>,
+        /// Required when a decided veiligheidsvoorwaarde is left out; stored with the offer.
+        #[serde(default)]
+        #[schema(max_length = 2000)]
+        conditions_dropped_reason: Option<String>,
     },
     /// By the receiving organisation; the regiehouder is one of its users (id).
     AcceptHandover {
@@ -134,19 +161,32 @@ pub enum CommandDto {
 impl From<CommandDto> for CaseCommand {
     fn from(c: CommandDto) -> Self {
         match c {
-            CommandDto::AssessUrgency { acute } => CaseCommand::AssessUrgency { acute },
+            CommandDto::AssessUrgency { acute, melding } => {
+                CaseCommand::AssessUrgency { acute, melding }
+            }
             CommandDto::AssessSafety {
                 acute_unsafety,
                 structural_unsafety,
                 multi_problem,
                 instrument,
                 instrument_version,
+                melding,
             } => CaseCommand::AssessSafety {
                 acute_unsafety,
                 structural_unsafety,
                 multi_problem,
                 instrument,
                 instrument_version,
+                melding,
+            },
+            CommandDto::ReviseFollowUp {
+                track,
+                veiligheidsvoorwaarden,
+                reason,
+            } => CaseCommand::ReviseFollowUp {
+                track,
+                veiligheidsvoorwaarden,
+                reason,
             },
             CommandDto::DecideFollowUp {
                 track,
@@ -159,10 +199,12 @@ impl From<CommandDto> for CaseCommand {
                 to_org,
                 veiligheidsvoorwaarden,
                 monitoring_agreements,
+                conditions_dropped_reason,
             } => CaseCommand::OfferHandover {
                 to_org,
                 veiligheidsvoorwaarden,
                 monitoring_agreements,
+                conditions_dropped_reason,
             },
             CommandDto::AcceptHandover { regiehouder } => {
                 CaseCommand::AcceptHandover { regiehouder }

@@ -67,6 +67,7 @@ async fn work_queue(
         &state.store,
         &policy,
         &org.org_id,
+        org.role,
         state.clock.now(),
         limit,
         offset,

@@ -57,35 +57,41 @@ async fn items(
     let org = user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
     let now = state.clock.now();
     let policy = GatePolicy { state, user };
-    Ok(
-        schakel_app::queue::work_queue(&state.store, &policy, &org.org_id, now, limit, offset)
-            .await?
-            .into_iter()
-            .map(|q| Item {
-                since: q
-                    .since
-                    .map(|s| {
-                        let days = (now - s).whole_days();
-                        t_args(
-                            "queue-since",
-                            &[
-                                (
-                                    "date",
-                                    &schakel_domain::calendar::dutch_local_date(s).to_string(),
-                                ),
-                                ("days", &days.to_string()),
-                            ],
-                        )
-                    })
-                    .unwrap_or_default(),
-                case_id: q.case_id,
-                title: q.title,
-                what: q.what,
-                due: q.due.to_string(),
-                overdue: q.overdue,
-            })
-            .collect(),
+    Ok(schakel_app::queue::work_queue(
+        &state.store,
+        &policy,
+        &org.org_id,
+        org.role,
+        now,
+        limit,
+        offset,
     )
+    .await?
+    .into_iter()
+    .map(|q| Item {
+        since: q
+            .since
+            .map(|s| {
+                let days = (now - s).whole_days();
+                t_args(
+                    "queue-since",
+                    &[
+                        (
+                            "date",
+                            &schakel_domain::calendar::dutch_local_date(s).to_string(),
+                        ),
+                        ("days", &days.to_string()),
+                    ],
+                )
+            })
+            .unwrap_or_default(),
+        case_id: q.case_id,
+        title: q.title,
+        what: q.what,
+        due: q.due.to_string(),
+        overdue: q.overdue,
+    })
+    .collect())
 }
 
 async fn page(

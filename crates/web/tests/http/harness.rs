@@ -199,6 +199,7 @@ impl App {
             CaseEvent::Intake(IntakeEvent::IntakeRecorded {
                 intake: Box::new(intake),
                 classification: Some(MeldingClass::EersteMelding),
+                n: None,
             }),
         ];
         let author = Author {

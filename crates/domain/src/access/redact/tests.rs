@@ -84,8 +84,12 @@ fn history(anonymous: bool) -> Vec<CaseEvent> {
         CaseEvent::Intake(IntakeEvent::IntakeRecorded {
             intake: Box::new(melding(anonymous)),
             classification: Some(crate::classification::MeldingClass::EersteMelding),
+            n: None,
         }),
-        CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute: false }),
+        CaseEvent::Triage(TriageEvent::UrgencyAssessed {
+            acute: false,
+            melding: None,
+        }),
         CaseEvent::Triage(TriageEvent::SafetyAssessed {
             acute_unsafety: true,
             structural_unsafety: true,
@@ -93,6 +97,7 @@ fn history(anonymous: bool) -> Vec<CaseEvent> {
             instrument: "triage_vt".into(),
             instrument_version: "0.6".into(),
             assessor: "Medewerker Eén".into(),
+            melding: None,
         }),
         CaseEvent::Triage(TriageEvent::InstrumentScored {
             record: InstrumentRecord {
@@ -118,6 +123,7 @@ fn history(anonymous: bool) -> Vec<CaseEvent> {
             to_org: LT.into(),
             veiligheidsvoorwaarden: vec!["Vader verblijft niet in de woning".into()],
             monitoring_agreements: vec!["Na 6 weken overleg".into()],
+            conditions_dropped_reason: None,
         }),
     ]
 }

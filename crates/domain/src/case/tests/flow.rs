@@ -32,7 +32,10 @@ fn bad_input_names_the_field() {
         (VT, opened(CaseKind::Melding)),
         (
             VT,
-            CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute: false }),
+            CaseEvent::Triage(TriageEvent::UrgencyAssessed {
+                acute: false,
+                melding: None,
+            }),
         ),
         (
             VT,
@@ -43,6 +46,7 @@ fn bad_input_names_the_field() {
                 instrument: "triage_vt".into(),
                 instrument_version: "0.6".into(),
                 assessor: "m".into(),
+                melding: None,
             }),
         ),
     ];
@@ -64,7 +68,10 @@ fn order_of_the_veilig_thuis_flow_is_enforced() {
     let mut no_assessment = start.clone();
     no_assessment.push((
         VT,
-        CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute: true }),
+        CaseEvent::Triage(TriageEvent::UrgencyAssessed {
+            acute: true,
+            melding: None,
+        }),
     ));
     no_assessment.push((VT, decided("beeindigen_betrokkenheid", &[])));
     assert!(message(&run(&no_assessment).unwrap_err().1).contains("veiligheidsbeoordeling"));
@@ -146,7 +153,10 @@ fn deadlines_reach_the_owners_work_queue() {
         (VT, opened(CaseKind::Melding)),
         (
             VT,
-            CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute: true }),
+            CaseEvent::Triage(TriageEvent::UrgencyAssessed {
+                acute: true,
+                melding: None,
+            }),
         ),
     ])
     .unwrap();
@@ -157,7 +167,7 @@ fn deadlines_reach_the_owners_work_queue() {
     // Open handover: the receiver owns the acceptance; feedback and onderzoek are VT's.
     let mut steps = up_to_decision("onderzoek", &[]);
     steps.remove(4);
-    steps.push((VT, decided("overdracht_lokaal_veld", &[])));
+    steps.push((VT, revised("overdracht_lokaal_veld", &[])));
     steps.push((VT, offered("h1", LT, &["c1"])));
     let s = run(&steps).unwrap();
     let d = s.deadlines(&cal, &terms);
@@ -234,7 +244,10 @@ fn closed_cases_accept_only_reopening_by_the_last_accountable_org() {
     let mut after = steps.clone();
     after.push((
         VT,
-        CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute: true }),
+        CaseEvent::Triage(TriageEvent::UrgencyAssessed {
+            acute: true,
+            melding: None,
+        }),
     ));
     assert!(message(&run(&after).unwrap_err().1).contains("gesloten"));
     let mut by_vt = steps.clone();
@@ -284,6 +297,7 @@ fn intake_event(kind: CaseKind, class: Option<MeldingClass>) -> CaseEvent {
     CaseEvent::Intake(IntakeEvent::IntakeRecorded {
         intake: Box::new(intake),
         classification: class,
+        n: None,
     })
 }
 

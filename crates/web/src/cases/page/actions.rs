@@ -47,6 +47,14 @@ pub struct Actions {
     /// The region's acute term in hours, asked in the urgency question (RULES.md 2.1: 24 h).
     pub acute_hours: u32,
     pub assessment: bool,
+    /// Issue 7 item 1: the meldingen still to be read for urgency, and those still to be assessed,
+    /// as (position, label); the oldest first, which is the default.
+    pub urgency_meldingen: Vec<(u32, String)>,
+    pub assessment_meldingen: Vec<(u32, String)>,
+    /// Issue 7 item 2: the decision in force may be revised, with a reason; the tracks to choose
+    /// from, the one in force first.
+    pub can_revise: bool,
+    pub revise_tracks: Vec<(String, String)>,
     pub tracks: Vec<(String, String)>,
     pub handover_targets: Vec<(String, String)>,
     pub decided_voorwaarden: String,
@@ -128,15 +136,50 @@ pub fn actions(i: Inputs<'_>) -> Actions {
         .is_some_and(|d| d.category == DecisionCategory::Overdracht)
         && s.open_handover.is_none()
         && s.phase == Phase::Besloten;
+    // Issue 7 item 3: only receivers that may take regie and fit the decided track are offered.
+    let decided_track = s.decision.as_ref().map(|d| d.track.as_str()).unwrap_or("");
     let handover_targets = if is_vt && handover_decided {
         i.organisations
             .iter()
-            .filter(|o| o.id != my_org && o.kind.handles_cases())
+            .filter(|o| {
+                o.id != my_org
+                    && schakel_domain::handover::check_receiver(Some(o.kind), decided_track).is_ok()
+            })
             .map(|o| (o.id.clone(), format!("{} ({})", o.name, o.kind.label())))
             .collect()
     } else {
         Vec::new()
     };
+    // Issue 7 item 1: Veilig Thuis reads and assesses every melding, also one that joined a case
+    // another organisation is accountable for.
+    let vt_member = s.is_open() && s.vt_org == my_org;
+    let melding_label =
+        |n: u32| crate::i18n::t_args("case-vtrules-melding-n", &[("n", &(n + 1).to_string())]);
+    let waiting = |pick: fn(&schakel_domain::case::RecordedIntake) -> bool,
+                   own: bool|
+     -> Vec<(u32, String)> {
+        if !vt_member {
+            return Vec::new();
+        }
+        own.then_some(0)
+            .into_iter()
+            .chain(
+                s.intakes
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .filter(|(_, r)| r.awaits_assessment() && pick(r))
+                    .map(|(n, _)| n as u32),
+            )
+            .map(|n| (n, melding_label(n)))
+            .collect()
+    };
+    let can_revise = is_vt && s.phase == Phase::Besloten && s.open_handover.is_none();
+    let urgency_meldingen = waiting(|r| r.acute.is_none(), is_vt && s.phase == Phase::Intake);
+    let assessment_meldingen = waiting(
+        |r| r.acute.is_some(),
+        is_vt && s.phase == Phase::Beoordeling && s.safety.is_none(),
+    );
     let open_handover = s.open_handover.as_ref().map(|h| OpenHandoverView {
         to_org: org_name(&h.to_org),
         age_days: (i.now - h.offered_at).whole_days(),
@@ -170,9 +213,19 @@ pub fn actions(i: Inputs<'_>) -> Actions {
     Actions {
         phase: s.phase.label(),
         deadlines,
-        urgency: is_vt && s.phase == Phase::Intake,
+        urgency: !urgency_meldingen.is_empty(),
         acute_hours: i.terms.acute_hours,
-        assessment: is_vt && s.phase == Phase::Beoordeling && s.safety.is_none(),
+        assessment: !assessment_meldingen.is_empty(),
+        urgency_meldingen,
+        assessment_meldingen,
+        can_revise,
+        revise_tracks: if can_revise {
+            let mut all = tracks.clone();
+            all.sort_by_key(|(code, _)| code != decided_track);
+            all
+        } else {
+            Vec::new()
+        },
         tracks: if is_vt && s.phase == Phase::Beoordeling && s.safety.is_some() {
             tracks
         } else {
@@ -239,6 +292,10 @@ pub struct ActionForm {
     pub moment: Option<String>,
     #[serde(default)]
     pub nagekomen: Vec<String>,
+    /// Which melding of the casus an urgency or assessment concerns (issue 7 item 1).
+    pub melding: Option<String>,
+    /// Why a decided veiligheidsvoorwaarde is left out of a handover (issue 7 item 2).
+    pub reden_voorwaarden: Option<String>,
 }
 
 pub fn moment_code(m: FeedbackMoment) -> &'static str {
@@ -280,6 +337,17 @@ fn yes_no(field: &str, v: Option<&str>) -> Result<bool, AppError> {
     }
 }
 
+/// The melding a form names (its position), or the default when none is chosen.
+fn melding(v: Option<&str>) -> Result<Option<u32>, AppError> {
+    match v.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(n) => n
+            .parse()
+            .map(Some)
+            .map_err(|_| AppError::field("melding", msg("case-choose-from-list"))),
+    }
+}
+
 fn required(field: &str, v: Option<&String>) -> Result<String, AppError> {
     match v.map(|s| s.trim()) {
         Some(s) if !s.is_empty() => Ok(s.to_string()),
@@ -295,6 +363,7 @@ pub fn command_from(form: &ActionForm) -> Result<CaseCommand, AppError> {
     Ok(match action {
         "urgentie" => CaseCommand::AssessUrgency {
             acute: yes_no("acuut", form.acuut.as_deref())?,
+            melding: melding(form.melding.as_deref())?,
         },
         "beoordeling" => CaseCommand::AssessSafety {
             acute_unsafety: yes_no("acuut", form.acuut.as_deref())?,
@@ -305,6 +374,7 @@ pub fn command_from(form: &ActionForm) -> Result<CaseCommand, AppError> {
             },
             instrument: required("instrument", form.instrument.as_ref())?,
             instrument_version: required("versie", form.versie.as_ref())?,
+            melding: melding(form.melding.as_deref())?,
         },
         "besluit" => {
             let track = required("traject", form.traject.as_ref())?;
@@ -316,10 +386,27 @@ pub fn command_from(form: &ActionForm) -> Result<CaseCommand, AppError> {
                 veiligheidsvoorwaarden: lines(form.voorwaarden.as_deref()),
             }
         }
+        "besluit_herzien" => {
+            let track = required("traject", form.traject.as_ref())?;
+            if decision_category(&track).is_none() {
+                return Err(AppError::field("traject", msg("case-choose-track")));
+            }
+            CaseCommand::ReviseFollowUp {
+                track,
+                veiligheidsvoorwaarden: lines(form.voorwaarden.as_deref()),
+                reason: reason()?,
+            }
+        }
         "overdracht" => CaseCommand::OfferHandover {
             to_org: required("naar", form.naar.as_ref())?,
             veiligheidsvoorwaarden: lines(form.voorwaarden.as_deref()),
             monitoring_agreements: lines(form.afspraken.as_deref()),
+            conditions_dropped_reason: form
+                .reden_voorwaarden
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(str::to_string),
         },
         "aanvaarden" => CaseCommand::AcceptHandover {
             regiehouder: required("regiehouder", form.regiehouder.as_ref())?,
