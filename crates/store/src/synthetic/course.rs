@@ -123,6 +123,8 @@ fn intake(config: &SyntheticConfig, p: &PlannedIntake, n: usize, rng: &mut Rng) 
             org_id: None,
             contact: None,
             anonymous_to_family: rng.percent(10),
+            has_role: false,
+            informant_doctor: false,
         },
         betrokkenen,
         violence_version: "regio-2018".into(),
@@ -279,6 +281,7 @@ pub(super) fn case_work(config: &SyntheticConfig, p: &PlannedIntake, n: usize) -
                 let mut monitoring = vec![CaseEvent::Monitoring(MonitoringEvent::Recorded {
                     moment: "6_weken".into(),
                     conditions_met: met.clone(),
+                    report: None,
                 })];
                 if rng.percent(60) {
                     monitoring.push(CaseEvent::Monitoring(MonitoringEvent::Ended {

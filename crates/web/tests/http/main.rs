@@ -8,4 +8,5 @@ mod flow;
 mod harness;
 mod input;
 mod login;
+mod monitoring;
 mod rules;
