@@ -327,9 +327,9 @@ pub async fn reporter_feedback(
     user: &CurrentUser,
     case_id: &str,
 ) -> Result<Vec<SentFeedback>, AppError> {
-    let Some(_) = state.store.case_summary(case_id).await? else {
+    if state.store.case_summary(case_id).await?.is_none() {
         return Err(AppError::NotFound);
-    };
+    }
     let participants = state.store.case_participants(case_id).await?;
     let actor = user.actor(None);
     let resource = Resource {

@@ -304,7 +304,7 @@ async fn every_api_route_is_documented_and_every_documented_operation_is_routed(
         .await
         .unwrap();
     assert!(problems.is_empty(), "{problems:#?}");
-    assert_eq!(registered.len(), 14, "{registered:?}");
+    assert_eq!(registered.len(), 15, "{registered:?}");
 }
 
 #[tokio::test]

@@ -169,10 +169,8 @@ async fn the_regiehouder_records_a_moment_and_an_unmet_condition_returns_the_cas
 #[tokio::test]
 async fn feedback_is_stored_as_sent_and_read_by_the_reporting_organisation_only() {
     let app = App::demo().await;
-    let teacher = app
-        .user("juf", &app.school.id.clone(), Role::Medewerker)
+    app.user("juf", &app.school.id.clone(), Role::Medewerker)
         .await;
-    let _ = teacher;
     let vt = Api::login(&app, "vt.mw").await;
     let melder = json!({"type": "onderwijs", "naam": "Mw. Voorbeeld", "organisatie_id": app.school.id,
         "rol_in_vervolg": true});
