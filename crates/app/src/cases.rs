@@ -14,7 +14,8 @@ use schakel_domain::case::{
     IntakeEvent, MonitoringEvent, OnderzoekOutcome, Phase, TriageEvent,
 };
 use schakel_domain::instruments::InstrumentRecord;
-use schakel_domain::{FieldError, codes, handover, triage};
+use schakel_domain::monitoring::MomentReport;
+use schakel_domain::{FieldError, codes, feedback, handover, triage};
 use schakel_domain::{msg, msg_args};
 use schakel_store::{Store, StoreError, casework};
 use serde::Serialize;
@@ -70,11 +71,18 @@ pub enum CaseCommand {
     WithdrawHandover {
         reason: String,
     },
-    /// One monitoring moment: `met` are the positions (from 0) of the veiligheidsvoorwaarden found
-    /// met; the others are unmet, which returns the case to Veilig Thuis at once.
+    /// One monitoring moment, by Veilig Thuis or the regiehouder's organisation: `moment` a code of
+    /// the region's schedule; `met` are the positions (from 0) of the veiligheidsvoorwaarden found
+    /// met, the others are unmet, which returns the case to Veilig Thuis at once; whether there
+    /// was contact with the family, with a short note; the next step; and, before the moment is
+    /// due, why it is recorded early (issue 7 item 7).
     RecordMonitoring {
         moment: String,
         met: Vec<usize>,
+        family_contact: Option<bool>,
+        contact_note: String,
+        next_step: String,
+        early_reason: Option<String>,
     },
     EndMonitoring {
         reason: String,
@@ -85,8 +93,15 @@ pub enum CaseCommand {
     CompleteOnderzoek {
         outcome: OnderzoekOutcome,
     },
+    /// RULES.md 2.4: the server composes the feedback from the case and the intake's reporter
+    /// (role in the follow-up, informant doctor) and records what was sent, to whom and when.
     GiveFeedback {
         moment: FeedbackMoment,
+    },
+    /// RULES.md 2.1: the family members are informed of the outcome; `how` in a few words.
+    InformFamily {
+        moment: FeedbackMoment,
+        how: String,
     },
     WaiveFeedback {
         moment: FeedbackMoment,
@@ -124,6 +139,7 @@ impl CaseCommand {
                 | CaseCommand::RefuseHandover { .. }
                 | CaseCommand::WithdrawHandover { .. }
                 | CaseCommand::RecordMonitoring { .. }
+                | CaseCommand::GiveFeedback { .. }
         )
     }
 }
@@ -244,10 +260,25 @@ fn event_for(
             handover_id: open_handover_id(state)?,
             reason,
         }),
-        CaseCommand::RecordMonitoring { moment, met } => {
+        CaseCommand::RecordMonitoring {
+            moment,
+            met,
+            family_contact,
+            contact_note,
+            next_step,
+            early_reason,
+        } => {
             let m = state.and_then(|s| s.monitoring.as_ref()).ok_or_else(|| {
                 FieldError::new("type", msg("error-monitoring-case-not-monitored"))
             })?;
+            let family_contact = family_contact
+                .ok_or_else(|| FieldError::new("family_contact", msg("case-choose-yes-no")))?;
+            if next_step.trim().is_empty() {
+                return Err(FieldError::new("next_step", msg("case-required")));
+            }
+            let early_reason = early_reason
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty());
             if let Some(bad) = met.iter().find(|&&n| n >= m.veiligheidsvoorwaarden.len()) {
                 return Err(FieldError::new(
                     "met",
@@ -262,6 +293,12 @@ fn event_for(
                     .enumerate()
                     .map(|(n, v)| (v.clone(), met.contains(&n)))
                     .collect(),
+                report: Some(MomentReport {
+                    family_contact,
+                    contact_note: contact_note.trim().to_string(),
+                    next_step: next_step.trim().to_string(),
+                    early_reason,
+                }),
             })
         }
         CaseCommand::EndMonitoring { reason } => {
@@ -273,8 +310,13 @@ fn event_for(
         CaseCommand::CompleteOnderzoek { outcome } => {
             CaseEvent::Triage(TriageEvent::OnderzoekCompleted { outcome })
         }
+        // Composed from the case with the organisations' names: see `feedback_sent`, which
+        // `execute` uses; this plain form is what the command meant before the text was stored.
         CaseCommand::GiveFeedback { moment } => {
             CaseEvent::Feedback(FeedbackEvent::Given { moment })
+        }
+        CaseCommand::InformFamily { moment, how } => {
+            CaseEvent::Feedback(FeedbackEvent::FamilyInformed { moment, how })
         }
         CaseCommand::WaiveFeedback { moment, reason } => {
             CaseEvent::Feedback(FeedbackEvent::Waived { moment, reason })
@@ -295,6 +337,51 @@ fn event_for(
             })
         }
     })
+}
+
+/// The feedback as sent (issue 7 item 9): composed in the domain from the case as it stands and
+/// the case's reporter as the intake recorded them (RULES.md 2.4), with the recipient and the time.
+async fn feedback_sent(
+    store: &Store,
+    state: Option<&CaseState>,
+    moment: FeedbackMoment,
+    now: OffsetDateTime,
+) -> Result<CaseEvent, Error> {
+    let s = state.ok_or(Error::NotFound)?;
+    let melder = s.intakes.first().map(|i| &i.intake.melder);
+    let orgs = store.organisations().await?;
+    let name = |id: &str| {
+        orgs.iter()
+            .find(|o| o.id == id)
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
+    };
+    let input = feedback::input_for_case(
+        s,
+        moment,
+        melder.is_some_and(|m| m.has_role),
+        melder.is_some_and(|m| m.informant_doctor),
+        name,
+    )?;
+    let text: Vec<String> = match feedback::compose(&input)? {
+        feedback::Feedback::Standard(content) => {
+            content.text_nl().lines().map(str::to_string).collect()
+        }
+        feedback::Feedback::NoStandardFeedback { .. } => {
+            return Err(
+                FieldError::new("moment", msg("error-feedback-informant-doctor-waive")).into(),
+            );
+        }
+    };
+    let to_org = melder.and_then(|m| m.org_id.clone());
+    let to = feedback::recipient(melder, name);
+    Ok(CaseEvent::Feedback(FeedbackEvent::Sent {
+        moment,
+        to,
+        to_org,
+        text,
+        sent_at: now,
+    }))
 }
 
 /// Runs `cmd` on case `case_id` as `acting` at `now`, after `expected_seq` (a stale one is a
@@ -328,6 +415,26 @@ pub async fn execute(
             .unwrap_or_default();
         handover::check_receiver(receiver, track)?;
     }
+    // Issue 7 item 7: a moment of the region's schedule, due on a working day; earlier only with a
+    // reason.
+    if let (
+        CaseCommand::RecordMonitoring {
+            moment,
+            early_reason,
+            ..
+        },
+        Some(m),
+    ) = (&cmd, state.as_ref().and_then(|s| s.monitoring.as_ref()))
+    {
+        let rules = store.rules();
+        rules.terms.monitoring.check_recordable(
+            &rules.calendar,
+            m,
+            moment,
+            schakel_domain::calendar::dutch_local_date(now),
+            early_reason.as_deref(),
+        )?;
+    }
     if let CaseCommand::AcceptHandover { regiehouder } = &cmd {
         let members: Vec<String> = store
             .users_of_org(&acting.org_id)
@@ -337,7 +444,12 @@ pub async fn execute(
             .collect();
         case::check_regiehouder(regiehouder, &members)?;
     }
-    let event = event_for(cmd, acting, state.as_ref())?;
+    let event = match cmd {
+        CaseCommand::GiveFeedback { moment } => {
+            feedback_sent(store, state.as_ref(), moment, now).await?
+        }
+        cmd => event_for(cmd, acting, state.as_ref())?,
+    };
     let handover_id = match &event {
         CaseEvent::Handover(HandoverEvent::Offered { handover_id, .. }) => {
             Some(handover_id.clone())

@@ -183,3 +183,84 @@ async fn the_server_fills_in_the_assessor_and_the_handover_and_checks_the_regieh
     .unwrap();
     assert_eq!(done.accountable_org, w.team);
 }
+
+/// Issue 7 item 6 (RULES.md 2.5, 3): once Veilig Thuis's involvement has ended after an accepted
+/// handover without monitoring, a new melding about the same family is a hermelding with a casus of
+/// its own; while the handover is still open it is a vervolgmelding that joins the casus.
+#[tokio::test]
+async fn a_new_melding_is_a_hermelding_once_vt_involvement_ended_and_a_vervolgmelding_before() {
+    let w = world().await;
+    let now = OffsetDateTime::now_utc();
+    let vt = acting(&w.vt_user, "vt.mw", &w.vt, OrgKind::VeiligThuis);
+    let team = acting(&w.team_user, "team.mw", &w.team, OrgKind::LokaalTeam);
+    let policy = logged(&w.store, &vt, Role::Medewerker);
+    let again = |n| RegisterIntake {
+        intake: schakel_store::bench::intake(n, now),
+        confirmed: Vec::new(),
+    };
+    for (n, accept) in [(11, false), (12, true)] {
+        let case = w.kit.melding(&vt, n).await;
+        let mut seq = case.seq;
+        for cmd in [
+            CaseCommand::AssessUrgency {
+                acute: false,
+                melding: None,
+            },
+            CaseCommand::AssessSafety {
+                acute_unsafety: false,
+                structural_unsafety: false,
+                multi_problem: Some(true),
+                instrument: "Triage-instrument Veilig Thuis".into(),
+                instrument_version: "0.6".into(),
+                melding: None,
+            },
+            CaseCommand::DecideFollowUp {
+                track: "overdracht_lokaal_veld".into(),
+                veiligheidsvoorwaarden: vec![],
+            },
+            CaseCommand::OfferHandover {
+                to_org: w.team.clone(),
+                veiligheidsvoorwaarden: vec![],
+                monitoring_agreements: vec![],
+                conditions_dropped_reason: None,
+            },
+        ] {
+            seq = w.kit.execute(&vt, &case.case_id, seq, cmd).await.seq;
+        }
+        if accept {
+            let r = w
+                .kit
+                .execute(
+                    &team,
+                    &case.case_id,
+                    seq,
+                    CaseCommand::AcceptHandover {
+                        regiehouder: w.team_user.clone(),
+                    },
+                )
+                .await;
+            // The end of involvement is recorded by the lifecycle right after the acceptance.
+            assert_eq!(r.phase, Phase::VtBeeindigd);
+            assert_eq!(r.accountable_org, w.team);
+            let events = w.store.case_events(&case.case_id).await.unwrap();
+            assert_eq!(
+                events.last().map(|e| e.kind.as_str()),
+                Some("vt_involvement_ended")
+            );
+        }
+        let next = register_intake(&w.store, &vt, &policy, now, again(n))
+            .await
+            .unwrap();
+        if accept {
+            assert_eq!(next.classification, Some(MeldingClass::Hermelding));
+            assert!(!next.joined_open_casus);
+            assert_ne!(next.case_id, case.case_id);
+        } else {
+            assert!(
+                matches!(next.classification, Some(MeldingClass::Vervolgmelding(_))),
+                "{next:?}"
+            );
+            assert!(next.joined_open_casus);
+        }
+    }
+}

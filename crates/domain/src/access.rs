@@ -83,16 +83,21 @@ pub enum ResourceKind {
     Organisation,
     /// Aggregated, disclosure-controlled figures: not personal data.
     Monitor,
+    /// The feedback Veilig Thuis sent a professional reporter about its melding (RULES.md 2.4):
+    /// the outcome and the handover parties, the conditions only when it has a role. Read by the
+    /// reporter's organisation without opening the file (issue 7 item 9).
+    ReporterFeedback,
 }
 
 impl ResourceKind {
-    pub const ALL: [ResourceKind; 6] = [
+    pub const ALL: [ResourceKind; 7] = [
         ResourceKind::Case,
         ResourceKind::HwcSignal,
         ResourceKind::AccessLog,
         ResourceKind::UserAccount,
         ResourceKind::Organisation,
         ResourceKind::Monitor,
+        ResourceKind::ReporterFeedback,
     ];
 
     pub fn code(self) -> &'static str {
@@ -103,6 +108,7 @@ impl ResourceKind {
             ResourceKind::UserAccount => "user_account",
             ResourceKind::Organisation => "organisation",
             ResourceKind::Monitor => "monitor",
+            ResourceKind::ReporterFeedback => "reporter_feedback",
         }
     }
 
@@ -135,15 +141,19 @@ pub enum Participation {
     Reporter,
     /// A school or childcare that received a Handle with Care signal.
     SignalRecipient,
+    /// Held regie until the case was re-escalated to Veilig Thuis: keeps a read-only view
+    /// (issue 7 item 7), so it can see what happens with the family it worked with.
+    FormerRegie,
 }
 
 impl Participation {
-    pub const ALL: [Participation; 5] = [
+    pub const ALL: [Participation; 6] = [
         Participation::Accountable,
         Participation::Contributor,
         Participation::HandoverReceiver,
         Participation::Reporter,
         Participation::SignalRecipient,
+        Participation::FormerRegie,
     ];
 
     pub fn code(self) -> &'static str {
@@ -153,6 +163,7 @@ impl Participation {
             Participation::HandoverReceiver => "handover_receiver",
             Participation::Reporter => "reporter",
             Participation::SignalRecipient => "signal_recipient",
+            Participation::FormerRegie => "former_regie",
         }
     }
 
@@ -168,6 +179,7 @@ impl Participation {
             Participation::HandoverReceiver => t("participation-handover-receiver"),
             Participation::Reporter => t("participation-reporter"),
             Participation::SignalRecipient => t("participation-signal-recipient"),
+            Participation::FormerRegie => t("participation-former-regie"),
         }
     }
 }
@@ -319,6 +331,7 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             _ => Deny(DenyReason::RoleNotPermitted),
         },
         ResourceKind::HwcSignal => decide_hwc_signal(actor, action, resource),
+        ResourceKind::ReporterFeedback => decide_reporter_feedback(actor, action, resource),
         ResourceKind::Case => decide_case(actor, action, resource),
     }
 }
@@ -346,6 +359,27 @@ fn decide_hwc_signal(actor: &Actor, action: Action, resource: &Resource) -> Deci
             }
         }
         _ => Decision::Deny(DenyReason::RoleNotPermitted),
+    }
+}
+
+/// RULES.md 2.4: the reporter hears the outcome; a professional reporter's organisation reads the
+/// feedback meant for it (any organisation kind: schools and GPs report too), and Veilig Thuis and
+/// the organisations in the case read what was sent. Reading only; never by breaking the glass.
+fn decide_reporter_feedback(actor: &Actor, action: Action, resource: &Resource) -> Decision {
+    if !matches!(actor.role, Role::Medewerker | Role::Teamleider) {
+        return Decision::Deny(DenyReason::RoleNotPermitted);
+    }
+    match (resource.relation_of(&actor.org_id), action) {
+        (
+            Some(
+                p @ (Participation::Reporter
+                | Participation::Accountable
+                | Participation::Contributor),
+            ),
+            Action::Read,
+        ) => Decision::Allow(Ground::Participation { participation: p }),
+        (Some(_), _) => Decision::Deny(DenyReason::RoleNotPermitted),
+        (None, _) => Decision::Deny(DenyReason::NoRelation),
     }
 }
 
@@ -386,6 +420,11 @@ fn decide_case(actor: &Actor, action: Action, resource: &Resource) -> Decision {
                 Allow(Ground::Participation { participation: p })
             }
             Action::Update => Allow(Ground::Participation { participation: p }),
+            _ => Deny(DenyReason::RoleNotPermitted),
+        },
+        // Issue 7 item 7: the former regiehouder of a re-escalated case reads along, nothing more.
+        Some(p @ Participation::FormerRegie) => match action {
+            Action::Read => Allow(Ground::Participation { participation: p }),
             _ => Deny(DenyReason::RoleNotPermitted),
         },
         // A reporter gets feedback only, through its own minimal view (RULES.md 2.4); a school only

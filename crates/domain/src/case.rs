@@ -244,11 +244,16 @@ pub enum Phase {
     Overgedragen,
     /// Veiligheidsvoorwaarden are being monitored.
     Monitoring,
+    /// Veilig Thuis's involvement has ended (RULES.md 2.5, 3): after an accepted handover without
+    /// monitoring or at the end of monitoring. The receiver stays accountable and the case stays
+    /// open for it; for CBS (85361NED) the Veilig Thuis casus is closed, so a new melding about
+    /// its betrokkenen is a hermelding, not a vervolgmelding.
+    VtBeeindigd,
     Gesloten,
 }
 
 impl Phase {
-    pub const ALL: [Phase; 8] = [
+    pub const ALL: [Phase; 9] = [
         Phase::Advies,
         Phase::Intake,
         Phase::Beoordeling,
@@ -256,6 +261,7 @@ impl Phase {
         Phase::Overdracht,
         Phase::Overgedragen,
         Phase::Monitoring,
+        Phase::VtBeeindigd,
         Phase::Gesloten,
     ];
 
@@ -269,6 +275,7 @@ impl Phase {
             Phase::Overdracht => "overdracht",
             Phase::Overgedragen => "overgedragen",
             Phase::Monitoring => "monitoring",
+            Phase::VtBeeindigd => "vt_beeindigd",
             Phase::Gesloten => "gesloten",
         }
     }
@@ -286,6 +293,7 @@ impl Phase {
             Phase::Overdracht => t("phase-overdracht"),
             Phase::Overgedragen => t("phase-overgedragen"),
             Phase::Monitoring => t("phase-monitoring"),
+            Phase::VtBeeindigd => t("phase-vt-beeindigd"),
             Phase::Gesloten => t("phase-gesloten"),
         }
     }
@@ -327,6 +335,9 @@ pub struct CaseState {
     /// Risk instruments scored on this case, oldest first.
     #[serde(default)]
     pub instruments: Vec<crate::instruments::InstrumentRecord>,
+    /// Organisations that held regie until a re-escalation (issue 7 item 7): read-only view.
+    #[serde(default)]
+    pub former_regie: Vec<crate::monitoring::FormerRegie>,
 }
 
 impl CaseState {

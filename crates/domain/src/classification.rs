@@ -82,13 +82,14 @@ fn moment_of(phase: Phase) -> Option<VervolgMoment> {
             Some(VervolgMoment::NaBeoordeling)
         }
         Phase::Monitoring => Some(VervolgMoment::TijdensMonitoring),
-        Phase::Advies | Phase::Gesloten => None,
+        Phase::Advies | Phase::VtBeeindigd | Phase::Gesloten => None,
     }
 }
 
 /// Classifies a new melding from the casussen its betrokkenen are known in.
 ///
-/// An open casus wins over closed ones (vervolgmelding before hermelding, 85361NED). When
+/// An open casus wins over closed ones (vervolgmelding before hermelding, 85361NED); a casus in
+/// which Veilig Thuis's involvement has ended counts as closed. When
 /// betrokkenen sit in several open casussen at different moments, the furthest moment counts:
 /// monitoring, then after, then during the beoordeling. CBS's rule for that case was not seen
 /// [NC]; Schakel's choice.
@@ -96,7 +97,11 @@ pub fn classify(matches: &[CaseMatch]) -> MeldingClass {
     let mut best: Option<VervolgMoment> = None;
     let mut any_closed = false;
     for m in matches {
-        if m.open {
+        // RULES.md 2.5 / 3: once Veilig Thuis's involvement has ended, its casus counts as closed
+        // for CBS, even while the receiver keeps working on the case.
+        if m.casus_state_phase == Phase::VtBeeindigd {
+            any_closed = true;
+        } else if m.open {
             match moment_of(m.casus_state_phase) {
                 Some(moment) => {
                     best = Some(best.map_or(moment, |b| b.max(moment)));

@@ -22,8 +22,10 @@ pub struct FeedbackInput {
     pub moment: FeedbackMoment,
     /// The follow-up track decided, a code of the `vervolgtraject` list.
     pub track: String,
-    /// Names of the organisations the case was handed over to.
+    /// Names of the organisations the case was handed over to (that accepted it).
     pub handover_parties: Vec<String>,
+    /// Names of the organisations a handover is offered to that have not accepted it yet.
+    pub offered_to: Vec<String>,
     pub veiligheidsvoorwaarden: Vec<String>,
     pub monitoring_agreements: Vec<String>,
     /// Whether the reporter has a role in the follow-up (e.g. the school that watches a condition).
@@ -38,6 +40,9 @@ pub struct FeedbackContent {
     pub moment: FeedbackMoment,
     pub vervolgtraject_gestart: bool,
     pub handover_parties: Vec<String>,
+    /// Offered, not yet accepted: the text must not say care was handed over (issue 7 item 9).
+    #[serde(default)]
+    pub offered_to: Vec<String>,
     /// `None` unless the reporter has a role in the follow-up.
     pub veiligheidsvoorwaarden: Option<Vec<String>>,
     /// `None` unless the reporter has a role in the follow-up.
@@ -74,6 +79,7 @@ pub fn compose(input: &FeedbackInput) -> Result<Feedback, FieldError> {
         moment: input.moment,
         vervolgtraject_gestart: category != DecisionCategory::GeenVervolgstappen,
         handover_parties: input.handover_parties.clone(),
+        offered_to: input.offered_to.clone(),
         veiligheidsvoorwaarden: role.then(|| input.veiligheidsvoorwaarden.clone()),
         monitoring_agreements: role.then(|| input.monitoring_agreements.clone()),
     }))
@@ -93,9 +99,12 @@ pub fn input_for_case(
         .decision
         .as_ref()
         .ok_or_else(|| FieldError::new("besluit", msg("error-follow-up-decide-first")))?;
+    // RULES.md 0 / 2.5: a handover is complete only once the receiver accepted it; until then the
+    // reporter hears that it is offered, not that care was handed over (issue 7 item 9).
     let mut parties = Vec::new();
+    let mut offered_to = Vec::new();
     if let Some(h) = &state.open_handover {
-        parties.push(org_name(&h.to_org));
+        offered_to.push(org_name(&h.to_org));
     } else if state.accountable_org != state.vt_org {
         parties.push(org_name(&state.accountable_org));
     }
@@ -111,11 +120,40 @@ pub fn input_for_case(
         moment,
         track: decision.track.clone(),
         handover_parties: parties,
+        offered_to,
         veiligheidsvoorwaarden: conditions,
         monitoring_agreements: agreements,
         reporter_has_role,
         reporter_is_informant_doctor,
     })
+}
+
+/// Whom the feedback goes to, as recorded with it (issue 7 item 9): the reporter's name and
+/// organisation as the intake has them (the organisation's name from Schakel when only its id is
+/// known), or a plain stand-in when neither was recorded.
+pub fn recipient(
+    melder: Option<&crate::intake::Melder>,
+    org_name: impl Fn(&str) -> String,
+) -> String {
+    let parts: Vec<String> = melder
+        .map(|m| {
+            [
+                m.name.clone(),
+                m.organisation
+                    .clone()
+                    .or_else(|| m.org_id.as_deref().map(&org_name)),
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|p| !p.trim().is_empty())
+            .collect()
+        })
+        .unwrap_or_default();
+    match parts.as_slice() {
+        [] => schakel_i18n::t("feedback-recipient-unnamed"),
+        [one] => one.clone(),
+        [person, org, ..] => format!("{person} ({org})"),
+    }
 }
 
 impl FeedbackContent {
@@ -135,7 +173,12 @@ impl FeedbackContent {
         } else {
             "Er is geen vervolgtraject gestart.".into()
         });
-        lines.push(if self.handover_parties.is_empty() {
+        lines.push(if !self.offered_to.is_empty() {
+            schakel_i18n::t_args(
+                "feedback-handover-offered-not-accepted",
+                &[("parties", &self.offered_to.join(", "))],
+            )
+        } else if self.handover_parties.is_empty() {
             "De zorg is niet overgedragen aan een andere organisatie.".into()
         } else {
             format!(
@@ -184,6 +227,7 @@ mod tests {
             moment: FeedbackMoment::NaBeoordeling,
             track: track.into(),
             handover_parties: vec!["Lokaal team Venlo".into()],
+            offered_to: vec![],
             veiligheidsvoorwaarden: vec!["Vader komt niet in de woning".into()],
             monitoring_agreements: vec!["Na 6 weken belt Veilig Thuis de school".into()],
             reporter_has_role: role,
@@ -241,6 +285,46 @@ mod tests {
             compose(&i),
             Ok(Feedback::NoStandardFeedback { .. })
         ));
+    }
+
+    #[test]
+    fn an_offered_handover_is_not_told_as_handed_over() {
+        let mut i = input("overdracht_lokaal_veld", false);
+        i.handover_parties.clear();
+        i.offered_to = vec!["Wijkteam Venlo".into()];
+        let text = standard(&i).text_nl();
+        assert!(!text.contains("is overgedragen"), "{text}");
+        assert!(!text.contains("niet overgedragen"), "{text}");
+        assert!(text.contains("Wijkteam Venlo"), "{text}");
+        assert!(text.contains("nog niet aanvaard"), "{text}");
+    }
+
+    #[test]
+    fn the_case_as_it_stands_tells_offered_from_accepted() {
+        use crate::case::tests::{LT, VT, accepted, offered, run, up_to_decision};
+        let mut steps = up_to_decision("overdracht_lokaal_veld", &[]);
+        steps.push((VT, offered("h1", LT, &[])));
+        let name = |id: &str| format!("org {id}");
+        let open = input_for_case(
+            &run(&steps).unwrap(),
+            FeedbackMoment::NaBeoordeling,
+            false,
+            false,
+            name,
+        )
+        .unwrap();
+        assert_eq!((open.handover_parties.len(), open.offered_to.len()), (0, 1));
+        steps.push((LT, accepted("h1")));
+        let done = input_for_case(
+            &run(&steps).unwrap(),
+            FeedbackMoment::NaBeoordeling,
+            false,
+            false,
+            name,
+        )
+        .unwrap();
+        assert_eq!(done.handover_parties, vec![format!("org {LT}")]);
+        assert!(done.offered_to.is_empty());
     }
 
     #[test]

@@ -276,6 +276,8 @@ pub(crate) fn apply(
             // RULES.md 0 / 2.5: acceptance by the receiver moves accountability; VT monitors the
             // veiligheidsvoorwaarden it set.
             next.accountable_org = h.to_org.clone();
+            // Regie again: no longer a former regiehouder with a read-only view.
+            next.former_regie.retain(|f| f.org != h.to_org);
             next.monitoring = (!h.veiligheidsvoorwaarden.is_empty()).then(|| Monitoring {
                 started_at: ctx.at,
                 monitored_by: s.vt_org.clone(),

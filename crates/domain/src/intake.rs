@@ -66,6 +66,18 @@ pub struct Melder {
     /// reporters anonymised).
     #[serde(rename = "anoniem_naar_gezin", default)]
     pub anonymous_to_family: bool,
+    /// The reporter has a role in the follow-up (e.g. the school that watches a condition): then
+    /// the feedback also carries the veiligheidsvoorwaarden and monitoring agreements (RULES.md
+    /// 2.4). Asked at intake (issue 7 item 9).
+    #[serde(rename = "rol_in_vervolg", default, skip_serializing_if = "is_false")]
+    pub has_role: bool,
+    /// The reporter is a doctor who acted only as informant: no standard feedback (RULES.md 2.4).
+    #[serde(rename = "arts_informant", default, skip_serializing_if = "is_false")]
+    pub informant_doctor: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// One direct betrokkene (RULES.md 0: the persons who commit or undergo the violence and the members
@@ -152,6 +164,8 @@ impl Intake {
             org_id: optional_text("melder.organisatie_id", &self.melder.org_id, MAX_SHORT)?,
             contact: optional_text("melder.contact", &self.melder.contact, MAX_SHORT)?,
             anonymous_to_family: self.melder.anonymous_to_family,
+            has_role: self.melder.has_role,
+            informant_doctor: self.melder.informant_doctor,
         };
         // RULES.md 0: VT registers all direct betrokkenen of a melding; an advies may leave the
         // family anonymous but still says where it lives, for the regional monitor.

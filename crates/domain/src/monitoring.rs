@@ -11,12 +11,12 @@ use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
 use crate::FieldError;
-use crate::calendar::add_days;
+use crate::calendar::{HolidayCalendar, add_days};
 
 mod events;
 
-pub use events::{Event, Monitoring};
-pub(crate) use events::{apply, deadlines, follow_up};
+pub use events::{Event, FormerRegie, InvolvementEndGround, MomentReport, Monitoring};
+pub(crate) use events::{apply, deadlines, follow_up, involvement_end};
 
 /// How long after the start of monitoring a moment falls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -226,11 +226,167 @@ impl MonitoringSchedule {
     }
 }
 
+/// The first working day on or after `date`: a moment that falls on a weekend or holiday is due
+/// on the next working day (issue 7 item 7: moments due on working days).
+pub fn on_working_day(calendar: &HolidayCalendar, date: Date) -> Date {
+    let mut d = date;
+    // A year holds far fewer than 30 closed days in a row; the bound only keeps the loop finite.
+    for _ in 0..30 {
+        if calendar.is_working_day(d) {
+            return d;
+        }
+        d = d.next_day().unwrap_or(d);
+    }
+    d
+}
+
+impl MonitoringSchedule {
+    /// The moments not yet recorded, each due on a working day (see [`on_working_day`]).
+    pub fn moments_due_on_working_days<'a>(
+        &self,
+        calendar: &HolidayCalendar,
+        accepted_on: Date,
+        recorded: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<DueMoment> {
+        self.moments_due(accepted_on, recorded)
+            .into_iter()
+            .map(|d| DueMoment {
+                due: on_working_day(calendar, d.due),
+                ..d
+            })
+            .collect()
+    }
+
+    /// Whether `moment` may be recorded for `monitoring` on `today` (issue 7 item 7): a moment of
+    /// the region's schedule, not recorded before, and due, or earlier with a reason. Returns the
+    /// moment's due date.
+    pub fn check_recordable(
+        &self,
+        calendar: &HolidayCalendar,
+        monitoring: &Monitoring,
+        moment: &str,
+        today: Date,
+        early_reason: Option<&str>,
+    ) -> Result<Date, FieldError> {
+        let m = self.parse_moment("moment", moment)?;
+        if monitoring.recorded_moments.iter().any(|r| r == &m.code) {
+            return Err(FieldError::new(
+                "moment",
+                msg_args(
+                    "error-monitoring-moment-already-recorded",
+                    [("moment", m.label_nl.clone())],
+                ),
+            ));
+        }
+        let due = on_working_day(
+            calendar,
+            m.after
+                .after(crate::calendar::dutch_local_date(monitoring.started_at)),
+        );
+        let has_reason = early_reason.is_some_and(|r| !r.trim().is_empty());
+        if today < due && !has_reason {
+            return Err(FieldError::new(
+                "early_reason",
+                msg_args(
+                    "error-monitoring-moment-not-due",
+                    [("moment", m.label_nl.clone()), ("due", dutch_date(due))],
+                ),
+            ));
+        }
+        Ok(due)
+    }
+}
+
+/// A date as Dutch readers write it: 29-11-2026.
+pub fn dutch_date(d: Date) -> String {
+    format!("{:02}-{:02}-{}", d.day(), u8::from(d.month()), d.year())
+}
+
 #[cfg(test)]
 mod tests {
     use time::macros::date;
 
     use super::*;
+
+    fn monitoring_from(started: time::OffsetDateTime) -> Monitoring {
+        Monitoring {
+            started_at: started,
+            monitored_by: "vt".into(),
+            veiligheidsvoorwaarden: vec!["c1".into()],
+            agreements: vec![],
+            recorded_moments: vec![],
+            unmet: vec![],
+        }
+    }
+
+    #[test]
+    fn a_moment_on_a_weekend_is_due_on_the_next_working_day() {
+        let cal = HolidayCalendar::default();
+        // Accepted on Saturday 3 January 2026: 6 weeks later is Saturday 14 February, due Monday.
+        let due = MonitoringSchedule::default().moments_due_on_working_days(
+            &cal,
+            date!(2026 - 01 - 03),
+            [],
+        );
+        assert_eq!(due[0].due, date!(2026 - 02 - 16));
+        // 27 April (Koningsdag) 2026 is a Monday: due Tuesday.
+        assert_eq!(
+            on_working_day(&cal, date!(2026 - 04 - 27)),
+            date!(2026 - 04 - 28)
+        );
+    }
+
+    #[test]
+    fn a_moment_is_recordable_when_due_or_earlier_with_a_reason_and_only_once() {
+        let cal = HolidayCalendar::default();
+        let schedule = MonitoringSchedule::default();
+        let mut m = monitoring_from(time::macros::datetime!(2026-01-15 10:00 +1));
+        // 6 weeks after 15 January 2026 is Thursday 26 February.
+        let early = schedule.check_recordable(&cal, &m, "6_weken", date!(2026 - 02 - 25), None);
+        assert_eq!(early.unwrap_err().field, "early_reason");
+        assert_eq!(
+            schedule.check_recordable(&cal, &m, "6_weken", date!(2026 - 02 - 25), Some("  ")),
+            Err(FieldError::new(
+                "early_reason",
+                msg_args(
+                    "error-monitoring-moment-not-due",
+                    [
+                        ("moment", "Na 6 weken".to_string()),
+                        ("due", "26-02-2026".to_string())
+                    ]
+                )
+            ))
+        );
+        assert_eq!(
+            schedule.check_recordable(
+                &cal,
+                &m,
+                "6_weken",
+                date!(2026 - 02 - 25),
+                Some("Gezin verhuist")
+            ),
+            Ok(date!(2026 - 02 - 26))
+        );
+        assert_eq!(
+            schedule.check_recordable(&cal, &m, "6_weken", date!(2026 - 02 - 26), None),
+            Ok(date!(2026 - 02 - 26))
+        );
+        assert_eq!(
+            schedule
+                .check_recordable(&cal, &m, "6 weken", date!(2026 - 03 - 26), None)
+                .unwrap_err()
+                .field,
+            "moment"
+        );
+        m.recorded_moments.push("6_weken".into());
+        assert_eq!(
+            schedule
+                .check_recordable(&cal, &m, "6_weken", date!(2026 - 03 - 26), None)
+                .unwrap_err()
+                .field,
+            "moment"
+        );
+    }
 
     #[test]
     fn default_moments_fall_6_weeks_3_and_6_months_after_acceptance() {

@@ -19,6 +19,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "web.ftl"),
     ftl!("nl", "errors.ftl"),
     ftl!("nl", "vtrules.ftl"),
+    ftl!("nl", "monitoring.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -27,6 +28,7 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "web.ftl"),
     ftl!("en", "errors.ftl"),
     ftl!("en", "vtrules.ftl"),
+    ftl!("en", "monitoring.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

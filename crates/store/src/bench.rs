@@ -51,6 +51,8 @@ pub fn intake(n: u64, now: OffsetDateTime) -> Intake {
             org_id: None,
             contact: None,
             anonymous_to_family: false,
+            has_role: false,
+            informant_doctor: false,
         },
         betrokkenen: household(n, now)
             .into_iter()

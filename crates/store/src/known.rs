@@ -178,11 +178,13 @@ pub fn classify_matches<'a>(confirmed: impl IntoIterator<Item = &'a KnownMatch>)
 }
 
 /// The open melding casussen among the matches: a new melding about these betrokkenen joins one
-/// of them instead of opening a new casus (RULES.md 3).
+/// of them instead of opening a new casus (RULES.md 3). A casus in which Veilig Thuis's
+/// involvement has ended is closed for Veilig Thuis (RULES.md 2.5): the new melding is a
+/// hermelding and starts a casus of its own.
 pub fn open_casussen<'a>(confirmed: impl IntoIterator<Item = &'a KnownMatch>) -> Vec<String> {
     let mut ids: Vec<String> = confirmed
         .into_iter()
-        .filter(|m| m.open && m.case_kind == "melding")
+        .filter(|m| m.open && m.phase != Phase::VtBeeindigd && m.case_kind == "melding")
         .map(|m| m.case_id.clone())
         .collect();
     ids.sort();

@@ -302,3 +302,98 @@ pub async fn open_case(
         _sealed: (),
     })
 }
+
+/// One feedback to the reporter as sent (issue 7 item 9).
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct SentFeedback {
+    /// `na_beoordeling` or `na_onderzoek`.
+    pub moment: String,
+    /// To whom it went.
+    pub to: String,
+    /// The text as sent, in Dutch, one paragraph per line.
+    pub text: Vec<String>,
+    /// When it was sent (RFC 3339, Dutch time).
+    pub sent_at: String,
+    /// The same as Dutch readers write it: 29-11-2026 14:05.
+    pub sent_at_text: String,
+}
+
+/// The feedback Veilig Thuis sent about case `case_id` that the user's organisation may read
+/// (RULES.md 2.4; issue 7 item 9): the policy decides on [`ResourceKind::ReporterFeedback`] with
+/// the case's participants, the access is logged, and a reporter's organisation gets only the
+/// feedback addressed to it, never the file.
+pub async fn reporter_feedback(
+    state: &AppState,
+    user: &CurrentUser,
+    case_id: &str,
+) -> Result<Vec<SentFeedback>, AppError> {
+    if state.store.case_summary(case_id).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let participants = state.store.case_participants(case_id).await?;
+    let actor = user.actor(None);
+    let resource = Resource {
+        kind: ResourceKind::ReporterFeedback,
+        sensitivity: Sensitivity::Normal,
+        participants,
+    };
+    let decision = match &actor {
+        Some(actor) => decide(actor, Action::Read, &resource),
+        None => Decision::Deny(schakel_domain::access::DenyReason::RoleNotPermitted),
+    };
+    let access = Access::new(Action::Read, ResourceKind::ReporterFeedback).on(Some(case_id));
+    log(state, user, access, &decision).await?;
+    let ground = match decision {
+        Decision::Allow(ground) => ground,
+        Decision::Deny(reason) => return Err(AppError::Forbidden(reason)),
+    };
+    let own_only = matches!(
+        ground,
+        schakel_domain::access::Ground::Participation {
+            participation: Participation::Reporter
+        }
+    );
+    let my_org = actor.map(|a| a.org_id).unwrap_or_default();
+    let mut out = Vec::new();
+    for e in state.store.case_events(case_id).await? {
+        if e.kind != "feedback_sent" {
+            continue;
+        }
+        let Ok(CaseEvent::Feedback(schakel_domain::case::FeedbackEvent::Sent {
+            moment,
+            to,
+            to_org,
+            text,
+            sent_at,
+        })) = serde_json::from_value::<CaseEvent>(e.payload.clone())
+        else {
+            continue;
+        };
+        if own_only && to_org.as_deref() != Some(my_org.as_str()) {
+            continue;
+        }
+        out.push(SentFeedback {
+            moment: match moment {
+                schakel_domain::case::FeedbackMoment::NaBeoordeling => "na_beoordeling",
+                schakel_domain::case::FeedbackMoment::NaOnderzoek => "na_onderzoek",
+            }
+            .to_string(),
+            to,
+            text,
+            sent_at_text: {
+                let local = schakel_domain::calendar::to_dutch_local(sent_at);
+                format!(
+                    "{} {:02}:{:02}",
+                    schakel_domain::monitoring::dutch_date(local.date()),
+                    local.hour(),
+                    local.minute()
+                )
+            },
+            sent_at: sent_at
+                .to_offset(schakel_domain::calendar::dutch_offset(sent_at))
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}

@@ -120,6 +120,9 @@ fn intake(p: &PlannedIntake, n: usize, gemeente: &str, rng: &mut Rng) -> Intake 
             org_id: None,
             contact: None,
             anonymous_to_family: rng.percent(10),
+            // Professionals often keep a role in the follow-up (RULES.md 2.4).
+            has_role: rng.percent(30),
+            informant_doctor: false,
         },
         betrokkenen,
         violence_version: "regio-2018".into(),
@@ -402,6 +405,18 @@ fn handover(
                 CaseCommand::RecordMonitoring {
                     moment: moment.code.clone(),
                     met: if unmet { vec![1] } else { vec![0, 1] },
+                    family_contact: Some(true),
+                    contact_note: reason(if unmet {
+                        "Huisbezoek; moeder vertelt over een nieuw incident"
+                    } else {
+                        "Huisbezoek; afspraken worden nagekomen"
+                    }),
+                    next_step: reason(if unmet {
+                        "Terug naar Veilig Thuis voor een nieuwe beoordeling"
+                    } else {
+                        "Volgend monitoringsmoment zoals gepland"
+                    }),
+                    early_reason: None,
                 },
             );
             if unmet {

@@ -17,6 +17,8 @@ use crate::{Acting, CaseCommand, Error, Logged, RegisterIntake};
 
 /// Steps per round at most.
 const ROUND: usize = 256;
+/// Days after which a refused step is tried once more.
+const RETRY_AFTER_DAYS: i64 = 3;
 /// Refusals kept with their message (the count is complete).
 const KEEP_REFUSALS: usize = 20;
 
@@ -47,6 +49,8 @@ struct Script {
     /// The steps chosen once the intake ran (own casus or joined), and the next one.
     steps: Vec<Step>,
     next: usize,
+    /// Whether the next step was refused once already.
+    retried: bool,
 }
 
 enum Outcome {
@@ -108,6 +112,7 @@ pub(super) async fn run(
                 case_id: None,
                 steps: Vec::new(),
                 next: 0,
+                retried: false,
             }
         })
         .collect();
@@ -237,6 +242,7 @@ pub(super) async fn run(
                 }
                 Outcome::Done { seq } => {
                     report.commands += 1;
+                    s.retried = false;
                     if let Some(c) = &s.case_id {
                         seqs.insert(c.clone(), seq);
                     }
@@ -251,6 +257,16 @@ pub(super) async fn run(
                     continue;
                 }
                 Outcome::Refused(message) => {
+                    // A worker whose step is refused (a casus cannot close while a melding that
+                    // joined it waits for its assessment) tries again some days later, once.
+                    if !s.retried
+                        && let Some(step) = s.steps.get_mut(s.next)
+                    {
+                        s.retried = true;
+                        step.at += time::Duration::days(RETRY_AFTER_DAYS);
+                        queue.push(Reverse((step.at, n)));
+                        continue;
+                    }
                     report.refused += 1;
                     if report.refusals.len() < KEEP_REFUSALS {
                         let what = s

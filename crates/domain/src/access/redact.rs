@@ -97,6 +97,8 @@ pub fn melder(m: &Melder, view: &View) -> Melder {
         org_id: optional(shown, &m.org_id),
         contact: optional(shown, &m.contact),
         anonymous_to_family: m.anonymous_to_family,
+        has_role: m.has_role,
+        informant_doctor: m.informant_doctor,
     }
 }
 
@@ -173,6 +175,7 @@ pub fn event(e: &CaseEvent, view: &View) -> Disclosed {
         E::Intake(IntakeEvent::Opened { .. })
         | E::Triage(TriageEvent::UrgencyAssessed { .. })
         | E::Handover(HandoverEvent::Accepted { .. })
+        | E::Monitoring(MonitoringEvent::InvolvementEnded { .. })
         | E::Feedback(FeedbackEvent::Given { .. })
         | E::Case(CaseWide::Reopened) => shown(e.clone()),
         E::Intake(IntakeEvent::IntakeRecorded {
@@ -241,6 +244,14 @@ pub fn event(e: &CaseEvent, view: &View) -> Disclosed {
         E::Monitoring(MonitoringEvent::Ended { reason }) => {
             shown(E::Monitoring(MonitoringEvent::Ended {
                 reason: text(journal, reason),
+            }))
+        }
+        // The text may carry the conditions and names the reporter: whoever may see who reported.
+        E::Feedback(FeedbackEvent::Sent { .. }) => whole(C::ReporterIdentity),
+        E::Feedback(FeedbackEvent::FamilyInformed { moment, how }) => {
+            shown(E::Feedback(FeedbackEvent::FamilyInformed {
+                moment: *moment,
+                how: text(journal, how),
             }))
         }
         E::Feedback(FeedbackEvent::Waived { moment, reason }) => {

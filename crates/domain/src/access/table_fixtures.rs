@@ -11,12 +11,13 @@ pub(super) enum Rel {
     BreakGlass,
 }
 
-pub(super) const RELATIONS: [Rel; 7] = [
+pub(super) const RELATIONS: [Rel; 8] = [
     Rel::Is(Participation::Accountable),
     Rel::Is(Participation::Contributor),
     Rel::Is(Participation::HandoverReceiver),
     Rel::Is(Participation::Reporter),
     Rel::Is(Participation::SignalRecipient),
+    Rel::Is(Participation::FormerRegie),
     Rel::None,
     Rel::BreakGlass,
 ];

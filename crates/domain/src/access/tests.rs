@@ -22,7 +22,7 @@ fn resource(kind: ResourceKind, sensitivity: Sensitivity, rel: Rel) -> Resource 
 /// with one pair of characters per action in the order read, search, create, update, export, print:
 /// the first for normal data, the second for special categories. A = allow, - = deny,
 /// c = allow only for Veilig Thuis (intake).
-const CASE_TABLE: [(Rel, &str); 7] = [
+const CASE_TABLE: [(Rel, &str); 8] = [
     //                                          read search create update export print
     (Rel::Is(Participation::Accountable), "AA AA cc AA AA AA"),
     (Rel::Is(Participation::Contributor), "AA AA cc AA -- --"),
@@ -32,6 +32,7 @@ const CASE_TABLE: [(Rel, &str); 7] = [
     ),
     (Rel::Is(Participation::Reporter), "-- AA cc -- -- --"),
     (Rel::Is(Participation::SignalRecipient), "-- AA cc -- -- --"),
+    (Rel::Is(Participation::FormerRegie), "AA AA cc -- -- --"),
     (Rel::None, "-- AA cc -- -- --"),
     (Rel::BreakGlass, "AA AA cc -- -- --"),
 ];
@@ -87,7 +88,7 @@ fn case_table_for_every_role_relation_action_and_organisation_kind() {
             }
         }
     }
-    assert_eq!(checked, 14 * 6 * 7 * 6 * 2);
+    assert_eq!(checked, 14 * 6 * 8 * 6 * 2);
 }
 
 /// Expected outcome for the resources that are not cases, per role, in action order
@@ -160,6 +161,41 @@ fn handle_with_care_signals_reach_only_the_school_contact_of_the_recipient() {
     assert!(decide(&vt, Action::Create, &signal(Rel::None)).is_allowed());
     let police = actor(OrgKind::Politie, Role::Medewerker, true, Rel::None);
     assert!(!decide(&police, Action::Create, &signal(Rel::None)).is_allowed());
+}
+
+/// Issue 7 item 9: the reporter's organisation reads the feedback meant for it, whatever its kind;
+/// nobody changes it, and without a relation (or by breaking the glass) nobody reads it.
+#[test]
+fn reporter_feedback_is_read_by_the_reporter_and_the_case_s_organisations_only() {
+    for kind in OrgKind::ALL {
+        for role in Role::ALL {
+            for rel in RELATIONS {
+                for action in Action::ALL {
+                    let got = decide(
+                        &actor(kind, role, true, rel),
+                        action,
+                        &resource(ResourceKind::ReporterFeedback, Sensitivity::Normal, rel),
+                    );
+                    let related = matches!(
+                        rel,
+                        Rel::Is(
+                            Participation::Reporter
+                                | Participation::Accountable
+                                | Participation::Contributor
+                        )
+                    );
+                    let want = related
+                        && action == Action::Read
+                        && matches!(role, Role::Medewerker | Role::Teamleider);
+                    assert_eq!(
+                        got.is_allowed(),
+                        want,
+                        "{kind:?} {role:?} {rel:?} {action:?}"
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[test]

@@ -19,26 +19,28 @@ fn case(rel: Rel) -> Resource {
 /// risk assessment (instruments), conditions, journal. S = shown, - = hidden. The first string holds
 /// for a reporter who did not ask for anonymity towards the family, the second for one who did.
 #[rustfmt::skip]
-const VEILIG_THUIS: [(Rel, &str, &str); 7] = [
+const VEILIG_THUIS: [(Rel, &str, &str); 8] = [
     //                                                    HIGBAVTRSCJ    HIGBAVTRSCJ
     (Rel::Is(Participation::Accountable),      "SSSSSSSSSSS", "SSSSSSSSSSS"),
     (Rel::Is(Participation::Contributor),      "SSSSSSSSSSS", "SSSSSSSSSSS"),
     (Rel::Is(Participation::HandoverReceiver), "S-S--S---S-", "S-S--S---S-"),
     (Rel::Is(Participation::Reporter),         "-----------", "-----------"),
     (Rel::Is(Participation::SignalRecipient),  "-----------", "-----------"),
+    (Rel::Is(Participation::FormerRegie),      "SSSSSSSSSSS", "SSSSSSSSSSS"),
     (Rel::None,                                "-----------", "-----------"),
     (Rel::BreakGlass,                          "SSSSSSSSSSS", "SSSSSSSSSSS"),
 ];
 
 /// The same for every other organisation that handles cases (lokaal team, police, zorg, ...).
 #[rustfmt::skip]
-const OTHER: [(Rel, &str, &str); 7] = [
+const OTHER: [(Rel, &str, &str); 8] = [
     //                                                    HIGBAVTRSCJ    HIGBAVTRSCJ
     (Rel::Is(Participation::Accountable),      "SSSSSSSSSSS", "SSSSSSS-SSS"),
     (Rel::Is(Participation::Contributor),      "SSSSSSSSSSS", "SSSSSSS-SSS"),
     (Rel::Is(Participation::HandoverReceiver), "S-S--S---S-", "S-S--S---S-"),
     (Rel::Is(Participation::Reporter),         "-----------", "-----------"),
     (Rel::Is(Participation::SignalRecipient),  "-----------", "-----------"),
+    (Rel::Is(Participation::FormerRegie),      "SSSSSSSSSSS", "SSSSSSS-SSS"),
     (Rel::None,                                "-----------", "-----------"),
     (Rel::BreakGlass,                          "SSSSSSSSSSS", "SSSSSSS-SSS"),
 ];
@@ -83,7 +85,7 @@ fn view_table_for_every_organisation_kind_role_relation_category_and_anonymity()
             }
         }
     }
-    assert_eq!(checked, 14 * 6 * 7 * 11 * 2);
+    assert_eq!(checked, 14 * 6 * 8 * 11 * 2);
 }
 
 #[test]
@@ -168,7 +170,12 @@ fn list_queries_ask_the_policy_which_participations_may_read() {
     let worker = actor(OrgKind::LokaalTeam, Role::Medewerker, true, Rel::None);
     assert_eq!(
         participations_that_may(&worker, Action::Read, ResourceKind::Case),
-        vec![P::Accountable, P::Contributor, P::HandoverReceiver]
+        vec![
+            P::Accountable,
+            P::Contributor,
+            P::HandoverReceiver,
+            P::FormerRegie
+        ]
     );
     assert_eq!(
         participations_that_may(&worker, Action::Export, ResourceKind::Case),
@@ -178,7 +185,12 @@ fn list_queries_ask_the_policy_which_participations_may_read() {
     let glass = actor(OrgKind::LokaalTeam, Role::Medewerker, true, Rel::BreakGlass);
     assert_eq!(
         participations_that_may(&glass, Action::Read, ResourceKind::Case),
-        vec![P::Accountable, P::Contributor, P::HandoverReceiver]
+        vec![
+            P::Accountable,
+            P::Contributor,
+            P::HandoverReceiver,
+            P::FormerRegie
+        ]
     );
     let school = actor(OrgKind::School, Role::SchoolContact, true, Rel::None);
     assert!(participations_that_may(&school, Action::Read, ResourceKind::Case).is_empty());

@@ -44,6 +44,9 @@ pub enum DeadlineKind {
     Onderzoek,
     /// RULES.md 2.4: feedback to the reporter (term [NC], see `Terms`).
     Terugkoppeling { moment: FeedbackMoment },
+    /// A notice, not a term: the case this organisation held regie over went back to Veilig Thuis
+    /// (issue 7 item 7); shown while Veilig Thuis assesses it anew.
+    TerugBijVeiligThuis,
 }
 
 impl DeadlineKind {
@@ -82,6 +85,7 @@ impl DeadlineKind {
                 FeedbackMoment::NaBeoordeling => t("deadline-terugkoppeling-na-beoordeling"),
                 FeedbackMoment::NaOnderzoek => t("deadline-terugkoppeling-na-onderzoek"),
             },
+            DeadlineKind::TerugBijVeiligThuis => t("deadline-terug-bij-veilig-thuis"),
         }
     }
 }
@@ -146,7 +150,7 @@ impl CaseState {
         }
         triage::deadlines(self, calendar, terms, &mut out);
         handover::deadlines(self, calendar, terms, &mut out);
-        monitoring::deadlines(self, terms, &mut out);
+        monitoring::deadlines(self, calendar, terms, &mut out);
         feedback::deadlines(self, calendar, terms, &mut out);
         out.sort_by_key(|d| (d.due, d.due_at));
         out

@@ -73,7 +73,7 @@ pub(super) fn check_closable(s: &CaseState) -> Result<(), TransitionError> {
         return Err(not_allowed(msg("error-case-not-closable-feedback-pending")));
     }
     match s.phase {
-        Phase::Advies | Phase::Overgedragen => Ok(()),
+        Phase::Advies | Phase::Overgedragen | Phase::VtBeeindigd => Ok(()),
         // RULES.md 2.1: every melding gets a veiligheidsbeoordeling and a decision.
         Phase::Intake | Phase::Beoordeling => {
             Err(not_allowed(msg("error-case-not-closable-before-decision")))

@@ -93,6 +93,7 @@ fn event_strategy() -> impl Strategy<Value = CaseEvent> {
             CaseEvent::Monitoring(MonitoringEvent::Recorded {
                 moment: "6_weken".into(),
                 conditions_met: names(n).into_iter().zip([a, b]).collect(),
+                report: None,
             })
         }),
         2 => text.clone().prop_map(|reason| CaseEvent::Monitoring(MonitoringEvent::ReEscalated { reason })),
@@ -258,11 +259,16 @@ fn check_invariants(
     }
     for d in &deadlines {
         let receiver = after.open_handover.as_ref().map(|h| h.to_org.as_str());
-        // The accountable organisation hears of a melding that joined its case (issue 7 item 1).
+        // The accountable organisation hears of a melding that joined its case (issue 7 item 1);
+        // besides Veilig Thuis and the receiver, a former regiehouder is told that its case went
+        // back to Veilig Thuis (issue 7 item 7), a notice, not a term.
+        let former = d.what == DeadlineKind::TerugBijVeiligThuis
+            && after.former_regie.iter().any(|f| f.org == d.owner_org);
         prop_assert!(
             d.owner_org == after.vt_org
                 || Some(d.owner_org.as_str()) == receiver
                 || d.owner_org == after.accountable_org
+                || former
         );
     }
     Ok(())

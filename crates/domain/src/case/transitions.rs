@@ -38,10 +38,16 @@ pub fn apply(
 }
 
 /// The event the lifecycle demands right after `event` brought the case to `after`, if any.
-/// Today only monitoring demands one (an unmet condition re-escalates, RULES.md 2.5).
+/// Monitoring demands one (an unmet condition re-escalates, RULES.md 2.5), and so does the end of
+/// Veilig Thuis's part: an accepted handover without monitoring, or the end of monitoring, ends
+/// Veilig Thuis's involvement at once (RULES.md 2.5, 3).
 pub fn follow_up(after: &CaseState, event: &CaseEvent) -> Option<CaseEvent> {
     match event {
         CaseEvent::Monitoring(e) => monitoring::follow_up(after, e),
+        CaseEvent::Handover(handover::Event::Accepted { .. }) => monitoring::involvement_end(
+            after,
+            monitoring::InvolvementEndGround::HandoverWithoutMonitoring,
+        ),
         CaseEvent::Intake(_)
         | CaseEvent::Triage(_)
         | CaseEvent::Feedback(_)

@@ -5,8 +5,9 @@ use crate::msg;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::FieldError;
 use crate::calendar::{HolidayCalendar, Terms, dutch_local_date};
-use crate::case::guards::{MAX_TEXT, by_vt, not_allowed};
+use crate::case::guards::{MAX_TEXT, by_vt, not_allowed, texts};
 use crate::case::{CaseKind, CaseState, Deadline, DeadlineKind, EventContext, TransitionError};
 use crate::validate::required_text;
 
@@ -23,17 +24,40 @@ pub enum Event {
         moment: FeedbackMoment,
         reason: String,
     },
+    /// The feedback as sent (issue 7 item 9): what, to whom and when, not only that it was given.
+    /// The text is composed by the server from the case (`super::compose`); `to_org` is the
+    /// reporter's organisation in Schakel, which may read it (RULES.md 2.4).
+    #[serde(rename = "feedback_sent")]
+    Sent {
+        moment: FeedbackMoment,
+        to: String,
+        #[serde(default)]
+        to_org: Option<String>,
+        text: Vec<String>,
+        #[serde(with = "time::serde::rfc3339")]
+        sent_at: OffsetDateTime,
+    },
+    /// RULES.md 2.1: the family members are informed of the outcome too; how, in a few words.
+    #[serde(rename = "family_informed")]
+    FamilyInformed { moment: FeedbackMoment, how: String },
 }
 
 impl Event {
     /// The stored `kind` of every feedback event.
-    pub const KINDS: &[&str] = &["feedback_given", "feedback_waived"];
+    pub const KINDS: &[&str] = &[
+        "feedback_given",
+        "feedback_waived",
+        "feedback_sent",
+        "family_informed",
+    ];
 
     /// The snake_case name stored in the `kind` tag.
     pub fn name(&self) -> &'static str {
         match self {
             Event::Given { .. } => "feedback_given",
             Event::Waived { .. } => "feedback_waived",
+            Event::Sent { .. } => "feedback_sent",
+            Event::FamilyInformed { .. } => "family_informed",
         }
     }
 
@@ -42,6 +66,8 @@ impl Event {
         Some(match kind {
             "feedback_given" => schakel_i18n::t("event-feedback-given"),
             "feedback_waived" => schakel_i18n::t("event-feedback-waived"),
+            "feedback_sent" => schakel_i18n::t("event-feedback-sent"),
+            "family_informed" => schakel_i18n::t("event-family-informed"),
             _ => return None,
         })
     }
@@ -104,6 +130,25 @@ pub(crate) fn apply(
             by_vt(s, ctx)?;
             required_text("reason", reason, MAX_TEXT)?;
             settle_feedback(next, *moment)?;
+        }
+        Event::Sent {
+            moment, to, text, ..
+        } => {
+            by_vt(s, ctx)?;
+            required_text("to", to, MAX_TEXT)?;
+            if text.is_empty() {
+                return Err(FieldError::new("text", msg("error-feedback-text-required")).into());
+            }
+            texts("text", text)?;
+            settle_feedback(next, *moment)?;
+        }
+        Event::FamilyInformed { how, .. } => {
+            by_vt(s, ctx)?;
+            // RULES.md 2.1: the family hears the outcome of the beoordeling or onderzoek.
+            if s.decision.is_none() {
+                return Err(not_allowed(msg("error-family-informed-before-decision")));
+            }
+            required_text("how", how, MAX_TEXT)?;
         }
     }
     Ok(())

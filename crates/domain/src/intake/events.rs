@@ -141,6 +141,7 @@ pub(crate) fn open(
         closed_from: None,
         intakes: Vec::new(),
         instruments: Vec::new(),
+        former_regie: Vec::new(),
     })
 }
 

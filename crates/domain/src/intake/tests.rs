@@ -33,6 +33,8 @@ pub(crate) fn melding() -> Intake {
             org_id: None,
             contact: Some("".into()),
             anonymous_to_family: true,
+            has_role: false,
+            informant_doctor: false,
         },
         betrokkenen: vec![
             betrokkene(

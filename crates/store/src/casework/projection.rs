@@ -41,7 +41,7 @@ pub fn title(state: &CaseState) -> String {
 /// needs to decide); the reporter's organisation, which gets feedback (RULES.md 2.4); and Veilig
 /// Thuis as contributor once another organisation is accountable, since it keeps its own statutory
 /// file and monitors the veiligheidsvoorwaarden (RULES.md 2.5, 8.1: Wmo art. 4.1.1). An earlier
-/// receiver whose handover was re-escalated is not kept: it no longer needs to know.
+/// regiehouder whose case was re-escalated keeps a read-only view (issue 7 item 7).
 ///
 /// Persons: the named betrokkenen of a melding. An advies keeps the family anonymous (RULES.md 1.3),
 /// so its betrokkenen are no persons in Schakel and are not found by the known-before check.
@@ -52,6 +52,12 @@ pub fn case_projection(state: &CaseState) -> CaseProjection {
     }
     if state.accountable_org != state.vt_org {
         participants.push((state.vt_org.clone(), Participation::Contributor));
+    }
+    // Issue 7 item 7: a regiehouder whose case was re-escalated keeps a read-only view.
+    for f in &state.former_regie {
+        if !participants.iter().any(|(o, _)| o == &f.org) {
+            participants.push((f.org.clone(), Participation::FormerRegie));
+        }
     }
     for i in &state.intakes {
         if let Some(org) = &i.intake.melder.org_id
@@ -111,6 +117,7 @@ fn deadline_code(kind: &DeadlineKind) -> &'static str {
         DeadlineKind::Monitoringsmoment { .. } => "monitoringsmoment",
         DeadlineKind::Onderzoek => "onderzoek",
         DeadlineKind::Terugkoppeling { .. } => "terugkoppeling",
+        DeadlineKind::TerugBijVeiligThuis => "terug_bij_veilig_thuis",
     }
 }
 

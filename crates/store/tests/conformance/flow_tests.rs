@@ -43,6 +43,8 @@ fn intake(at: OffsetDateTime, people: Vec<Betrokkene>, reporter_org: Option<Stri
             org_id: reporter_org,
             contact: None,
             anonymous_to_family: false,
+            has_role: false,
+            informant_doctor: false,
         },
         betrokkenen: people,
         violence_version: "regio-2018".into(),

@@ -27,6 +27,7 @@ pub fn routes() -> ApiRouter {
         .routes(routes!(add_note))
         .routes(routes!(append_command))
         .routes(routes!(feedback))
+        .routes(routes!(feedback_sent))
 }
 
 /// Break-the-glass over the API: the reason travels in a header, never in the URL (URLs end up in
@@ -245,13 +246,9 @@ async fn run_command(
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 struct FeedbackQuery {
+    /// Whether the reporter has a role in the follow-up, or is a doctor who was only informant,
+    /// is part of the intake (`melder.rol_in_vervolg`, `melder.arts_informant`).
     moment: Moment,
-    /// The reporter has a role in the follow-up (then the conditions and agreements are shared).
-    #[serde(default)]
-    reporter_has_role: bool,
-    /// The reporter is a doctor who acted only as informant.
-    #[serde(default)]
-    informant_doctor: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -281,14 +278,28 @@ async fn feedback(
     ApiQuery(q): ApiQuery<FeedbackQuery>,
 ) -> ApiResult<Json<FeedbackView>> {
     let case = gate::open_case(&state, &user, &id, Action::Read, None).await?;
-    let feedback = super::feedback::compose(
-        &state,
-        &case,
-        q.moment.into(),
-        q.reporter_has_role,
-        q.informant_doctor,
-    )
-    .await?;
+    let feedback = super::feedback::compose(&state, &case, q.moment.into()).await?;
     let text = super::feedback::lines(&feedback);
     Ok(Json(FeedbackView { feedback, text }))
+}
+
+/// The feedback Veilig Thuis sent about a case: a professional reporter's organisation reads the
+/// feedback addressed to it (without access to the file); Veilig Thuis and the organisations in
+/// the case read all of it (RULES.md 2.4).
+#[utoipa::path(
+    get,
+    path = "/cases/{id}/feedback/sent",
+    tag = "cases",
+    params(("id" = String, Path)),
+    responses(
+        (status = 200, body = Vec<gate::SentFeedback>),
+        (status = "4XX", description = "Fout", body = ErrorBody)
+    )
+)]
+async fn feedback_sent(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<String>,
+) -> ApiResult<Json<Vec<gate::SentFeedback>>> {
+    Ok(Json(gate::reporter_feedback(&state, &user, &id).await?))
 }

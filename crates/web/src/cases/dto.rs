@@ -113,11 +113,24 @@ pub enum CommandDto {
     WithdrawHandover {
         reason: String,
     },
-    /// `met`: positions (from 0) of the veiligheidsvoorwaarden found met; the others are unmet.
+    /// One monitoring moment, by Veilig Thuis or the regiehouder's organisation. `moment`: a code
+    /// of the region's monitoring schedule; `met`: positions (from 0) of the veiligheidsvoorwaarden
+    /// found met, the others are unmet (an unmet one returns the case to Veilig Thuis);
+    /// `family_contact` and `next_step` are required; `early_reason` before the moment is due.
     RecordMonitoring {
         moment: String,
         #[serde(default)]
         met: Vec<usize>,
+        #[serde(default)]
+        family_contact: Option<bool>,
+        #[serde(default)]
+        #[schema(max_length = 2000)]
+        family_contact_note: String,
+        #[serde(default)]
+        #[schema(max_length = 2000)]
+        next_step: String,
+        #[serde(default)]
+        early_reason: Option<String>,
     },
     EndMonitoring {
         reason: String,
@@ -128,8 +141,16 @@ pub enum CommandDto {
     CompleteOnderzoek {
         outcome: Outcome,
     },
+    /// The server composes the text from the case and the intake's reporter and stores what was
+    /// sent, to whom and when.
     GiveFeedback {
         moment: Moment,
+    },
+    /// RULES.md 2.1: the family was informed of the outcome; `how` in a few words.
+    InformFamily {
+        moment: Moment,
+        #[schema(max_length = 2000)]
+        how: String,
     },
     WaiveFeedback {
         moment: Moment,
@@ -211,9 +232,21 @@ impl From<CommandDto> for CaseCommand {
             }
             CommandDto::RefuseHandover { reason } => CaseCommand::RefuseHandover { reason },
             CommandDto::WithdrawHandover { reason } => CaseCommand::WithdrawHandover { reason },
-            CommandDto::RecordMonitoring { moment, met } => {
-                CaseCommand::RecordMonitoring { moment, met }
-            }
+            CommandDto::RecordMonitoring {
+                moment,
+                met,
+                family_contact,
+                family_contact_note,
+                next_step,
+                early_reason,
+            } => CaseCommand::RecordMonitoring {
+                moment,
+                met,
+                family_contact,
+                contact_note: family_contact_note,
+                next_step,
+                early_reason,
+            },
             CommandDto::EndMonitoring { reason } => CaseCommand::EndMonitoring { reason },
             CommandDto::ReEscalate { reason } => CaseCommand::ReEscalate { reason },
             CommandDto::CompleteOnderzoek { outcome } => CaseCommand::CompleteOnderzoek {
@@ -226,6 +259,10 @@ impl From<CommandDto> for CaseCommand {
             },
             CommandDto::GiveFeedback { moment } => CaseCommand::GiveFeedback {
                 moment: moment.into(),
+            },
+            CommandDto::InformFamily { moment, how } => CaseCommand::InformFamily {
+                moment: moment.into(),
+                how,
             },
             CommandDto::WaiveFeedback { moment, reason } => CaseCommand::WaiveFeedback {
                 moment: moment.into(),

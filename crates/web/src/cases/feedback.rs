@@ -7,17 +7,20 @@ use super::casework;
 use crate::gate::OpenedCase;
 use crate::{AppError, AppState};
 
-/// The feedback for `moment`, with or without the parts only a reporter with a role may hear.
+/// The feedback for `moment`, with or without the parts only a reporter with a role may hear: the
+/// intake says whether the reporter has a role and whether it is a doctor who was only informant
+/// (issue 7 item 9), so no caller passes either.
 pub async fn compose(
     state: &AppState,
     case: &OpenedCase,
     moment: FeedbackMoment,
-    reporter_has_role: bool,
-    informant_doctor: bool,
 ) -> Result<Feedback, AppError> {
     let current = casework::current_state(state, case)
         .await?
         .ok_or(AppError::NotFound)?;
+    let melder = current.intakes.first().map(|i| &i.intake.melder);
+    let reporter_has_role = melder.is_some_and(|m| m.has_role);
+    let informant_doctor = melder.is_some_and(|m| m.informant_doctor);
     let orgs = state.store.organisations().await?;
     let name = |id: &str| {
         orgs.iter()

@@ -45,6 +45,12 @@ pub struct MelderDto {
     pub contact: Option<String>,
     #[serde(default)]
     pub anoniem_naar_gezin: bool,
+    /// The reporter has a role in the follow-up: the feedback then carries the conditions.
+    #[serde(default)]
+    pub rol_in_vervolg: bool,
+    /// The reporter is a doctor who acted only as informant: no standard feedback.
+    #[serde(default)]
+    pub arts_informant: bool,
 }
 
 /// One betrokkene. There is no person id: the server links persons from the known-before check.
@@ -133,6 +139,8 @@ impl IntakeDto {
                 org_id: self.melder.organisatie_id,
                 contact: self.melder.contact,
                 anonymous_to_family: self.melder.anoniem_naar_gezin,
+                has_role: self.melder.rol_in_vervolg,
+                informant_doctor: self.melder.arts_informant,
             },
             betrokkenen,
             violence_version: self.aard_geweld_versie,

@@ -175,6 +175,8 @@ impl App {
                 org_id: None,
                 contact: None,
                 anonymous_to_family: false,
+                has_role: false,
+                informant_doctor: false,
             },
             betrokkenen: vec![
                 person(

@@ -8,5 +8,6 @@ mod flow;
 mod harness;
 mod input;
 mod login;
+mod monitoring;
 mod rules;
 mod vtrules;

@@ -203,6 +203,7 @@ fn deadlines_reach_the_owners_work_queue() {
         CaseEvent::Monitoring(MonitoringEvent::Recorded {
             moment: "6_weken".into(),
             conditions_met: vec![("c1".into(), true)],
+            report: None,
         }),
     ));
     let d = run(&steps).unwrap().deadlines(&cal, &terms);

@@ -4,7 +4,8 @@
 
 use schakel_app::CaseCommand;
 use schakel_domain::case::{
-    CaseEvent, CaseState, CaseWide, FeedbackMoment, IntakeEvent, MonitoringEvent, Phase,
+    CaseEvent, CaseState, CaseWide, FeedbackEvent, FeedbackMoment, IntakeEvent, MonitoringEvent,
+    Phase,
 };
 use schakel_domain::codes::{self, DecisionCategory, decision_category};
 use schakel_domain::msg;
@@ -59,8 +60,11 @@ pub struct Actions {
     pub handover_targets: Vec<(String, String)>,
     pub decided_voorwaarden: String,
     pub open_handover: Option<OpenHandoverView>,
-    pub monitoring_moments: Vec<(String, String)>,
+    /// Moments still to record: (code, label, due date as 29-11-2026, due already).
+    pub monitoring_moments: Vec<(String, String, String, bool)>,
     pub monitoring_voorwaarden: Vec<(usize, String)>,
+    /// The user's organisation held regie until the case went back to Veilig Thuis: read only.
+    pub former_regie: bool,
     pub can_end_monitoring: bool,
     pub can_close: bool,
     /// Advies to melding, or melding (before a decision) to advies.
@@ -69,6 +73,8 @@ pub struct Actions {
     pub can_escalate: bool,
     /// Feedback owed to the reporter: (moment code, label).
     pub feedback_due: Vec<(String, String)>,
+    /// RULES.md 2.1: Veilig Thuis records that the family was informed of the outcome.
+    pub can_inform_family: bool,
 }
 
 pub struct Inputs<'a> {
@@ -193,14 +199,30 @@ pub fn actions(i: Inputs<'_>) -> Actions {
             Vec::new()
         },
     });
-    let (monitoring_moments, monitoring_voorwaarden) = match (&s.monitoring, is_vt) {
+    // Issue 7 item 7: Veilig Thuis (which monitors) and the regiehouder's organisation both record
+    // a moment; which moments are left and when each is due come from the region's schedule.
+    let may_record = s
+        .monitoring
+        .as_ref()
+        .is_some_and(|m| s.is_open() && (m.monitored_by == my_org || s.accountable_org == my_org));
+    let (monitoring_moments, monitoring_voorwaarden) = match (&s.monitoring, may_record) {
         (Some(m), true) => (
             i.terms
                 .monitoring
-                .moments
-                .iter()
-                .filter(|mm| !m.recorded_moments.contains(&mm.code))
-                .map(|mm| (mm.code.clone(), mm.label_nl.clone()))
+                .moments_due_on_working_days(
+                    i.calendar,
+                    schakel_domain::calendar::dutch_local_date(m.started_at),
+                    m.recorded_moments.iter().map(String::as_str),
+                )
+                .into_iter()
+                .map(|d| {
+                    (
+                        d.code,
+                        d.label_nl,
+                        schakel_domain::monitoring::dutch_date(d.due),
+                        d.due <= today,
+                    )
+                })
                 .collect(),
             m.veiligheidsvoorwaarden
                 .iter()
@@ -210,6 +232,8 @@ pub fn actions(i: Inputs<'_>) -> Actions {
         ),
         _ => (Vec::new(), Vec::new()),
     };
+    let former_regie =
+        s.accountable_org != my_org && s.former_regie.iter().any(|f| f.org == my_org);
     Actions {
         phase: s.phase.label(),
         deadlines,
@@ -243,6 +267,7 @@ pub fn actions(i: Inputs<'_>) -> Actions {
         })),
         monitoring_moments,
         monitoring_voorwaarden,
+        former_regie,
         can_close: allows(CaseEvent::Case(CaseWide::Closed {
             reason: PROBE.into(),
         })),
@@ -261,6 +286,10 @@ pub fn actions(i: Inputs<'_>) -> Actions {
             && allows(CaseEvent::Monitoring(MonitoringEvent::ReEscalated {
                 reason: PROBE.into(),
             })),
+        can_inform_family: allows(CaseEvent::Feedback(FeedbackEvent::FamilyInformed {
+            moment: FeedbackMoment::NaBeoordeling,
+            how: PROBE.into(),
+        })),
         feedback_due: if s.vt_org == my_org && s.decision.is_some() {
             s.feedback_pending
                 .iter()
@@ -290,12 +319,22 @@ pub struct ActionForm {
     pub regiehouder: Option<String>,
     pub reden: Option<String>,
     pub moment: Option<String>,
-    #[serde(default)]
-    pub nagekomen: Vec<String>,
     /// Which melding of the casus an urgency or assessment concerns (issue 7 item 1).
     pub melding: Option<String>,
     /// Why a decided veiligheidsvoorwaarde is left out of a handover (issue 7 item 2).
     pub reden_voorwaarden: Option<String>,
+    /// Monitoring: contact with the family (ja/nee), its note, the next step, why early.
+    pub contact: Option<String>,
+    pub contact_toelichting: Option<String>,
+    pub volgende_stap: Option<String>,
+    pub reden_eerder: Option<String>,
+    /// How the family was informed.
+    pub hoe: Option<String>,
+    /// How many conditions the form asked about.
+    pub vw_aantal: Option<String>,
+    /// The rest of the form: per veiligheidsvoorwaarde `vw0`, `vw1`, ... with `ja` or `nee`.
+    #[serde(flatten)]
+    pub rest: std::collections::HashMap<String, String>,
 }
 
 pub fn moment_code(m: FeedbackMoment) -> &'static str {
@@ -353,6 +392,44 @@ fn required(field: &str, v: Option<&String>) -> Result<String, AppError> {
         Some(s) if !s.is_empty() => Ok(s.to_string()),
         _ => Err(AppError::field(field, msg("case-required"))),
     }
+}
+
+/// The monitoring form (issue 7 item 7): every condition judged met (`ja`) or not (`nee`), none
+/// left out; contact with the family; the next step.
+fn monitoring_command(form: &ActionForm) -> Result<CaseCommand, AppError> {
+    let moment = required("moment", form.moment.as_ref())?;
+    let mut judged: Vec<(usize, bool)> = Vec::new();
+    for (key, value) in &form.rest {
+        let Some(n) = key.strip_prefix("vw").and_then(|n| n.parse::<usize>().ok()) else {
+            continue;
+        };
+        judged.push((n, yes_no(key, Some(value.as_str()))?));
+    }
+    judged.sort_unstable();
+    let asked: usize = form
+        .vw_aantal
+        .as_deref()
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(judged.len());
+    // The conditions are numbered from 0 without gaps; a missing one was not judged.
+    if let Some(missing) = (0..asked).find(|i| judged.get(*i).map(|(n, _)| n) != Some(i)) {
+        return Err(AppError::field(
+            &format!("vw{missing}"),
+            msg("case-choose-yes-no"),
+        ));
+    }
+    Ok(CaseCommand::RecordMonitoring {
+        moment,
+        met: judged
+            .iter()
+            .filter(|(_, met)| *met)
+            .map(|(n, _)| *n)
+            .collect(),
+        family_contact: Some(yes_no("contact", form.contact.as_deref())?),
+        contact_note: form.contact_toelichting.clone().unwrap_or_default(),
+        next_step: required("volgende_stap", form.volgende_stap.as_ref())?,
+        early_reason: form.reden_eerder.clone(),
+    })
 }
 
 /// Turns a posted form into the command it asks for. The server fills in the rest (the assessor,
@@ -413,20 +490,14 @@ pub fn command_from(form: &ActionForm) -> Result<CaseCommand, AppError> {
         },
         "weigeren" => CaseCommand::RefuseHandover { reason: reason()? },
         "intrekken" => CaseCommand::WithdrawHandover { reason: reason()? },
-        "monitoring" => CaseCommand::RecordMonitoring {
-            moment: required("moment", form.moment.as_ref())?,
-            met: form
-                .nagekomen
-                .iter()
-                .map(|n| {
-                    n.parse::<usize>()
-                        .map_err(|_| AppError::field("nagekomen", msg("case-choose-from-list")))
-                })
-                .collect::<Result<_, _>>()?,
-        },
+        "monitoring" => monitoring_command(form)?,
         "monitoring_einde" => CaseCommand::EndMonitoring { reason: reason()? },
         "terugkoppeling" => CaseCommand::GiveFeedback {
             moment: parse_moment("moment", form.moment.as_deref().unwrap_or(""))?,
+        },
+        "gezin_geinformeerd" => CaseCommand::InformFamily {
+            moment: parse_moment("moment", form.moment.as_deref().unwrap_or(""))?,
+            how: required("hoe", form.hoe.as_ref())?,
         },
         "omzetten_melding" => CaseCommand::ConvertToMelding { reason: reason()? },
         "omzetten_advies" => CaseCommand::ConvertToAdvies { reason: reason()? },

@@ -34,6 +34,10 @@ pub fn routes() -> Router<AppState> {
         .route("/casussen/{id}/notities", post(add_note))
         .route("/casussen/{id}/acties", post(act))
         .route("/casussen/{id}/terugkoppeling", get(feedback_page))
+        .route(
+            "/casussen/{id}/terugkoppeling/ontvangen",
+            get(feedback_received_page),
+        )
 }
 
 pub struct EventRow {
@@ -394,8 +398,6 @@ struct FeedbackPage {
 #[derive(Deserialize)]
 struct FeedbackQuery {
     moment: Option<String>,
-    melder_rol: Option<String>,
-    arts_informant: Option<String>,
 }
 
 async fn feedback_page(
@@ -406,20 +408,34 @@ async fn feedback_page(
 ) -> Result<Response, AppError> {
     let moment = actions::parse_moment("moment", q.moment.as_deref().unwrap_or(""))?;
     let case = gate::open_case(&state, &user, &id, Action::Read, None).await?;
-    let composed = crate::cases::feedback::compose(
-        &state,
-        &case,
-        moment,
-        q.melder_rol.is_some(),
-        q.arts_informant.is_some(),
-    )
-    .await?;
+    let composed = crate::cases::feedback::compose(&state, &case, moment).await?;
     render(&FeedbackPage {
         page: PageCtx::for_user(&state, &user, ""),
         id: case.summary.id.clone(),
         last_seq: case.summary.last_seq,
         moment: actions::moment_code(moment).to_string(),
         lines: crate::cases::feedback::lines(&composed),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "feedback_received.html")]
+struct FeedbackReceivedPage {
+    page: PageCtx,
+    sent: Vec<crate::gate::SentFeedback>,
+}
+
+/// Issue 7 item 9: the feedback Veilig Thuis sent to the user's organisation as reporter (or, for
+/// the organisations in the case, all feedback sent), without the file.
+async fn feedback_received_page(
+    State(state): State<AppState>,
+    PageUser(user): PageUser,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let sent = gate::reporter_feedback(&state, &user, &id).await?;
+    render(&FeedbackReceivedPage {
+        page: PageCtx::for_user(&state, &user, ""),
+        sent,
     })
 }
 

@@ -131,6 +131,8 @@ pub fn intake_from(
             org_id: Some(p.get("melder.organisatie_id").to_string()).filter(|s| !s.is_empty()),
             contact: Some(p.get("melder.contact").to_string()).filter(|s| !s.is_empty()),
             anonymous_to_family: !p.get("melder.anoniem_naar_gezin").is_empty(),
+            has_role: !p.get("melder.rol_in_vervolg").is_empty(),
+            informant_doctor: !p.get("melder.arts_informant").is_empty(),
         },
         betrokkenen,
         violence_version: violence_version.to_string(),

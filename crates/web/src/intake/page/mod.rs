@@ -69,7 +69,8 @@ struct IntakePage {
     soort: String,
     ontvangen_op: String,
     kanaal: String,
-    melder: (String, String, String, String, bool),
+    /// Type, name, organisation, contact, anonymous, role in the follow-up, informant doctor.
+    melder: (String, String, String, String, bool, bool, bool),
     rows: Vec<RowValues>,
     geweld: Vec<String>,
     groepen: Vec<String>,
@@ -150,6 +151,8 @@ async fn page(
             p.get("melder.organisatie").to_string(),
             p.get("melder.contact").to_string(),
             !p.get("melder.anoniem_naar_gezin").is_empty(),
+            !p.get("melder.rol_in_vervolg").is_empty(),
+            !p.get("melder.arts_informant").is_empty(),
         ),
         rows,
         geweld: p.all("aard_geweld"),
