@@ -29,6 +29,8 @@ const STORED: &[&str] = &[
     r#"{"kind":"closed","reason":"r"}"#,
     r#"{"kind":"reopened"}"#,
     r#"{"kind":"note_added","text":"n"}"#,
+    r#"{"kind":"assigned","user":"vt.mw"}"#,
+    r#"{"kind":"assigned","user":null}"#,
     r#"{"kind":"instrument_scored","record":{"kind":"dash","version":"2009","item_scores":["ja","nee"],"overall_judgement":"hoog"},"assessor":"vt.mw"}"#,
 ];
 

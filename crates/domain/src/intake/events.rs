@@ -121,6 +121,7 @@ pub(crate) fn open(
         closed_from: None,
         intakes: Vec::new(),
         instruments: Vec::new(),
+        assigned_user: None,
     })
 }
 

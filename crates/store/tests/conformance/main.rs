@@ -11,3 +11,4 @@ mod migration_tests;
 mod synthetic_tests;
 mod tamper_tests;
 mod user_tests;
+mod worklist_tests;
