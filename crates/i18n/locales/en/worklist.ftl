@@ -58,3 +58,4 @@ home-showing-all = Open and closed cases.
 home-show-open-only = Show open cases only
 worklist-assign-to = Assign to
 worklist-assign = Assign
+error-queue-page = Choose a page number.

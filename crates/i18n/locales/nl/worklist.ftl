@@ -58,3 +58,4 @@ home-showing-all = Open en gesloten casussen.
 home-show-open-only = Toon alleen open casussen
 worklist-assign-to = Toewijzen aan
 worklist-assign = Toewijzen
+error-queue-page = Kies een paginanummer.

@@ -90,7 +90,8 @@ struct QueuePage {
 struct PageQuery {
     #[serde(flatten)]
     params: Params,
-    pagina: Option<i64>,
+    /// Text: under `flatten` serde hands every value over as text.
+    pagina: Option<String>,
 }
 
 /// The label of a task kind code, from the catalogue.
@@ -156,7 +157,18 @@ async fn page(
     PageUser(user): PageUser,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, AppError> {
-    let page_no = q.pagina.unwrap_or(1).max(1);
+    let page_no = match q.pagina.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        None => 1,
+        Some(p) => p
+            .parse::<i64>()
+            .map_err(|_| {
+                AppError::BadQuery(schakel_domain::FieldError::new(
+                    "pagina",
+                    schakel_domain::msg("error-queue-page"),
+                ))
+            })?
+            .max(1),
+    };
     let now = state.clock.now();
     let gemeenten: Vec<String> = state
         .store
