@@ -54,7 +54,7 @@ test('a worker finds today\'s acute melding in Te doen and a person by date of b
   const heading = await vt.getByRole('heading', { level: 1 }).innerText();
   const number = heading.match(/VT-\d{4}-\d{5}/)?.[0];
   assert.ok(number, `case number in the title: ${heading}`);
-  await vt.getByLabel('Ja', { exact: true }).first().check();
+  await vt.locator('#urg-ja').check();
   await submit(vt, 'Urgentie vastleggen');
 
   // Te doen, filtered to acute items in Venlo: today's melding on the first screen.
@@ -62,6 +62,10 @@ test('a worker finds today\'s acute melding in Te doen and a person by date of b
   await vt.getByLabel('Gemeente').selectOption('Venlo');
   await vt.getByLabel('Alleen acuut').check();
   await submit(vt, 'Toon');
+  // Newest case number first: the column header sorts ascending, a second click descending.
+  await vt.getByRole('link', { name: 'Casus', exact: true }).click();
+  await vt.getByRole('link', { name: 'Casus', exact: true }).click();
+  await vt.waitForLoadState('domcontentloaded');
   const link = vt.locator(`a[href="${caseUrl}"]`).first();
   await link.waitFor();
   assert.match(await link.innerText(), new RegExp(number));
