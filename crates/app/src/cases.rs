@@ -124,6 +124,11 @@ pub enum CaseCommand {
     ScoreInstrument {
         record: InstrumentRecord,
     },
+    /// Issue 7: the accountable organisation assigns the case to one of its workers (a user id),
+    /// or to nobody.
+    Assign {
+        user: Option<String>,
+    },
 }
 
 impl CaseCommand {
@@ -330,6 +335,7 @@ fn event_for(
             CaseEvent::Intake(IntakeEvent::ConvertedToAdvies { reason })
         }
         CaseCommand::AddNote { text } => CaseEvent::Case(CaseWide::NoteAdded { text }),
+        CaseCommand::Assign { user } => CaseEvent::Case(CaseWide::Assigned { user }),
         CaseCommand::ScoreInstrument { record } => {
             CaseEvent::Triage(TriageEvent::InstrumentScored {
                 record,
@@ -443,6 +449,17 @@ pub async fn execute(
             .map(|u| u.id)
             .collect();
         case::check_regiehouder(regiehouder, &members)?;
+    }
+    // Issue 7: a case is assigned to a worker of the organisation that assigns it (the domain
+    // checks that this organisation is accountable).
+    if let CaseCommand::Assign { user: Some(user) } = &cmd
+        && !store
+            .users_of_org(&acting.org_id)
+            .await?
+            .iter()
+            .any(|u| &u.id == user)
+    {
+        return Err(FieldError::new("user", msg("error-assign-not-member")).into());
     }
     let event = match cmd {
         CaseCommand::GiveFeedback { moment } => {

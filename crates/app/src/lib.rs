@@ -11,6 +11,7 @@ mod error;
 pub mod intake;
 pub mod policy;
 pub mod queue;
+pub mod search;
 pub mod synthetic;
 
 pub use cases::{CaseCommand, Recorded, execute};

@@ -84,16 +84,21 @@ pub enum CaseWide {
     Reopened,
     /// A journal note by a worker of a participating organisation.
     NoteAdded { text: String },
+    /// The accountable organisation assigns the case to one of its workers (issue 7, "Fit for
+    /// daily work"), or takes the assignment away (`user: None`). Whether the user works for that
+    /// organisation is checked by the command (the domain does not know the members).
+    Assigned { user: Option<String> },
 }
 
 impl CaseWide {
-    pub const KINDS: &[&str] = &["closed", "reopened", "note_added"];
+    pub const KINDS: &[&str] = &["closed", "reopened", "note_added", "assigned"];
 
     pub fn name(&self) -> &'static str {
         match self {
             CaseWide::Closed { .. } => "closed",
             CaseWide::Reopened => "reopened",
             CaseWide::NoteAdded { .. } => "note_added",
+            CaseWide::Assigned { .. } => "assigned",
         }
     }
 
@@ -103,6 +108,7 @@ impl CaseWide {
             "closed" => schakel_i18n::t("event-closed"),
             "reopened" => schakel_i18n::t("event-reopened"),
             "note_added" => schakel_i18n::t("event-note-added"),
+            "assigned" => schakel_i18n::t("event-assigned"),
             _ => return None,
         })
     }
@@ -338,6 +344,10 @@ pub struct CaseState {
     /// Organisations that held regie until a re-escalation (issue 7 item 7): read-only view.
     #[serde(default)]
     pub former_regie: Vec<crate::monitoring::FormerRegie>,
+    /// The worker of the accountable organisation the case is assigned to (user id); cleared when
+    /// another organisation becomes accountable.
+    #[serde(default)]
+    pub assigned_user: Option<String>,
 }
 
 impl CaseState {

@@ -53,6 +53,7 @@ pub mod access;
 pub mod bsn;
 pub mod calendar;
 pub mod case;
+pub mod casenumber;
 pub mod classification;
 pub mod codes;
 pub mod error;

@@ -88,3 +88,47 @@ pub(crate) async fn insert_rows(
     }
     Ok(())
 }
+
+/// A query put together from constant SQL pieces and bound values, as sqlx's `QueryBuilder` does,
+/// but with numbered placeholders: under the `Any` driver `QueryBuilder` writes `?`, which
+/// PostgreSQL refuses, while `$1, $2, ...` run on both engines (DESIGN.md, "Shape").
+#[derive(Debug, Default)]
+pub(crate) struct Numbered {
+    sql: String,
+    vals: Vec<Val>,
+}
+
+impl Numbered {
+    pub fn new(sql: &str) -> Self {
+        Self {
+            sql: sql.to_string(),
+            vals: Vec::new(),
+        }
+    }
+
+    /// Appends SQL text: our own constants, never user input.
+    pub fn push(&mut self, sql: &str) -> &mut Self {
+        self.sql.push_str(sql);
+        self
+    }
+
+    /// Appends the next placeholder and binds `v` to it.
+    pub fn push_bind(&mut self, v: impl Into<Val>) -> &mut Self {
+        self.vals.push(v.into());
+        self.sql.push('$');
+        self.sql.push_str(&self.vals.len().to_string());
+        self
+    }
+
+    pub fn build(&self) -> sqlx::query::Query<'_, Any, sqlx::any::AnyArguments> {
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(self.sql.clone()));
+        for v in &self.vals {
+            q = match v {
+                Val::Text(s) => q.bind(s.clone()),
+                Val::OptText(s) => q.bind(s.clone()),
+                Val::Int(i) => q.bind(*i),
+            };
+        }
+        q
+    }
+}

@@ -21,7 +21,7 @@ pub(crate) use rehash::rehash_legacy_chains;
 pub use tombstone::Tombstone;
 pub(crate) use tombstone::is_tombstone;
 
-pub(crate) use write::{apply_projection, write_events};
+pub(crate) use write::{apply_projection, replace_name_tokens, write_events};
 
 /// Who appends: the user, the organisation they act for, and whom they act on behalf of, if anyone.
 #[derive(Debug, Clone)]
@@ -80,11 +80,22 @@ pub struct CaseProjection {
     pub title: String,
     pub participants: Vec<(String, Participation)>,
     pub persons: Vec<(PersonRecord, String)>,
+    /// The year the case's first intake was received: the year in its case number (the year it
+    /// is opened when `None`).
+    pub received_year: Option<i32>,
+    /// The family's gemeente (of the first intake), a filter of Te doen.
+    pub gemeente: Option<String>,
+    /// Read as acute (urgency or assessment), so Te doen shows it first with a badge.
+    pub acute: bool,
+    /// The worker of the accountable organisation the case is assigned to.
+    pub assigned_user: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseSummary {
     pub id: String,
+    /// VT-2026-00123; `None` only for a case written outside the store's case writer.
+    pub case_number: Option<String>,
     pub kind: String,
     pub status: String,
     pub accountable_org: String,
@@ -133,12 +144,13 @@ pub(crate) struct EventFields<'a> {
     pub payload: &'a str,
 }
 
-const SUMMARY_COLUMNS: &str =
-    "id, kind, status, accountable_org, title, opened_at, updated_at, last_seq";
+pub(crate) const SUMMARY_COLUMNS: &str =
+    "id, case_number, kind, status, accountable_org, title, opened_at, updated_at, last_seq";
 
-fn summary_from_row(r: &AnyRow) -> Result<CaseSummary> {
+pub(crate) fn summary_from_row(r: &AnyRow) -> Result<CaseSummary> {
     Ok(CaseSummary {
         id: r.try_get("id")?,
+        case_number: r.try_get("case_number")?,
         kind: r.try_get("kind")?,
         status: r.try_get("status")?,
         accountable_org: r.try_get("accountable_org")?,
@@ -239,6 +251,20 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<CaseSummary>> {
+        self.cases_of_org(org_id, participations, false, limit, offset)
+            .await
+    }
+
+    /// As [`Store::cases_for_org`]; with `open_only`, closed cases are left out (the start page's
+    /// default, issue 7).
+    pub async fn cases_of_org(
+        &self,
+        org_id: &str,
+        participations: &[Participation],
+        open_only: bool,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<CaseSummary>> {
         let codes: Vec<String> = participations
             .iter()
             .map(|p| format!("'{}'", p.code()))
@@ -249,8 +275,13 @@ impl Store {
         // The participation codes are our own constants, never user input.
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM cases WHERE id IN (SELECT case_id FROM case_participants \
-             WHERE org_id = $1 AND participation IN ({})) ORDER BY updated_at DESC, id LIMIT $2 OFFSET $3",
-            codes.join(", ")
+             WHERE org_id = $1 AND participation IN ({})){} ORDER BY updated_at DESC, id LIMIT $2 OFFSET $3",
+            codes.join(", "),
+            if open_only {
+                " AND status <> 'gesloten'"
+            } else {
+                ""
+            }
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(org_id)

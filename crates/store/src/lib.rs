@@ -17,6 +17,7 @@ mod migrate;
 pub mod orgs;
 pub mod queue;
 pub mod readmodels;
+pub mod search;
 pub mod sessions;
 pub mod time_text;
 pub mod users;

@@ -76,6 +76,13 @@ pub(crate) async fn run(store: &Store) -> Result<Vec<String>> {
         .collect();
     // Reports through the log; the list stays the files applied.
     crate::cases::rehash_legacy_chains(store).await?;
+    // Migration 0006's data step: the name words of persons written before it.
+    if migrator
+        .iter()
+        .any(|m| m.version == 6 && !before.contains(&m.version))
+    {
+        crate::search::fill_name_tokens(store).await?;
+    }
     Ok(applied_now)
 }
 

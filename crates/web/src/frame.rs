@@ -19,6 +19,8 @@ pub struct PageCtx {
     pub nav: Vec<(&'static str, String)>,
     pub current: &'static str,
     pub csrf: String,
+    /// The search field in the header, for users who may read cases (issue 7).
+    pub search: bool,
 }
 
 impl PageCtx {
@@ -29,6 +31,7 @@ impl PageCtx {
             nav: Vec::new(),
             current: "",
             csrf: String::new(),
+            search: false,
         }
     }
 
@@ -42,10 +45,13 @@ impl PageCtx {
             ),
             None => user.user.display_name.clone(),
         };
+        let nav = nav_for(user);
         Self {
             demo_mode: state.config.demo_mode,
             who: Some(who),
-            nav: nav_for(user),
+            // The menu shows Te doen to exactly those who may read cases.
+            search: nav.iter().any(|(href, _)| *href == "/werkvoorraad"),
+            nav,
             current,
             csrf: user.session.csrf_token.clone(),
         }
@@ -140,6 +146,7 @@ pub fn error_page(status: StatusCode, message: &str) -> String {
             nav: Vec::new(),
             current: "",
             csrf: String::new(),
+            search: false,
         },
         heading: &heading,
         message,

@@ -10,6 +10,7 @@ mod cases;
 mod home;
 mod intake;
 mod queue;
+mod search;
 
 // Infrastructure the features share.
 pub mod api;
@@ -142,6 +143,7 @@ fn pages() -> Router<AppState> {
         .merge(cases::routes())
         .merge(intake::routes())
         .merge(queue::routes())
+        .merge(search::routes())
         .merge(system::routes())
 }
 

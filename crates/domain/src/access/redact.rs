@@ -264,6 +264,8 @@ pub fn event(e: &CaseEvent, view: &View) -> Disclosed {
             reason: text(journal, reason),
         })),
         E::Case(CaseWide::NoteAdded { .. }) => whole(C::Journal),
+        // Which worker holds the case is no personal data of the family.
+        E::Case(CaseWide::Assigned { .. }) => shown(e.clone()),
     }
 }
 

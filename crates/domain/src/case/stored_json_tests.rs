@@ -39,6 +39,8 @@ const STORED: &[&str] = &[
     r#"{"kind":"urgency_assessed","acute":false,"melding":1}"#,
     r#"{"kind":"safety_assessed","acute_unsafety":false,"structural_unsafety":true,"multi_problem":null,"instrument":"triage_vt","instrument_version":"0.6","assessor":"mw-1","melding":2}"#,
     r#"{"kind":"handover_offered","handover_id":"h2","to_org":"lt-venlo","veiligheidsvoorwaarden":[],"monitoring_agreements":[],"conditions_dropped_reason":"r"}"#,
+    r#"{"kind":"assigned","user":"vt.mw"}"#,
+    r#"{"kind":"assigned","user":null}"#,
     r#"{"kind":"instrument_scored","record":{"kind":"dash","version":"2009","item_scores":["ja","nee"],"overall_judgement":"hoog"},"assessor":"vt.mw"}"#,
 ];
 

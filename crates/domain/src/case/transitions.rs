@@ -6,7 +6,7 @@ use crate::msg;
 use crate::validate::required_text;
 use crate::{feedback, handover, intake, monitoring, triage};
 
-use super::guards::{MAX_TEXT, by_accountable, check_closable, not_allowed, reopen};
+use super::guards::{MAX_ID, MAX_TEXT, by_accountable, check_closable, not_allowed, reopen};
 use super::{CaseEvent, CaseState, CaseWide, EventContext, Phase, TransitionError};
 
 /// Applies one event. `state` is `None` before the first event. Returns the new state, or why the
@@ -82,6 +82,11 @@ fn transition(
         CaseEvent::Monitoring(e) => monitoring::apply(s, &mut next, e, ctx)?,
         CaseEvent::Case(e) => case_wide(s, &mut next, e, ctx)?,
     }
+    // An assignment is to a worker of the accountable organisation; when another organisation
+    // becomes accountable (handover accepted, re-escalation) it ends (issue 7).
+    if next.accountable_org != s.accountable_org {
+        next.assigned_user = None;
+    }
     Ok(next)
 }
 
@@ -98,6 +103,14 @@ fn case_wide(
         // A journal note records what a worker did or learned; it changes nothing in the lifecycle.
         CaseWide::NoteAdded { text } => {
             required_text("tekst", text, MAX_TEXT)?;
+        }
+        // Only the accountable organisation divides its own work (issue 7).
+        CaseWide::Assigned { user } => {
+            by_accountable(s, ctx)?;
+            next.assigned_user = match user {
+                Some(u) => Some(required_text("user", u, MAX_ID)?),
+                None => None,
+            };
         }
         CaseWide::Closed { reason } => {
             by_accountable(s, ctx)?;

@@ -142,6 +142,7 @@ pub(crate) fn open(
         intakes: Vec::new(),
         instruments: Vec::new(),
         former_regie: Vec::new(),
+        assigned_user: None,
     })
 }
 

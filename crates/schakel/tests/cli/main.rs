@@ -625,6 +625,7 @@ async fn tamper_with_a_case(data_dir: &Path, tampering: &[&str]) {
         title: "Testcasus".into(),
         participants: vec![(vt.clone(), Participation::Accountable)],
         persons: vec![],
+        ..Default::default()
     };
     let author = Author {
         user_id: "u-test".into(),

@@ -94,10 +94,11 @@ pub(crate) async fn write_events(
             .first()
             .map(|d| time_text::format(d.at))
             .unwrap_or_else(time_text::now);
+        let number = next_case_number(tx, p, drafts.first().map(|d| d.at)).await?;
         // The case row must exist before rows that refer to it; its head is set below.
         sqlx::query(
-            "INSERT INTO cases (id, kind, status, accountable_org, title, opened_at, updated_at, last_seq, head_hash) \
-             VALUES ($1, $2, $3, $4, $5, $6, $6, 0, $7)",
+            "INSERT INTO cases (id, kind, status, accountable_org, title, opened_at, updated_at, last_seq, head_hash, \
+             case_number) VALUES ($1, $2, $3, $4, $5, $6, $6, 0, $7, $8)",
         )
         .bind(case_id)
         .bind(&p.kind)
@@ -106,6 +107,7 @@ pub(crate) async fn write_events(
         .bind(&p.title)
         .bind(&at)
         .bind(GENESIS)
+        .bind(&number)
         .execute(&mut **tx)
         .await
         .map_err(unique_as_conflict)?;
@@ -176,6 +178,34 @@ pub(crate) async fn write_events(
     Ok(seq)
 }
 
+/// The next case number of the case's prefix and year of receipt (issue 7). The counter row is
+/// incremented inside the transaction that opens the case: on SQLite the one writer holds the
+/// database, on PostgreSQL the upsert locks the row until commit, so two open transactions (group
+/// commit rounds or instances) never get the same number.
+async fn next_case_number(
+    tx: &mut Transaction<'static, Any>,
+    p: &CaseProjection,
+    first_at: Option<time::OffsetDateTime>,
+) -> Result<String> {
+    let year = p.received_year.unwrap_or_else(|| {
+        schakel_domain::calendar::dutch_local_date(
+            first_at.unwrap_or_else(time::OffsetDateTime::now_utc),
+        )
+        .year()
+    });
+    let prefix = schakel_domain::casenumber::DEFAULT_PREFIX;
+    let seq: i64 = sqlx::query_scalar(
+        "INSERT INTO case_number_counters (prefix, year, last_seq) VALUES ($1, $2, 1) \
+         ON CONFLICT (prefix, year) DO UPDATE SET last_seq = case_number_counters.last_seq + 1 \
+         RETURNING last_seq",
+    )
+    .bind(prefix)
+    .bind(i64::from(year))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(schakel_domain::casenumber::format(prefix, year, seq))
+}
+
 /// Replaces the case's read model: the case row's fields, its participants and its persons.
 pub(crate) async fn apply_projection(
     tx: &mut Transaction<'static, Any>,
@@ -183,13 +213,17 @@ pub(crate) async fn apply_projection(
     p: &CaseProjection,
 ) -> Result<()> {
     sqlx::query(
-        "UPDATE cases SET kind = $2, status = $3, accountable_org = $4, title = $5 WHERE id = $1",
+        "UPDATE cases SET kind = $2, status = $3, accountable_org = $4, title = $5, gemeente = $6, acute = $7, \
+         assigned_user = $8 WHERE id = $1",
     )
     .bind(case_id)
     .bind(&p.kind)
     .bind(&p.status)
     .bind(&p.accountable_org)
     .bind(&p.title)
+    .bind(&p.gemeente)
+    .bind(i64::from(p.acute))
+    .bind(&p.assigned_user)
     .execute(&mut **tx)
     .await?;
     replace_case_relations(tx, case_id, p).await
@@ -252,6 +286,13 @@ async fn replace_case_relations(
         &person_rows,
     )
     .await?;
+    replace_name_tokens(
+        tx,
+        persons
+            .iter()
+            .map(|(person, _)| (person.id.as_str(), person.display_name.as_str())),
+    )
+    .await?;
     let links: Vec<Vec<Val>> = persons
         .iter()
         .map(|(person, role)| {
@@ -267,6 +308,31 @@ async fn replace_case_relations(
         "INSERT INTO case_persons (case_id, person_id, role)",
         "",
         &links,
+    )
+    .await
+}
+
+/// The words of each person's name key, for search by part of a name (issue 7): replaced with the
+/// person, so a changed name is found by its new words only.
+pub(crate) async fn replace_name_tokens<'a>(
+    tx: &mut Transaction<'static, Any>,
+    persons: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Result<()> {
+    let mut rows: Vec<Vec<Val>> = Vec::new();
+    for (id, name) in persons {
+        sqlx::query("DELETE FROM person_name_tokens WHERE person_id = $1")
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        let key = name_key(name);
+        let tokens: BTreeSet<&str> = key.split(' ').filter(|t| !t.is_empty()).collect();
+        rows.extend(tokens.into_iter().map(|t| vec![t.into(), id.into()]));
+    }
+    insert_rows(
+        tx,
+        "INSERT INTO person_name_tokens (token, person_id)",
+        "",
+        &rows,
     )
     .await
 }

@@ -91,6 +91,14 @@ pub fn case_projection(state: &CaseState) -> CaseProjection {
         title: title(state),
         participants,
         persons,
+        received_year: state.intakes.first().map(|i| i.intake.received_on().year()),
+        gemeente: state
+            .intakes
+            .first()
+            .and_then(|i| i.intake.gemeente())
+            .map(str::to_string),
+        acute: state.acute == Some(true) || state.safety.as_ref().is_some_and(|s| s.acute_unsafety),
+        assigned_user: state.assigned_user.clone(),
     }
 }
 

@@ -17,7 +17,13 @@ use crate::conformance;
 use crate::harness::seed_orgs;
 use crate::log_tests::author;
 
-fn person(id: &str, role: &str, name: &str, born: Date, bsn: Option<&str>) -> Betrokkene {
+pub(crate) fn person(
+    id: &str,
+    role: &str,
+    name: &str,
+    born: Date,
+    bsn: Option<&str>,
+) -> Betrokkene {
     Betrokkene {
         person_id: id.into(),
         role: role.into(),
@@ -31,7 +37,11 @@ fn person(id: &str, role: &str, name: &str, born: Date, bsn: Option<&str>) -> Be
     }
 }
 
-fn intake(at: OffsetDateTime, people: Vec<Betrokkene>, reporter_org: Option<String>) -> Intake {
+pub(crate) fn intake(
+    at: OffsetDateTime,
+    people: Vec<Betrokkene>,
+    reporter_org: Option<String>,
+) -> Intake {
     Intake {
         case_kind: CaseKind::Melding,
         received_at: at,
@@ -57,7 +67,7 @@ fn intake(at: OffsetDateTime, people: Vec<Betrokkene>, reporter_org: Option<Stri
     }
 }
 
-fn family() -> Vec<Betrokkene> {
+pub(crate) fn family() -> Vec<Betrokkene> {
     vec![
         person(
             "p-kind",
@@ -83,7 +93,12 @@ fn family() -> Vec<Betrokkene> {
     ]
 }
 
-fn opened(at: OffsetDateTime, vt: &str, i: Intake, class: MeldingClass) -> Vec<CaseEvent> {
+pub(crate) fn opened(
+    at: OffsetDateTime,
+    vt: &str,
+    i: Intake,
+    class: MeldingClass,
+) -> Vec<CaseEvent> {
     vec![
         CaseEvent::Intake(IntakeEvent::Opened {
             case_kind: CaseKind::Melding,

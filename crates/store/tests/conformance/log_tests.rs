@@ -27,6 +27,7 @@ pub fn projection(accountable: &str, extra: Vec<(String, Participation)>) -> Cas
             },
             "kind".into(),
         )],
+        ..Default::default()
     }
 }
 

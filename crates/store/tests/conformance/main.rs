@@ -10,3 +10,4 @@ mod log_tests;
 mod migration_tests;
 mod tamper_tests;
 mod user_tests;
+mod worklist_tests;

@@ -168,13 +168,35 @@ async fn migrates_and_verifies(url: &str, postgres: bool) {
         applied,
         vec![
             "0003_retention_ready_log".to_string(),
-            "0004_vtrules".to_string()
+            "0004_vtrules".to_string(),
+            "0006_worklist".to_string()
         ]
     );
     assert!(store.migrate().await.unwrap().is_empty(), "idempotent");
     // Adopted: sqlx's table holds all three, the old table is gone.
-    assert_eq!(sqlx_versions(&raw).await, vec![1, 2, 3, 4]);
+    assert_eq!(sqlx_versions(&raw).await, vec![1, 2, 3, 4, 6]);
     assert!(!has_old_table(&raw, postgres).await);
+    // Migration 0006 numbered the existing cases by year of receipt (here: the day they opened,
+    // they have no intake facts) in the order they opened, and the counter goes on from there.
+    let numbers: Vec<(String, Option<String>)> =
+        sqlx::query_as("SELECT id, case_number FROM cases ORDER BY id")
+            .fetch_all(&raw)
+            .await
+            .unwrap();
+    assert_eq!(
+        numbers,
+        vec![
+            ("c-old".to_string(), Some("VT-2024-00001".to_string())),
+            ("c-tampered".to_string(), Some("VT-2024-00002".to_string())),
+        ]
+    );
+    let last: i64 = sqlx::query_scalar(
+        "SELECT last_seq FROM case_number_counters WHERE prefix = 'VT' AND year = 2024",
+    )
+    .fetch_one(&raw)
+    .await
+    .unwrap();
+    assert_eq!(last, 2);
 
     // The chain tampered with before the migration is left as it was, and verify still says so.
     let report = store.verify().await.unwrap();
@@ -344,6 +366,7 @@ async fn instances_starting_together_migrate_a_fresh_database_once() {
             "0002_vt_flow".to_string(),
             "0003_retention_ready_log".to_string(),
             "0004_vtrules".to_string(),
+            "0006_worklist".to_string(),
         ];
         assert_eq!(
             reports,
@@ -351,7 +374,7 @@ async fn instances_starting_together_migrate_a_fresh_database_once() {
             "one instance migrates"
         );
         let raw = AnyPool::connect(&url).await.unwrap();
-        assert_eq!(sqlx_versions(&raw).await, vec![1, 2, 3, 4]);
+        assert_eq!(sqlx_versions(&raw).await, vec![1, 2, 3, 4, 6]);
         stores[0].ping().await.unwrap();
         for store in stores {
             store.close().await;

@@ -37,6 +37,7 @@ pub fn api() -> ApiRouter {
         .merge(crate::access_log::api())
         .merge(crate::intake::api())
         .merge(crate::queue::api())
+        .merge(crate::search::api())
         .merge(ApiRouter::new(Default::default()).routes(utoipa_axum::routes!(openapi::document)))
 }
 

@@ -169,6 +169,11 @@ pub enum CommandDto {
     AddNote {
         text: String,
     },
+    /// Assigns the case to a worker (a user id) of the accountable organisation; `null` to nobody.
+    Assign {
+        #[serde(default)]
+        user: Option<String>,
+    },
     /// A risk instrument's item scores (no item texts).
     ScoreInstrument {
         instrument: Instrument,
@@ -273,6 +278,7 @@ impl From<CommandDto> for CaseCommand {
             CommandDto::ConvertToMelding { reason } => CaseCommand::ConvertToMelding { reason },
             CommandDto::ConvertToAdvies { reason } => CaseCommand::ConvertToAdvies { reason },
             CommandDto::AddNote { text } => CaseCommand::AddNote { text },
+            CommandDto::Assign { user } => CaseCommand::Assign { user },
             CommandDto::ScoreInstrument {
                 instrument,
                 version,
@@ -346,6 +352,8 @@ impl From<schakel_app::Recorded> for RecordedDto {
 #[allow(dead_code)]
 pub struct CaseSummarySchema {
     pub id: String,
+    /// VT-2026-00123: prefix, year of receipt, sequence.
+    pub case_number: Option<String>,
     pub kind: String,
     pub status: String,
     pub accountable_org: String,

@@ -4,7 +4,7 @@
 
 mod api;
 pub(crate) mod casework;
-mod dto;
+pub(crate) mod dto;
 pub(crate) mod feedback;
 mod page;
 

@@ -23,6 +23,7 @@ const PAGE_SIZE: i64 = 25;
 
 pub struct QueueRow {
     pub id: String,
+    pub case_number: String,
     pub title: String,
     pub kind: String,
     pub status: String,
@@ -35,6 +36,8 @@ pub struct Queue {
     pub rows: Vec<QueueRow>,
     pub prev_page: Option<i64>,
     pub next_page: Option<i64>,
+    /// Closed cases are listed too (the control "toon gesloten", issue 7).
+    pub with_closed: bool,
 }
 
 #[derive(Template)]
@@ -51,6 +54,8 @@ struct HomePage {
 #[derive(Deserialize)]
 struct HomeQuery {
     pagina: Option<i64>,
+    /// `1`: list closed cases too; by default the start page lists open cases only.
+    gesloten: Option<String>,
 }
 
 async fn home(
@@ -62,6 +67,7 @@ async fn home(
         return Ok(Redirect::to("/kies-rol").into_response());
     };
     let page_no = q.pagina.unwrap_or(1).max(1);
+    let with_closed = q.gesloten.as_deref() == Some("1");
     let mut page = HomePage {
         page: PageCtx::for_user(&state, &user, "/"),
         heading: t_args("home-welcome", &[("name", &user.user.display_name)]),
@@ -90,7 +96,13 @@ async fn home(
             let offset = (page_no - 1) * PAGE_SIZE;
             let cases = state
                 .store
-                .cases_for_org(&membership.org_id, &relations, PAGE_SIZE + 1, offset)
+                .cases_of_org(
+                    &membership.org_id,
+                    &relations,
+                    !with_closed,
+                    PAGE_SIZE + 1,
+                    offset,
+                )
                 .await?;
             let has_more = cases.len() as i64 > PAGE_SIZE;
             let cases: Vec<_> = cases.into_iter().take(PAGE_SIZE as usize).collect();
@@ -117,6 +129,7 @@ async fn home(
                             .unwrap_or(&c.updated_at)
                             .replace('T', " "),
                         id: c.id,
+                        case_number: c.case_number.unwrap_or_default(),
                         title: c.title,
                         kind: c.kind,
                         status: c.status,
@@ -132,6 +145,7 @@ async fn home(
                 rows,
                 prev_page: (page_no > 1).then(|| page_no - 1),
                 next_page: has_more.then(|| page_no + 1),
+                with_closed,
             });
         }
         Role::Beheerder => {

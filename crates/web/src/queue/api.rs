@@ -1,4 +1,4 @@
-//! The organisation's work queue over the API.
+//! The organisation's work queue (Te doen) over the API, with the page's filters and sorting.
 
 use axum::Json;
 use axum::extract::State;
@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::routes;
 
+use super::Params;
 use crate::api::dto::ErrorBody;
 use crate::api::{ApiQuery, ApiResult, ApiRouter, ApiUser};
 use crate::usecase::GatePolicy;
@@ -18,6 +19,8 @@ pub fn routes() -> ApiRouter {
 #[derive(Serialize, ToSchema)]
 struct QueueEntry {
     case_id: String,
+    /// VT-2026-00123.
+    case_number: Option<String>,
     title: String,
     /// Stable code of what is due.
     kind: String,
@@ -30,6 +33,11 @@ struct QueueEntry {
     #[schema(format = DateTime)]
     since: Option<String>,
     overdue: bool,
+    /// The case is acute; acute items come first.
+    acute: bool,
+    gemeente: Option<String>,
+    /// The user id the case is assigned to.
+    assigned_user: Option<String>,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -39,9 +47,24 @@ struct QueuePage {
     /// 1 to 500, default 100.
     limit: Option<i64>,
     offset: Option<i64>,
+    /// A task kind code (`urgentie`, `veiligheidsbeoordeling`, ...).
+    taak: Option<String>,
+    /// A gemeente of the region.
+    gemeente: Option<String>,
+    /// `1`: only overdue items.
+    verlopen: Option<String>,
+    /// `1`: only acute cases.
+    acuut: Option<String>,
+    /// `mij`: assigned to me; `niemand`: assigned to nobody.
+    toegewezen: Option<String>,
+    /// `termijn` (default), `taak`, `casus` or `gemeente`.
+    sorteer: Option<String>,
+    /// `op` (default) or `af`.
+    richting: Option<String>,
 }
 
-/// Every deadline the user's organisation owns, earliest first, overdue marked.
+/// Every deadline the user's organisation owns: acute first, then by the chosen column (earliest
+/// deadline by default), overdue marked; filtered as asked.
 #[utoipa::path(
     get,
     path = "/work-queue",
@@ -58,26 +81,44 @@ async fn work_queue(
     ApiQuery(p): ApiQuery<QueuePage>,
 ) -> ApiResult<Json<Vec<QueueEntry>>> {
     let (limit, offset) = crate::api::paging(p.limit, p.offset, 100)?;
-    let org = user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
+    user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
+    let gemeenten: Vec<String> = state
+        .store
+        .gemeenten()
+        .await?
+        .into_iter()
+        .map(|g| g.name)
+        .collect();
+    let ask = Params {
+        taak: p.taak,
+        gemeente: p.gemeente,
+        verlopen: p.verlopen,
+        acuut: p.acuut,
+        toegewezen: p.toegewezen,
+        sorteer: p.sorteer,
+        richting: p.richting,
+    }
+    .ask(&user, &gemeenten)
+    .map_err(AppError::BadQuery)?;
     let policy = GatePolicy {
         state: &state,
         user: &user,
     };
-    let items = schakel_app::queue::work_queue(
+    let view = schakel_app::queue::te_doen(
         &state.store,
         &policy,
-        &org.org_id,
-        org.role,
+        &ask,
         state.clock.now(),
         limit,
         offset,
     )
     .await?;
     Ok(Json(
-        items
+        view.items
             .into_iter()
             .map(|i| QueueEntry {
                 case_id: i.case_id,
+                case_number: i.case_number,
                 title: i.title,
                 kind: i.kind,
                 what: i.what,
@@ -87,6 +128,9 @@ async fn work_queue(
                         .ok()
                 }),
                 overdue: i.overdue,
+                acute: i.acute,
+                gemeente: i.gemeente,
+                assigned_user: i.assigned_user,
             })
             .collect(),
     ))

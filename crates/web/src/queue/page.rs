@@ -1,15 +1,17 @@
-//! The work queue of an organisation (issue 3 item 8): every deadline it owns, earliest first,
-//! overdue marked. Read from the case_deadlines projection in one indexed query.
+//! Te doen as a page (issue 3 item 8; issue 7): acute items first with a badge, filters, sortable
+//! columns, totals per task, page numbers and, for a teamleider, the load per worker. One indexed
+//! query per part (see `schakel_store::queue`).
 
 use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
+use schakel_domain::calendar::dutch_date;
 use schakel_domain::org::Role;
 use serde::Deserialize;
 
-use crate::auth::session::CurrentUser;
+use super::{Params, TASK_KINDS};
 use crate::frame::PageUser;
 use crate::frame::{PageCtx, render};
 use crate::i18n::{t, t_args};
@@ -24,11 +26,38 @@ const PAGE_SIZE: i64 = 50;
 
 pub struct Item {
     pub case_id: String,
+    pub case_number: String,
     pub title: String,
     pub what: String,
     pub due: String,
     pub since: String,
     pub overdue: bool,
+    pub acute: bool,
+    pub gemeente: String,
+    pub assigned: String,
+}
+
+/// A sortable column header: its label, the link that sorts by it, and how it is sorted now.
+pub struct Column {
+    pub label: String,
+    pub href: String,
+    /// `ascending`, `descending` or `none` (aria-sort).
+    pub sorted: &'static str,
+}
+
+pub struct Total {
+    pub href: String,
+    pub what: String,
+    pub total: i64,
+    pub overdue: i64,
+    pub current: bool,
+}
+
+pub struct Load {
+    pub name: String,
+    pub cases: i64,
+    pub items: i64,
+    pub overdue: i64,
 }
 
 #[derive(Template)]
@@ -37,61 +66,87 @@ struct QueuePage {
     page: PageCtx,
     heading: String,
     items: Vec<Item>,
-    prev_page: Option<i64>,
-    next_page: Option<i64>,
+    matching: i64,
+    columns: Vec<Column>,
+    totals: Vec<Total>,
+    load: Vec<Load>,
+    /// (code, label, selected)
+    kinds: Vec<(String, String, bool)>,
+    gemeenten: Vec<(String, bool)>,
+    overdue: bool,
+    acute: bool,
+    /// "", "mij" or "niemand"
+    assigned: String,
+    sort: String,
+    direction: String,
+    /// (page number, href, current)
+    pages: Vec<(i64, String, bool)>,
+    prev_page: Option<String>,
+    next_page: Option<String>,
+    /// The message at a filter that could not be used: (field, message).
+    error: Option<(String, String)>,
 }
 
 #[derive(Deserialize)]
 struct PageQuery {
-    pagina: Option<i64>,
+    #[serde(flatten)]
+    params: Params,
+    /// Text: under `flatten` serde hands every value over as text.
+    pagina: Option<String>,
 }
 
-/// The queue's items for the user's organisation, as the page shows them; a look at it is logged
-/// as a search.
-async fn items(
-    state: &AppState,
-    user: &CurrentUser,
-    limit: i64,
-    offset: i64,
-) -> Result<Vec<Item>, AppError> {
-    let org = user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
-    let now = state.clock.now();
-    let policy = GatePolicy { state, user };
-    Ok(schakel_app::queue::work_queue(
-        &state.store,
-        &policy,
-        &org.org_id,
-        org.role,
-        now,
-        limit,
-        offset,
-    )
-    .await?
-    .into_iter()
-    .map(|q| Item {
-        since: q
-            .since
-            .map(|s| {
-                let days = (now - s).whole_days();
-                t_args(
-                    "queue-since",
-                    &[
-                        (
-                            "date",
-                            &schakel_domain::calendar::dutch_local_date(s).to_string(),
-                        ),
-                        ("days", &days.to_string()),
-                    ],
-                )
-            })
-            .unwrap_or_default(),
-        case_id: q.case_id,
-        title: q.title,
-        what: q.what,
-        due: q.due.to_string(),
-        overdue: q.overdue,
-    })
-    .collect())
+/// The label of a task kind code, from the catalogue.
+fn kind_label(kind: &str) -> String {
+    t(&format!("worklist-kind-{}", kind.replace('_', "-")))
+}
+
+/// A link to the queue with `params`, changed by `change`.
+fn link(
+    p: &Params,
+    page: Option<i64>,
+    change: impl FnOnce(&mut Vec<(&'static str, String)>),
+) -> String {
+    let mut pairs: Vec<(&'static str, String)> = Vec::new();
+    for (k, v) in [
+        ("taak", &p.taak),
+        ("gemeente", &p.gemeente),
+        ("verlopen", &p.verlopen),
+        ("acuut", &p.acuut),
+        ("toegewezen", &p.toegewezen),
+        ("sorteer", &p.sorteer),
+        ("richting", &p.richting),
+    ] {
+        if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+            pairs.push((k, v.to_string()));
+        }
+    }
+    change(&mut pairs);
+    if let Some(n) = page.filter(|n| *n > 1) {
+        pairs.push(("pagina", n.to_string()));
+    }
+    let query: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", urlencoding(v)))
+        .collect();
+    if query.is_empty() {
+        "/werkvoorraad".into()
+    } else {
+        format!("/werkvoorraad?{}", query.join("&"))
+    }
+}
+
+/// Percent-encodes a query value (gemeente names hold spaces, brackets and dots).
+fn urlencoding(v: &str) -> String {
+    let mut out = String::new();
+    for b in v.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 async fn page(
@@ -99,11 +154,155 @@ async fn page(
     PageUser(user): PageUser,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, AppError> {
-    let page_no = q.pagina.unwrap_or(1).max(1);
-    let mut list = items(&state, &user, PAGE_SIZE + 1, (page_no - 1) * PAGE_SIZE).await?;
-    let has_more = list.len() as i64 > PAGE_SIZE;
-    list.truncate(PAGE_SIZE as usize);
-    let heading = if user.role() == Some(Role::Teamleider) {
+    let page_no = match q.pagina.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        None => 1,
+        Some(p) => p
+            .parse::<i64>()
+            .map_err(|_| {
+                AppError::BadQuery(schakel_domain::FieldError::new(
+                    "pagina",
+                    schakel_domain::msg("error-queue-page"),
+                ))
+            })?
+            .max(1),
+    };
+    let now = state.clock.now();
+    let gemeenten: Vec<String> = state
+        .store
+        .gemeenten()
+        .await?
+        .into_iter()
+        .map(|g| g.name)
+        .collect();
+    let teamleider = user.role() == Some(Role::Teamleider);
+    let (mut ask, error) = match q.params.ask(&user, &gemeenten) {
+        Ok(ask) => (ask, None),
+        // A filter that cannot be used is shown at its field; the queue is shown without filters.
+        Err(e) => (
+            Params::default()
+                .ask(&user, &gemeenten)
+                .map_err(AppError::from)?,
+            Some((e.field.clone(), e.message.text())),
+        ),
+    };
+    ask.with_load = teamleider;
+    let policy = GatePolicy {
+        state: &state,
+        user: &user,
+    };
+    let view = schakel_app::queue::te_doen(
+        &state.store,
+        &policy,
+        &ask,
+        now,
+        PAGE_SIZE,
+        (page_no - 1) * PAGE_SIZE,
+    )
+    .await?;
+    let p = &q.params;
+    let name_of = |id: &Option<String>| -> String {
+        id.as_ref()
+            .map(|id| {
+                view.workers
+                    .iter()
+                    .find(|(w, _)| w == id)
+                    .map_or_else(|| id.clone(), |(_, n)| n.clone())
+            })
+            .unwrap_or_default()
+    };
+    let items: Vec<Item> = view
+        .items
+        .iter()
+        .map(|q| Item {
+            since: q
+                .since
+                .map(|s| {
+                    let days = (now - s).whole_days();
+                    t_args(
+                        "queue-since",
+                        &[
+                            (
+                                "date",
+                                &dutch_date(schakel_domain::calendar::dutch_local_date(s)),
+                            ),
+                            ("days", &days.to_string()),
+                        ],
+                    )
+                })
+                .unwrap_or_default(),
+            case_id: q.case_id.clone(),
+            case_number: q.case_number.clone().unwrap_or_default(),
+            title: q.title.clone(),
+            // The deadline's own Dutch label (it may say which moment); the kind's for totals.
+            what: q.what.clone(),
+            due: dutch_date(q.due),
+            overdue: q.overdue,
+            acute: q.acute,
+            gemeente: q.gemeente.clone().unwrap_or_default(),
+            assigned: name_of(&q.assigned_user),
+        })
+        .collect();
+    let sort = ask.sort.code().to_string();
+    let direction = if ask.descending { "af" } else { "op" }.to_string();
+    let columns = [
+        ("taak", t("queue-what")),
+        ("casus", t("word-case")),
+        ("gemeente", t("worklist-gemeente")),
+        ("termijn", t("queue-due")),
+    ]
+    .into_iter()
+    .map(|(code, label)| {
+        let current = sort == code;
+        let next_dir = if current && !ask.descending {
+            "af"
+        } else {
+            "op"
+        };
+        Column {
+            label,
+            href: link(p, None, |pairs| {
+                pairs.retain(|(k, _)| *k != "sorteer" && *k != "richting");
+                pairs.push(("sorteer", code.to_string()));
+                pairs.push(("richting", next_dir.to_string()));
+            }),
+            sorted: match (current, ask.descending) {
+                (false, _) => "none",
+                (true, false) => "ascending",
+                (true, true) => "descending",
+            },
+        }
+    })
+    .collect();
+    let totals = view
+        .totals
+        .iter()
+        .map(|k| Total {
+            href: link(p, None, |pairs| {
+                pairs.retain(|(k, _)| *k != "taak");
+                pairs.push(("taak", k.kind.clone()));
+            }),
+            what: kind_label(&k.kind),
+            total: k.total,
+            overdue: k.overdue,
+            current: ask.filter.kind.as_deref() == Some(k.kind.as_str()),
+        })
+        .collect();
+    let load = view
+        .load
+        .iter()
+        .map(|l| Load {
+            name: l.name.clone().unwrap_or_else(|| t("worklist-unassigned")),
+            cases: l.load.cases,
+            items: l.load.items,
+            overdue: l.load.overdue,
+        })
+        .collect();
+    let last_page = ((view.matching + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let pages = (1..=last_page)
+        .filter(|n| *n == 1 || *n == last_page || (n - page_no).abs() <= 3)
+        .map(|n| (n, link(p, Some(n), |_| {}), n == page_no))
+        .collect();
+    let heading = if teamleider {
         t("queue-heading-team")
     } else {
         t("queue-heading")
@@ -111,8 +310,44 @@ async fn page(
     render(&QueuePage {
         page: PageCtx::for_user(&state, &user, "/werkvoorraad"),
         heading,
-        items: list,
-        prev_page: (page_no > 1).then(|| page_no - 1),
-        next_page: has_more.then(|| page_no + 1),
+        items,
+        matching: view.matching,
+        columns,
+        totals,
+        load,
+        kinds: TASK_KINDS
+            .iter()
+            .map(|k| {
+                (
+                    k.to_string(),
+                    kind_label(k),
+                    ask.filter.kind.as_deref() == Some(*k),
+                )
+            })
+            .collect(),
+        gemeenten: gemeenten
+            .iter()
+            .map(|g| {
+                (
+                    g.clone(),
+                    ask.filter.gemeente.as_deref() == Some(g.as_str()),
+                )
+            })
+            .collect(),
+        overdue: ask.filter.overdue_only,
+        acute: ask.filter.acute_only,
+        assigned: if ask.filter.unassigned_only {
+            "niemand".into()
+        } else if ask.filter.assigned_to.is_some() {
+            "mij".into()
+        } else {
+            String::new()
+        },
+        sort,
+        direction,
+        prev_page: (page_no > 1).then(|| link(p, Some(page_no - 1), |_| {})),
+        next_page: (page_no < last_page).then(|| link(p, Some(page_no + 1), |_| {})),
+        pages,
+        error,
     })
 }

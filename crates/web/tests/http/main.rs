@@ -11,3 +11,4 @@ mod login;
 mod monitoring;
 mod rules;
 mod vtrules;
+mod worklist;

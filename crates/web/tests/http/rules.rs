@@ -81,7 +81,8 @@ async fn goede_vrijdag_off_in_the_region_moves_the_assessment_deadline_everywher
     // Tue 7 to Mon 13 April.
     let (due, queue_page, case_page) = assessment_due(RegionRules::default()).await;
     assert_eq!(due, "2026-04-10");
-    assert!(queue_page.contains("2026-04-10"), "{queue_page}");
+    // Te doen writes dates the Dutch way (issue 7).
+    assert!(queue_page.contains("10-04-2026"), "{queue_page}");
     assert!(case_page.contains("uiterlijk 2026-04-10"), "{case_page}");
 
     let mut region = RegionRules::default();
@@ -89,8 +90,8 @@ async fn goede_vrijdag_off_in_the_region_moves_the_assessment_deadline_everywher
     region.terms.acute_hours = 12;
     let (due, queue_page, case_page) = assessment_due(region).await;
     assert_eq!(due, "2026-04-13");
-    assert!(queue_page.contains("2026-04-13"), "{queue_page}");
-    assert!(!queue_page.contains("2026-04-10"), "{queue_page}");
+    assert!(queue_page.contains("13-04-2026"), "{queue_page}");
+    assert!(!queue_page.contains("10-04-2026"), "{queue_page}");
     assert!(case_page.contains("uiterlijk 2026-04-13"), "{case_page}");
     // The urgency question asks for the region's acute term.
     assert!(case_page.contains("binnen 12 uur"), "{case_page}");

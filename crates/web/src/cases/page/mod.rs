@@ -32,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/casussen/{id}", get(view))
         .route("/casussen/{id}/noodtoegang", post(break_glass))
         .route("/casussen/{id}/notities", post(add_note))
+        .route("/casussen/{id}/toewijzen", post(assign))
         .route("/casussen/{id}/acties", post(act))
         .route("/casussen/{id}/terugkoppeling", get(feedback_page))
         .route(
@@ -63,6 +64,10 @@ struct CasePage {
     break_glass: bool,
     can_write: bool,
     last_seq: i64,
+    /// Issue 7: the worker the case is assigned to, and whom the accountable organisation's user
+    /// may assign it to (empty: no control).
+    assigned: String,
+    assign_options: Vec<(String, String, bool)>,
     actions: Option<Actions>,
     intakes: Vec<IntakeView>,
     /// What the reader does not see, and why, in Dutch.
@@ -195,6 +200,24 @@ async fn case_page(
             .any(|i| i.intake.melder.anonymous_to_family)
     });
     let withheld = withheld_lines(&case, anonymous);
+    let assigned_user = case_state.as_ref().and_then(|s| s.assigned_user.clone());
+    let assigned = assigned_user
+        .as_deref()
+        .map(&user_name)
+        .unwrap_or_else(|| t("worklist-unassigned"));
+    let assign_options = match (&user.membership, &case_state) {
+        (Some(m), Some(s)) if !break_glass && s.is_open() && s.accountable_org == m.org_id => state
+            .store
+            .users_of_org(&m.org_id)
+            .await?
+            .into_iter()
+            .map(|u| {
+                let selected = assigned_user.as_deref() == Some(u.id.as_str());
+                (u.id, u.display_name, selected)
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let actions = match (break_glass, case_state) {
         (false, Some(case_state)) => {
             let colleagues = match &user.membership {
@@ -222,7 +245,10 @@ async fn case_page(
     let page = CasePage {
         page: PageCtx::for_user(state, user, ""),
         id: case.summary.id.clone(),
-        title: case.summary.title.clone(),
+        title: match &case.summary.case_number {
+            Some(n) => format!("{n} · {}", case.summary.title),
+            None => case.summary.title.clone(),
+        },
         kind: case.summary.kind.clone(),
         status: case.summary.status.clone(),
         accountable: org_name(&case.summary.accountable_org),
@@ -249,6 +275,8 @@ async fn case_page(
         events,
         can_write: !break_glass,
         last_seq: case.summary.last_seq,
+        assigned,
+        assign_options,
         break_glass,
         actions,
         intakes,
@@ -367,6 +395,37 @@ async fn add_note(
         &case,
         expected,
         CaseCommand::AddNote { text },
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
+}
+
+#[derive(Deserialize)]
+struct AssignForm {
+    medewerker: Option<String>,
+    volgnummer: Option<String>,
+    csrf: Option<String>,
+}
+
+/// Issue 7: assigns the case to a worker of the accountable organisation (or to nobody).
+async fn assign(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Form(f): Form<AssignForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&user, f.csrf.as_deref())?;
+    let (case, expected) = open_for_write(&state, &user, &id, f.volgnummer.as_deref()).await?;
+    let who = f
+        .medewerker
+        .map(|m| m.trim().to_string())
+        .filter(|m| !m.is_empty());
+    usecase::run(
+        &state,
+        &user,
+        &case,
+        expected,
+        CaseCommand::Assign { user: who },
     )
     .await?;
     Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
