@@ -204,6 +204,25 @@ fn triage(s: &mut Steps, vt: Who, rng: &mut Rng, acute: bool, track: &str, condi
     );
 }
 
+/// An onderzoek that ends `days` later with `outcome`, the reporter told, the case closed.
+fn onderzoek(s: &mut Steps, vt: Who, days: i64, outcome: OnderzoekOutcome, closing: &str) {
+    s.after(24 * days, vt, CaseCommand::CompleteOnderzoek { outcome });
+    s.after(
+        2,
+        vt,
+        CaseCommand::GiveFeedback {
+            moment: FeedbackMoment::NaOnderzoek,
+        },
+    );
+    s.after(
+        1,
+        vt,
+        CaseCommand::Close {
+            reason: reason(closing),
+        },
+    );
+}
+
 /// The whole course of planned intake number `n`.
 pub fn course(p: &PlannedIntake, n: usize, h: &Handles<'_>) -> Course {
     let mut rng = Rng::new(p.course);
@@ -310,31 +329,12 @@ pub fn course(p: &PlannedIntake, n: usize, h: &Handles<'_>) -> Course {
     triage(&mut s, vt, &mut rng, acute, track, &conditions);
     match (track, h.team, h.regiehouder) {
         ("onderzoek", _, _) => {
-            s.after(
-                24 * 45,
-                vt,
-                CaseCommand::CompleteOnderzoek {
-                    outcome: if rng.percent(70) {
-                        OnderzoekOutcome::Bevestigd
-                    } else {
-                        OnderzoekOutcome::NietBevestigd
-                    },
-                },
-            );
-            s.after(
-                2,
-                vt,
-                CaseCommand::GiveFeedback {
-                    moment: FeedbackMoment::NaOnderzoek,
-                },
-            );
-            s.after(
-                1,
-                vt,
-                CaseCommand::Close {
-                    reason: reason("Onderzoek afgerond"),
-                },
-            );
+            let outcome = if rng.percent(70) {
+                OnderzoekOutcome::Bevestigd
+            } else {
+                OnderzoekOutcome::NietBevestigd
+            };
+            onderzoek(&mut s, vt, 45, outcome, "Onderzoek afgerond");
         }
         ("overdracht_lokaal_veld" | "voorwaarden_en_vervolg", Some(team), Some(regiehouder)) => {
             handover(&mut s, vt, &mut rng, team, regiehouder, &conditions, h);
@@ -422,26 +422,12 @@ fn handover(
             if unmet {
                 // The unmet condition returned the case to Veilig Thuis, which assesses again.
                 triage(s, vt, rng, false, "onderzoek", &[]);
-                s.after(
-                    24 * 40,
+                onderzoek(
+                    s,
                     vt,
-                    CaseCommand::CompleteOnderzoek {
-                        outcome: OnderzoekOutcome::Bevestigd,
-                    },
-                );
-                s.after(
-                    2,
-                    vt,
-                    CaseCommand::GiveFeedback {
-                        moment: FeedbackMoment::NaOnderzoek,
-                    },
-                );
-                s.after(
-                    1,
-                    vt,
-                    CaseCommand::Close {
-                        reason: reason("Onderzoek afgerond; hulp via het lokale team loopt door"),
-                    },
+                    40,
+                    OnderzoekOutcome::Bevestigd,
+                    "Onderzoek afgerond; hulp via het lokale team loopt door",
                 );
                 return;
             }
