@@ -69,3 +69,12 @@ export async function accessibilityViolations(page) {
   const result = await new AxeBuilder({ page: page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+// Presses a case action's button and fails with the page's error message when the action is refused.
+export async function submitAction(page, buttonName) {
+  await Promise.all([page.waitForLoadState('domcontentloaded'), page.getByRole('button', { name: buttonName }).click()]);
+  const error = page.locator('.alert--error');
+  if (await error.count()) {
+    throw new Error(`${buttonName}: ${await error.first().innerText()}`);
+  }
+}

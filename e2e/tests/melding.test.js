@@ -2,7 +2,7 @@
 // the lokaal team, as the different users, checking the work queues on the way (issue 3).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, login, logout, accessibilityViolations } from './harness.js';
+import { startServer, startBrowser, login, logout, accessibilityViolations, submitAction } from './harness.js';
 
 let server;
 let browser;
@@ -16,14 +16,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function submitAction(page, buttonName) {
-  await Promise.all([page.waitForLoadState('domcontentloaded'), page.getByRole('button', { name: buttonName }).click()]);
-  const error = page.locator('.alert--error');
-  if (await error.count()) {
-    throw new Error(`${buttonName}: ${await error.first().innerText()}`);
-  }
-}
 
 test('a melding goes from intake to an accepted handover', async () => {
   const vtContext = await browser.newContext();

@@ -3,7 +3,7 @@
 // team keeps a read-only view with a notice in its queue. The form has no WCAG 2.1 AA violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, login, logout, accessibilityViolations } from './harness.js';
+import { startServer, startBrowser, login, logout, accessibilityViolations, submitAction } from './harness.js';
 
 let server;
 let browser;
@@ -17,14 +17,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function submitAction(page, buttonName) {
-  await Promise.all([page.waitForLoadState('domcontentloaded'), page.getByRole('button', { name: buttonName }).click()]);
-  const error = page.locator('.alert--error');
-  if (await error.count()) {
-    throw new Error(`${buttonName}: ${await error.first().innerText()}`);
-  }
-}
 
 test('the lokaal team records a monitoring moment with an unmet condition and the case returns to Veilig Thuis', async () => {
   const context = await browser.newContext();
