@@ -1,7 +1,8 @@
 //! From a case's domain state to its read models.
 
 use schakel_domain::access::Participation;
-use schakel_domain::case::{CaseKind, CaseState, DeadlineKind};
+use schakel_domain::calendar::dutch_date;
+use schakel_domain::case::{CaseKind, CaseState, DeadlineKind, Phase};
 use schakel_domain::classification::{MeldingClass, VervolgMoment};
 use schakel_domain::intake::{Gender, age_band};
 
@@ -17,7 +18,7 @@ fn kind_code(kind: CaseKind) -> &'static str {
     }
 }
 
-/// A title that names no one: kind, day of receipt and gemeente, e.g. "Melding 2026-03-12 · Venlo".
+/// A title that names no one: kind, day of receipt and gemeente, e.g. "Melding 12-03-2026 · Venlo".
 pub fn title(state: &CaseState) -> String {
     let kind = match state.case_kind {
         CaseKind::Advies => "Advies",
@@ -25,12 +26,12 @@ pub fn title(state: &CaseState) -> String {
     };
     match state.intakes.first() {
         Some(first) => match first.intake.gemeente() {
-            Some(g) => format!("{kind} {} · {g}", first.intake.received_on()),
-            None => format!("{kind} {}", first.intake.received_on()),
+            Some(g) => format!("{kind} {} · {g}", dutch_date(first.intake.received_on())),
+            None => format!("{kind} {}", dutch_date(first.intake.received_on())),
         },
         None => format!(
             "{kind} {}",
-            schakel_domain::calendar::dutch_local_date(state.opened_at)
+            dutch_date(schakel_domain::calendar::dutch_local_date(state.opened_at))
         ),
     }
 }
@@ -97,7 +98,14 @@ pub fn case_projection(state: &CaseState) -> CaseProjection {
             .first()
             .and_then(|i| i.intake.gemeente())
             .map(str::to_string),
-        acute: state.acute == Some(true) || state.safety.as_ref().is_some_and(|s| s.acute_unsafety),
+        // Acute while Veilig Thuis still acts on the case's safety; once it is handed over and
+        // monitored the old urgency no longer puts its items first in Te doen.
+        acute: (state.acute == Some(true)
+            || state.safety.as_ref().is_some_and(|s| s.acute_unsafety))
+            && matches!(
+                state.phase,
+                Phase::Intake | Phase::Beoordeling | Phase::Besloten | Phase::Overdracht
+            ),
         assigned_user: state.assigned_user.clone(),
     }
 }

@@ -131,7 +131,7 @@ conformance!(a_melding_goes_from_intake_to_an_accepted_handover, |db| {
     .unwrap();
     assert_eq!((seq, state.phase), (2, Phase::Intake));
     let summary = s.case_summary("c-1").await.unwrap().unwrap();
-    assert_eq!(summary.title, "Melding 2026-03-12 · Venlo");
+    assert_eq!(summary.title, "Melding 12-03-2026 · Venlo");
     assert_eq!(summary.status, "intake");
     let persons = s.case_persons("c-1").await.unwrap();
     assert_eq!(persons.len(), 3);
