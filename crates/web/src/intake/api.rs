@@ -66,7 +66,7 @@ async fn register(
         command,
     )
     .await
-    .map_err(|e| in_body(e.into()))?;
+    .map_err(in_body)?;
     Ok((StatusCode::CREATED, Json(done.into())))
 }
 
