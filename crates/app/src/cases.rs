@@ -395,6 +395,17 @@ pub async fn execute(
     expected_seq: i64,
     cmd: CaseCommand,
 ) -> Result<Recorded, Error> {
+    // A case's log starts at 1 (its opening), so an expected sequence number below 1 is wrong
+    // input, not a lifecycle question (issue 8, finding 16).
+    if expected_seq < 1 {
+        return Err(Error::Invalid(FieldError::new(
+            "expected_seq",
+            msg("error-expected-seq-positive"),
+        )));
+    }
+    if let CaseCommand::OfferHandover { to_org, .. } = &cmd {
+        crate::intake::existing_organisation(store, "to_org", to_org).await?;
+    }
     let state = if cmd.needs_state() {
         casework::load_state(store, case_id).await?.map(|(_, s)| s)
     } else {

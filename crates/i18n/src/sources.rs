@@ -20,6 +20,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "errors.ftl"),
     ftl!("nl", "vtrules.ftl"),
     ftl!("nl", "monitoring.ftl"),
+    ftl!("nl", "hardening.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -29,6 +30,7 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "errors.ftl"),
     ftl!("en", "vtrules.ftl"),
     ftl!("en", "monitoring.ftl"),
+    ftl!("en", "hardening.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

@@ -229,8 +229,14 @@ pub async fn authorize(
     }
 }
 
-/// Opens one case for `action`. A case that does not exist answers 404; one the user may not act on
-/// answers 403 with the reason; both attempts are in the access log.
+/// Opens one case for `action`.
+///
+/// A case the user's organisation takes no part in answers exactly as a case that does not exist
+/// (404, [`AppError::Hidden`] carries the policy's reason for the pages' break-the-glass offer), so
+/// the answer tells nobody whether a case exists (issue 8, finding 4); both attempts are in the
+/// access log. An organisation that takes part learns the policy's reason (403). An `id` that
+/// cannot be an identifier reaches neither the store nor the log (finding 3), and a user whose
+/// lookups were refused too often within the throttling window is held back (429).
 pub async fn open_case(
     state: &AppState,
     user: &CurrentUser,
@@ -239,9 +245,28 @@ pub async fn open_case(
     break_glass: Option<String>,
 ) -> Result<OpenedCase, AppError> {
     let deny_no_role = Decision::Deny(schakel_domain::access::DenyReason::RoleNotPermitted);
+    check_lookup_throttle(state, user).await?;
+    let actor = user.actor(break_glass.clone());
+    if !schakel_domain::validate::is_identifier(case_id) {
+        record_refused_lookup(state, user).await?;
+        return Err(AppError::Hidden(
+            schakel_domain::access::DenyReason::NoRelation,
+        ));
+    }
     let summary = state.store.case_summary(case_id).await?;
     let Some(summary) = summary else {
-        let access = Access::new(action, ResourceKind::Case).on(Some(case_id));
+        // Judged as a case nobody takes part in, so a missing case and an unrelated one get the
+        // same answer and the same break-the-glass offer.
+        let reason = match actor
+            .as_ref()
+            .map(|a| decide(a, action, &Resource::case(Vec::new(), Sensitivity::Normal)))
+        {
+            Some(Decision::Deny(r)) => r,
+            _ => schakel_domain::access::DenyReason::NoRelation,
+        };
+        let access = Access::new(action, ResourceKind::Case)
+            .on(Some(case_id))
+            .reason(break_glass);
         log(
             state,
             user,
@@ -249,11 +274,11 @@ pub async fn open_case(
             &Decision::Deny(schakel_domain::access::DenyReason::NoRelation),
         )
         .await?;
-        return Err(AppError::NotFound);
+        record_refused_lookup(state, user).await?;
+        return Err(AppError::Hidden(reason));
     };
     let participants = state.store.case_participants(case_id).await?;
     let persons = state.store.case_persons(case_id).await?;
-    let actor = user.actor(break_glass.clone());
     // Whether the actor may act on the case at all is decided for its ordinary data; which special
     // categories they then see is the view's answer (`disclose`).
     let resource = Resource::case(participants.clone(), Sensitivity::Normal);
@@ -268,7 +293,17 @@ pub async fn open_case(
     log(state, user, access, &decision).await?;
     let ground = match decision {
         Decision::Allow(ground) => ground,
-        Decision::Deny(reason) => return Err(AppError::Forbidden(reason)),
+        Decision::Deny(reason) => {
+            let takes_part = user
+                .membership
+                .as_ref()
+                .is_some_and(|m| participants.iter().any(|(org, _)| org == &m.org_id));
+            if takes_part {
+                return Err(AppError::Forbidden(reason));
+            }
+            record_refused_lookup(state, user).await?;
+            return Err(AppError::Hidden(reason));
+        }
     };
     // The view is the policy's answer for reading; the gate applies it before anything leaves.
     let (view, view_after_acceptance) = match &actor {
@@ -396,4 +431,33 @@ pub async fn reporter_feedback(
         });
     }
     Ok(out)
+}
+
+/// The throttling key of a user's refused case lookups.
+fn lookup_key(user: &CurrentUser) -> String {
+    format!("lookup:{}", user.user.id)
+}
+
+/// Holds back a user whose case lookups were refused (missing, not theirs, malformed) more than
+/// `refused_lookups_per_user` times within the throttling window: guessing ids or flooding the
+/// access log ends there (issue 8, finding 3).
+async fn check_lookup_throttle(state: &AppState, user: &CurrentUser) -> Result<(), AppError> {
+    let since = state.clock.now() - state.config.throttle_window;
+    let refused = state
+        .store
+        .recent_login_failures(&lookup_key(user), since)
+        .await?;
+    if refused >= state.config.refused_lookups_per_user {
+        tracing::warn!(user = user.user.username, refused, "case lookups throttled");
+        return Err(AppError::Throttled);
+    }
+    Ok(())
+}
+
+async fn record_refused_lookup(state: &AppState, user: &CurrentUser) -> Result<(), AppError> {
+    state
+        .store
+        .record_login_attempt(&[&lookup_key(user)], state.clock.now(), false)
+        .await?;
+    Ok(())
 }

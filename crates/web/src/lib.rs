@@ -48,10 +48,15 @@ pub struct WebConfig {
     /// Failed logins per client address within `throttle_window` before the address is held back.
     pub throttle_per_address: i64,
     pub throttle_window: Duration,
+    /// Refused case lookups (missing, not the user's, malformed id) per user within
+    /// `throttle_window` before further lookups get 429.
+    pub refused_lookups_per_user: i64,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
-    /// Trust the first address in X-Forwarded-For (only behind a proxy that sets it).
-    pub trust_forwarded_for: bool,
+    /// The reverse proxies whose X-Forwarded-For is believed. A request from one of them has as its
+    /// client the rightmost address in X-Forwarded-For that is not itself a trusted proxy; from
+    /// anywhere else the header is ignored. Empty (the default): the header is never read.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// The region's rules (holiday calendar, terms, code-list versions), loaded once at start-up
     /// from the region file. [`AppState::new`] gives the same value to the store, so the pages,
     /// the API and the group committer compute every deadline with it.
@@ -68,8 +73,9 @@ impl Default for WebConfig {
             throttle_per_account: 5,
             throttle_per_address: 20,
             throttle_window: Duration::minutes(15),
+            refused_lookups_per_user: 60,
             max_body_bytes: 256 * 1024,
-            trust_forwarded_for: false,
+            trusted_proxies: Vec::new(),
             rules: Arc::default(),
         }
     }
@@ -154,6 +160,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { AppError::NotFound })
         .with_state(state.clone())
         .layer(axum::extract::DefaultBodyLimit::max(max_body))
+        .layer(axum::middleware::from_fn(security::same_origin))
         .layer(axum::middleware::from_fn_with_state(
             state,
             security::headers,

@@ -10,9 +10,10 @@ use schakel_domain::msg;
 use serde::Deserialize;
 
 use crate::auth::login::{self, Next};
+use crate::auth::session::login_csrf_cookie;
 use crate::auth::session::{
-    CurrentUser, LOGIN_CSRF_COOKIE, SESSION_COOKIE, client_addr, cookie, hash_token, load_session,
-    random_token, set_cookie,
+    CurrentUser, SESSION_COOKIE, client_addr, cookie, hash_token, load_session, random_token,
+    set_cookie,
 };
 use crate::auth::totp;
 use crate::csrf::{check_csrf, csrf_error};
@@ -56,7 +57,7 @@ fn login_page(
     };
     let mut res = render(&page)?;
     *res.status_mut() = status;
-    let c = set_cookie(state, LOGIN_CSRF_COOKIE, &csrf, Some(3600));
+    let c = set_cookie(state, login_csrf_cookie(state), &csrf, Some(3600));
     res.headers_mut().append(
         header::SET_COOKIE,
         c.parse().map_err(|_| AppError::internal("cookie"))?,
@@ -92,7 +93,7 @@ async fn login_submit(
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     // Double-submit check: the hidden field must match the cookie set with the form.
-    let cookie_token = cookie(&headers, LOGIN_CSRF_COOKIE);
+    let cookie_token = cookie(&headers, login_csrf_cookie(&state));
     match (&form.csrf, &cookie_token) {
         (Some(a), Some(b)) if !a.is_empty() && constant_time_eq(a.as_bytes(), b.as_bytes()) => {}
         _ => return Err(csrf_error()),

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::harness::App;
 
-fn intake(app: &App, child: &str, bsn: Option<&str>) -> Value {
+pub fn intake(app: &App, child: &str, bsn: Option<&str>) -> Value {
     let received = app.clock.now() - time::Duration::hours(1);
     json!({
         "intake": {
@@ -149,7 +149,8 @@ async fn a_melding_is_handed_over_warmly_and_the_lokaal_team_sees_only_what_was_
             .any(|q| q["case_id"] == a.as_str()),
         "{queue}"
     );
-    assert_eq!(team.get(&app, &format!("/api/v1/cases/{b}")).await.0, 403);
+    // A case the team takes no part in answers as one that does not exist (issue 8, finding 4).
+    assert_eq!(team.get(&app, &format!("/api/v1/cases/{b}")).await.0, 404);
     // Veilig Thuis stays accountable until acceptance.
     let (_, case) = vt.get(&app, &format!("/api/v1/cases/{a}")).await;
     assert_eq!(case["accountable_org"], app.vt.id.as_str());
@@ -174,7 +175,8 @@ async fn a_melding_is_handed_over_warmly_and_the_lokaal_team_sees_only_what_was_
     let (_, case) = team.get(&app, &format!("/api/v1/cases/{a}")).await;
     assert_eq!(case["accountable_org"], app.team.id.as_str());
     assert_eq!(case["ground"], "participation:accountable");
-    assert_eq!(team.get(&app, &format!("/api/v1/cases/{b}")).await.0, 403);
+    // A case the team takes no part in answers as one that does not exist (issue 8, finding 4).
+    assert_eq!(team.get(&app, &format!("/api/v1/cases/{b}")).await.0, 404);
 
     // Feedback to the reporter: conditions only when the reporter has a role.
     let (status, without) = vt
@@ -246,7 +248,7 @@ async fn flow_input_errors_name_the_field_and_a_stale_event_gets_409() {
     let (status, body) = vt.post(&app, "/api/v1/intakes", bad.clone()).await;
     assert_eq!(
         (status, body["field"].as_str()),
-        (422, Some("betrokkenen[0].bsn")),
+        (422, Some("intake.betrokkenen[0].bsn")),
         "{body}"
     );
     bad["intake"]["betrokkenen"][0]["bsn"] = Value::Null;
@@ -254,7 +256,7 @@ async fn flow_input_errors_name_the_field_and_a_stale_event_gets_409() {
     let (status, body) = vt.post(&app, "/api/v1/intakes", bad.clone()).await;
     assert_eq!(
         (status, body["field"].as_str()),
-        (422, Some("betrokkenen[0].gemeente")),
+        (422, Some("intake.betrokkenen[0].gemeente")),
         "{body}"
     );
     bad["intake"]["betrokkenen"][0]["gemeente"] = json!("Venlo");
@@ -262,7 +264,10 @@ async fn flow_input_errors_name_the_field_and_a_stale_event_gets_409() {
     let (status, body) = vt.post(&app, "/api/v1/intakes", bad.clone()).await;
     assert_eq!(status, 422, "{body}");
     assert!(
-        body["field"].as_str().unwrap().starts_with("aard_geweld"),
+        body["field"]
+            .as_str()
+            .unwrap()
+            .starts_with("intake.aard_geweld"),
         "{body}"
     );
     bad["intake"]["soort"] = json!("roddel");
@@ -376,11 +381,14 @@ async fn raw_events_and_commands_that_only_registration_may_give_are_refused_nam
         .await;
     assert_eq!(
         (status, body["field"].as_str()),
-        (422, Some("command")),
+        (422, Some("command.assessor")),
         "{body}"
     );
     assert!(
-        body["message"].as_str().unwrap().contains("`assessor`"),
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("assessor: is geen bekend veld"),
         "{body}"
     );
     // Nor can an intake carry person ids of its own.

@@ -5,6 +5,7 @@
 mod access;
 mod disclosure;
 mod flow;
+mod hardening;
 mod harness;
 mod input;
 mod login;

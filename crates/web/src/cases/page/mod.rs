@@ -293,7 +293,7 @@ async fn open_for_page(
 ) -> Result<Result<OpenedCase, Response>, AppError> {
     match gate::open_case(state, user, id, action, reason).await {
         Ok(case) => Ok(Ok(case)),
-        Err(AppError::Forbidden(
+        Err(AppError::Hidden(
             r @ (DenyReason::NoRelation | DenyReason::BreakGlassReasonTooShort),
         )) if action == Action::Read
             && user
