@@ -477,7 +477,8 @@ mod tests {
     #[test]
     fn the_server_key_is_read_checked_and_masked() {
         let key = "een-eigen-serversleutel-van-ruim-32-tekens";
-        let env = env_of(&[("SCHAKEL_SERVER_KEY", key)]);
+        let pairs = [("SCHAKEL_SERVER_KEY", key)];
+        let env = env_of(&pairs);
         let c = Config::resolve_with(&GlobalArgs::default(), &env, FileConfig::default()).unwrap();
         assert_eq!(c.server_key.as_deref(), Some(key));
         assert!(!format!("{c:?}").contains(key));
