@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::org::{OrgKind, Role};
 
+pub mod break_glass;
 pub mod redact;
 mod view;
 
@@ -254,6 +255,14 @@ pub enum DenyReason {
     NoRelation,
     BreakGlassReasonTooShort,
     BreakGlassOnlyForReading,
+    /// The region does not let this kind of organisation break the glass (issue 8 finding 6).
+    BreakGlassNotForOrganisation,
+    /// The user broke the glass as often as the region allows in a day (issue 8 finding 6).
+    BreakGlassLimitReached,
+    /// Accounts and roles of an organisation are managed by its own administrator (finding 1).
+    NotOwnOrganisation,
+    /// A role request is approved by a second person, not by who asked for it (finding 1).
+    SecondPersonRequired,
 }
 
 impl DenyReason {
@@ -265,6 +274,10 @@ impl DenyReason {
             DenyReason::NoRelation => "no_relation",
             DenyReason::BreakGlassReasonTooShort => "break_glass_reason_too_short",
             DenyReason::BreakGlassOnlyForReading => "break_glass_only_for_reading",
+            DenyReason::BreakGlassNotForOrganisation => "break_glass_not_for_organisation",
+            DenyReason::BreakGlassLimitReached => "break_glass_limit_reached",
+            DenyReason::NotOwnOrganisation => "not_own_organisation",
+            DenyReason::SecondPersonRequired => "second_person_required",
         }
     }
 
@@ -276,6 +289,10 @@ impl DenyReason {
             DenyReason::NoRelation => t("deny-no-relation"),
             DenyReason::BreakGlassReasonTooShort => t("deny-break-glass-reason-too-short"),
             DenyReason::BreakGlassOnlyForReading => t("deny-break-glass-only-for-reading"),
+            DenyReason::BreakGlassNotForOrganisation => t("deny-break-glass-not-for-organisation"),
+            DenyReason::BreakGlassLimitReached => t("deny-break-glass-limit-reached"),
+            DenyReason::NotOwnOrganisation => t("deny-not-own-organisation"),
+            DenyReason::SecondPersonRequired => t("deny-second-person-required"),
         }
     }
 }

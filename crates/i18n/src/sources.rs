@@ -21,6 +21,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "vtrules.ftl"),
     ftl!("nl", "monitoring.ftl"),
     ftl!("nl", "hardening.ftl"),
+    ftl!("nl", "accounts.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -31,6 +32,7 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "vtrules.ftl"),
     ftl!("en", "monitoring.ftl"),
     ftl!("en", "hardening.ftl"),
+    ftl!("en", "accounts.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

@@ -37,6 +37,9 @@ pub struct Config {
     pub log_format: LogFormat,
     /// A region file to use instead of the built-in one.
     pub region: Option<PathBuf>,
+    /// The server key (`SCHAKEL_SERVER_KEY` or `server_key` in the file; never a flag, so it does
+    /// not show in the process list). Without it the public demo key is used, with a warning.
+    pub server_key: Option<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -53,6 +56,7 @@ impl std::fmt::Debug for Config {
             .field("session_idle_minutes", &self.session_idle_minutes)
             .field("log_format", &self.log_format)
             .field("region", &self.region)
+            .field("server_key", &self.server_key.as_ref().map(|_| "***"))
             .finish()
     }
 }
@@ -70,6 +74,7 @@ pub struct FileConfig {
     pub session_idle_minutes: Option<i64>,
     pub log_format: Option<String>,
     pub region: Option<PathBuf>,
+    pub server_key: Option<String>,
 }
 
 impl std::fmt::Debug for FileConfig {
@@ -324,6 +329,17 @@ impl Config {
         )
         .map(|(v, _)| PathBuf::from(v));
 
+        let server_key = match layer(None, env, "SCHAKEL_SERVER_KEY", file.server_key) {
+            Some((v, source)) => {
+                // The value itself is never repeated.
+                schakel_web::server_key::ServerKey::from_text(&v).map_err(|why| {
+                    CliError::input("server-key", format!("{why} (uit {})", source.describe()))
+                })?;
+                Some(v.trim().to_string())
+            }
+            None => None,
+        };
+
         Ok(Config {
             data_dir,
             database_url,
@@ -333,15 +349,16 @@ impl Config {
             session_idle_minutes,
             log_format,
             region,
+            server_key,
         })
     }
 
     /// Values that must never be printed: the password in the database URL, raw and decoded.
     pub fn secrets(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.server_key.iter().cloned().collect();
         let Some(url) = &self.database_url else {
-            return Vec::new();
+            return out;
         };
-        let mut out = Vec::new();
         if let Some(p) = url_password(url) {
             out.push(percent_decode(&p));
             out.push(p);
@@ -366,9 +383,24 @@ impl Config {
         demo_mode: bool,
         rules: std::sync::Arc<schakel_domain::rules::RegionRules>,
     ) -> schakel_web::WebConfig {
+        let server_key = match &self.server_key {
+            Some(k) => schakel_web::server_key::ServerKey::from_text(k)
+                .unwrap_or_else(|_| schakel_web::server_key::ServerKey::demo()),
+            None => {
+                if !demo_mode {
+                    tracing::warn!(
+                        "SCHAKEL_SERVER_KEY is niet gezet: de openbare DEMOSLEUTEL versleutelt de \
+                         TOTP-geheimen; dat beschermt niets. Zet een eigen sleutel \
+                         (openssl rand -base64 32) voor echte gegevens."
+                    );
+                }
+                schakel_web::server_key::ServerKey::demo()
+            }
+        };
         schakel_web::WebConfig {
             demo_mode,
             rules,
+            server_key,
             secure_cookies: self.secure_cookies,
             trusted_proxies: self.trusted_proxies.clone(),
             session_idle: time::Duration::minutes(self.session_idle_minutes),
@@ -461,6 +493,35 @@ mod tests {
         assert_eq!(c.session_idle_minutes, 30);
         assert_eq!(c.log_format, LogFormat::Text);
         assert_eq!(c.region, None);
+    }
+
+    /// Issue 8 finding 8: the server key comes from the environment or the file, is checked, never
+    /// printed, and reaches the web layer; without one the web layer gets the public demo key.
+    #[test]
+    fn the_server_key_is_read_checked_and_masked() {
+        let key = "een-eigen-serversleutel-van-ruim-32-tekens";
+        let pairs = [("SCHAKEL_SERVER_KEY", key)];
+        let env = env_of(&pairs);
+        let c = Config::resolve_with(&GlobalArgs::default(), &env, FileConfig::default()).unwrap();
+        assert_eq!(c.server_key.as_deref(), Some(key));
+        assert!(!format!("{c:?}").contains(key));
+        assert!(c.secrets().contains(&key.to_string()));
+        let web = c.web_config(false, Default::default());
+        assert!(!web.server_key.is_demo());
+        let none =
+            Config::resolve_with(&GlobalArgs::default(), &|_| None, FileConfig::default()).unwrap();
+        assert!(
+            none.web_config(true, Default::default())
+                .server_key
+                .is_demo()
+        );
+        let file = FileConfig {
+            server_key: Some("kort".into()),
+            ..FileConfig::default()
+        };
+        let err = Config::resolve_with(&GlobalArgs::default(), &|_| None, file).unwrap_err();
+        assert!(err.to_string().starts_with("server-key: "), "{err}");
+        assert!(!err.to_string().contains("kort"), "{err}");
     }
 
     #[test]

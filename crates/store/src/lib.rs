@@ -6,6 +6,7 @@
 //! flags as 0/1 integers, the types `Any` maps on both engines.
 
 pub mod access_log;
+pub mod accounts;
 pub mod bench;
 mod bulk;
 pub mod cases;

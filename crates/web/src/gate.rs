@@ -8,12 +8,13 @@
 
 use schakel_domain::access::redact::{self, Disclosed, WITHHELD};
 use schakel_domain::access::{
-    Action, DataCategory, Decision, Participation, Resource, ResourceKind, Sensitivity, View,
-    decide, disclose, disclose_after_acceptance,
+    Action, DataCategory, Decision, Ground, Participation, Resource, ResourceKind, Sensitivity,
+    View, decide, disclose, disclose_after_acceptance,
 };
 use schakel_domain::case::{CaseEvent, CaseState, IntakeEvent};
 use schakel_domain::intake::Melder;
 use schakel_store::access_log::AccessEntry;
+use schakel_store::accounts::NewBreakGlassUse;
 use schakel_store::cases::{CaseSummary, PersonRecord, StoredEvent};
 
 use crate::auth::session::CurrentUser;
@@ -33,6 +34,9 @@ pub struct OpenedCase {
     pub view: View,
     /// What the reader will see once it accepts the open handover, when it is the receiver.
     pub view_after_acceptance: Option<View>,
+    /// Set when the user asked for break-the-glass but their organisation takes part in the case:
+    /// the access went on that ground, and the user is told break-the-glass was not needed.
+    pub break_glass_unneeded: bool,
     _sealed: (),
 }
 
@@ -282,10 +286,29 @@ pub async fn open_case(
     // Whether the actor may act on the case at all is decided for its ordinary data; which special
     // categories they then see is the view's answer (`disclose`).
     let resource = Resource::case(participants.clone(), Sensitivity::Normal);
-    let decision = match &actor {
+    let mut decision = match &actor {
         Some(actor) => decide(actor, action, &resource),
         None => deny_no_role,
     };
+    // Issue 8 finding 6: break-the-glass only for the organisations the region names, and only so
+    // often per user (the domain's rule, the region's numbers).
+    if let (Decision::Allow(Ground::BreakTheGlass { .. }), Some(actor)) = (&decision, &actor) {
+        let since = state.clock.now() - time::Duration::hours(24);
+        let used = state
+            .store
+            .break_glass_count_since(&actor.user_id, since)
+            .await?;
+        if let Err(reason) = state
+            .config
+            .rules
+            .break_glass
+            .allows(actor.org_kind, u32::try_from(used).unwrap_or(u32::MAX))
+        {
+            decision = Decision::Deny(reason);
+        }
+    }
+    let break_glass_unneeded =
+        break_glass.is_some() && matches!(decision, Decision::Allow(Ground::Participation { .. }));
     let access = Access::new(action, ResourceKind::Case)
         .on(Some(case_id))
         .clients(persons.iter().map(|(p, _)| p.id.clone()).collect())
@@ -305,6 +328,25 @@ pub async fn open_case(
             return Err(AppError::Hidden(reason));
         }
     };
+    // Every use goes to the privacy officer's review queue and to the accountable organisation.
+    if let (Ground::BreakTheGlass { reason }, Some(m)) = (&ground, &user.membership) {
+        let accountable = participants
+            .iter()
+            .find(|(_, p)| *p == Participation::Accountable)
+            .map(|(o, _)| o.as_str());
+        state
+            .store
+            .record_break_glass(&NewBreakGlassUse {
+                case_id,
+                user_id: &user.user.id,
+                username: &user.user.username,
+                org_id: &m.org_id,
+                accountable_org_id: accountable,
+                reason,
+                at: state.clock.now(),
+            })
+            .await?;
+    }
     // The view is the policy's answer for reading; the gate applies it before anything leaves.
     let (view, view_after_acceptance) = match &actor {
         Some(actor) => (
@@ -334,6 +376,7 @@ pub async fn open_case(
         ground,
         view,
         view_after_acceptance,
+        break_glass_unneeded,
         _sealed: (),
     })
 }

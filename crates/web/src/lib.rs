@@ -19,6 +19,7 @@ mod frame;
 pub mod gate;
 mod i18n;
 mod security;
+pub mod server_key;
 mod system;
 mod usecase;
 
@@ -61,6 +62,9 @@ pub struct WebConfig {
     /// from the region file. [`AppState::new`] gives the same value to the store, so the pages,
     /// the API and the group committer compute every deadline with it.
     pub rules: Arc<schakel_domain::rules::RegionRules>,
+    /// The key TOTP secrets are sealed with and recovery codes hashed with (see [`server_key`]).
+    /// The default is the public demo key.
+    pub server_key: server_key::ServerKey,
 }
 
 impl Default for WebConfig {
@@ -77,6 +81,7 @@ impl Default for WebConfig {
             max_body_bytes: 256 * 1024,
             trusted_proxies: Vec::new(),
             rules: Arc::default(),
+            server_key: server_key::ServerKey::demo(),
         }
     }
 }

@@ -168,12 +168,13 @@ async fn migrates_and_verifies(url: &str, postgres: bool) {
         applied,
         vec![
             "0003_retention_ready_log".to_string(),
-            "0004_vtrules".to_string()
+            "0004_vtrules".to_string(),
+            "0008_accounts".to_string()
         ]
     );
     assert!(store.migrate().await.unwrap().is_empty(), "idempotent");
-    // Adopted: sqlx's table holds all three, the old table is gone.
-    assert_eq!(sqlx_versions(&raw).await, vec![1, 2, 3, 4]);
+    // Adopted: sqlx's table holds all of them, the old table is gone.
+    assert_eq!(sqlx_versions(&raw).await, vec![1, 2, 3, 4, 8]);
     assert!(!has_old_table(&raw, postgres).await);
 
     // The chain tampered with before the migration is left as it was, and verify still says so.
@@ -344,6 +345,7 @@ async fn instances_starting_together_migrate_a_fresh_database_once() {
             "0002_vt_flow".to_string(),
             "0003_retention_ready_log".to_string(),
             "0004_vtrules".to_string(),
+            "0008_accounts".to_string(),
         ];
         assert_eq!(
             reports,
@@ -351,7 +353,7 @@ async fn instances_starting_together_migrate_a_fresh_database_once() {
             "one instance migrates"
         );
         let raw = AnyPool::connect(&url).await.unwrap();
-        assert_eq!(sqlx_versions(&raw).await, vec![1, 2, 3, 4]);
+        assert_eq!(sqlx_versions(&raw).await, vec![1, 2, 3, 4, 8]);
         stores[0].ping().await.unwrap();
         for store in stores {
             store.close().await;

@@ -117,7 +117,7 @@ async fn login_json(
                 )));
             };
             match login::totp_step(&state, &pending, code, None).await {
-                Ok(t) => token = t,
+                Ok(done) => token = done.token,
                 Err(e) => {
                     state.store.delete_session(&pending.id_hash).await?;
                     return Err(ApiError(e));

@@ -212,7 +212,23 @@ async fn finish_second_factor(
         None
     };
     match login::totp_step(state, &session, &code, secret.as_deref()).await {
-        Ok(token) => session_cookie_response(state, &token, "/"),
+        Ok(login::SecondFactorDone {
+            token,
+            recovery_codes: Some(codes),
+        }) => {
+            // Signed in; the recovery codes are shown this once, with the way on.
+            let mut res = render(&RecoveryCodesPage {
+                page: PageCtx::anonymous(state),
+                codes,
+            })?;
+            let c = set_cookie(state, SESSION_COOKIE, &token, None);
+            res.headers_mut().append(
+                header::SET_COOKIE,
+                c.parse().map_err(|_| AppError::internal("cookie"))?,
+            );
+            Ok(res)
+        }
+        Ok(done) => session_cookie_response(state, &done.token, "/"),
         Err(AppError::BadInput(e)) => {
             let enrol = secret.map(|s| {
                 let uri = totp::provisioning_uri(&s, "gebruiker");
@@ -222,6 +238,13 @@ async fn finish_second_factor(
         }
         Err(e) => Err(e),
     }
+}
+
+#[derive(Template)]
+#[template(path = "recovery_codes.html")]
+struct RecoveryCodesPage {
+    page: PageCtx,
+    codes: Vec<String>,
 }
 
 async fn totp_submit(

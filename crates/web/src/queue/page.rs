@@ -39,7 +39,12 @@ struct QueuePage {
     items: Vec<Item>,
     prev_page: Option<i64>,
     next_page: Option<i64>,
+    /// Break-the-glass on the organisation's cases in the last 30 days (issue 8 finding 6).
+    break_glass: Vec<(String, String)>,
 }
+
+/// How far back the queue tells of break-the-glass on the organisation's cases.
+const BREAK_GLASS_NOTICE_DAYS: i64 = 30;
 
 #[derive(Deserialize)]
 struct PageQuery {
@@ -108,10 +113,35 @@ async fn page(
     } else {
         t("queue-heading")
     };
+    // The accountable organisation is told of every break-the-glass on its cases. The queue itself
+    // was just authorised and logged as a search, so these entries are already covered.
+    let break_glass = match &user.membership {
+        Some(m) => state
+            .store
+            .break_glass_notices(
+                &m.org_id,
+                state.clock.now() - time::Duration::days(BREAK_GLASS_NOTICE_DAYS),
+            )
+            .await?
+            .into_iter()
+            .map(|u| {
+                let at = schakel_store::time_text::parse(&u.at)
+                    .map(crate::access_log::dutch_moment)
+                    .unwrap_or(u.at);
+                let text = t_args(
+                    "break-glass-notice",
+                    &[("user", &u.username), ("at", &at), ("reason", &u.reason)],
+                );
+                (u.case_id, text)
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     render(&QueuePage {
         page: PageCtx::for_user(&state, &user, "/werkvoorraad"),
         heading,
         items: list,
+        break_glass,
         prev_page: (page_no > 1).then(|| page_no - 1),
         next_page: has_more.then(|| page_no + 1),
     })

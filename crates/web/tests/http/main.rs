@@ -3,6 +3,7 @@
 //! HTTP-level tests: the real router served on 127.0.0.1:0 over a fresh SQLite database per test.
 
 mod access;
+mod accounts;
 mod disclosure;
 mod flow;
 mod hardening;

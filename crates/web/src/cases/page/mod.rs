@@ -61,6 +61,8 @@ struct CasePage {
     organisations: Vec<(String, String)>,
     events: Vec<EventRow>,
     break_glass: bool,
+    /// Break-the-glass was asked for but the organisation takes part in the case (finding 6).
+    break_glass_unneeded: bool,
     can_write: bool,
     last_seq: i64,
     actions: Option<Actions>,
@@ -250,6 +252,7 @@ async fn case_page(
         can_write: !break_glass,
         last_seq: case.summary.last_seq,
         break_glass,
+        break_glass_unneeded: case.break_glass_unneeded,
         actions,
         intakes,
         withheld,
@@ -296,10 +299,15 @@ async fn open_for_page(
         Err(AppError::Hidden(
             r @ (DenyReason::NoRelation | DenyReason::BreakGlassReasonTooShort),
         )) if action == Action::Read
-            && user
-                .membership
-                .as_ref()
-                .is_some_and(|m| m.org_kind.handles_cases()) =>
+            && user.membership.as_ref().is_some_and(|m| {
+                // Offered only where the region allows it (issue 8 finding 6).
+                state
+                    .config
+                    .rules
+                    .break_glass
+                    .org_kinds
+                    .contains(&m.org_kind)
+            }) =>
         {
             Ok(Err(break_glass_offer(state, user, id, &r.message())?))
         }
