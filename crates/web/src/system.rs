@@ -1,6 +1,5 @@
 //! Routes that belong to no feature: the stylesheet and the health check.
 
-use axum::Router;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -8,8 +7,8 @@ use axum::routing::get;
 use crate::AppState;
 use crate::i18n::t;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new()
         .route("/static/schakel.css", get(stylesheet))
         .route("/healthz", get(healthz))
 }

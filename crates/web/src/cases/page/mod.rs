@@ -4,7 +4,6 @@
 mod actions;
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -27,8 +26,8 @@ use crate::i18n::{t, t_args};
 use crate::usecase;
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new()
         .route("/casussen/{id}", get(view))
         .route("/casussen/{id}/noodtoegang", post(break_glass))
         .route("/casussen/{id}/notities", post(add_note))
