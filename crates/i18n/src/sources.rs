@@ -18,6 +18,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "domain.ftl"),
     ftl!("nl", "web.ftl"),
     ftl!("nl", "errors.ftl"),
+    ftl!("nl", "sweep.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -25,6 +26,7 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "domain.ftl"),
     ftl!("en", "web.ftl"),
     ftl!("en", "errors.ftl"),
+    ftl!("en", "sweep.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

@@ -33,10 +33,22 @@ pub struct OpenedCase {
     pub view: View,
     /// What the reader will see once it accepts the open handover, when it is the receiver.
     pub view_after_acceptance: Option<View>,
+    /// What the case was opened for: a write may only do what the policy allowed here.
+    pub action: Action,
+    /// The case's participants as the policy saw them (before any redaction), to ask it about
+    /// further actions (which forms to offer).
+    resource: Resource,
     _sealed: (),
 }
 
 impl OpenedCase {
+    /// Whether the policy would allow `user` to take `action` on this case (not logged: a question
+    /// for which forms to show, not an access).
+    pub fn allows(&self, user: &CurrentUser, action: Action) -> bool {
+        user.actor(None)
+            .is_some_and(|actor| decide(&actor, action, &self.resource).is_allowed())
+    }
+
     /// The case's event history as the view allows. Reading it is covered by the access already
     /// logged.
     pub async fn events(&self, state: &AppState) -> Result<Vec<StoredEvent>, AppError> {
@@ -299,6 +311,8 @@ pub async fn open_case(
         ground,
         view,
         view_after_acceptance,
+        action,
+        resource,
         _sealed: (),
     })
 }

@@ -86,6 +86,11 @@ pub enum CommandDto {
     WithdrawHandover {
         reason: String,
     },
+    /// By the receiving organisation, before it accepts: a question to Veilig Thuis about the open
+    /// handover. Until it accepts, the receiver accepts, refuses or asks; it cannot add notes.
+    AskQuestion {
+        question: String,
+    },
     /// `met`: positions (from 0) of the veiligheidsvoorwaarden found met; the others are unmet.
     RecordMonitoring {
         moment: String,
@@ -169,6 +174,7 @@ impl From<CommandDto> for CaseCommand {
             }
             CommandDto::RefuseHandover { reason } => CaseCommand::RefuseHandover { reason },
             CommandDto::WithdrawHandover { reason } => CaseCommand::WithdrawHandover { reason },
+            CommandDto::AskQuestion { question } => CaseCommand::AskQuestion { question },
             CommandDto::RecordMonitoring { moment, met } => {
                 CaseCommand::RecordMonitoring { moment, met }
             }

@@ -170,6 +170,7 @@ async fn case_page(
             } else {
                 e.payload
                     .get("text")
+                    .or_else(|| e.payload.get("question"))
                     .and_then(|t| t.as_str())
                     .unwrap_or_default()
                     .to_string()
@@ -242,7 +243,8 @@ async fn case_page(
             .map(|(o, p)| (org_name(o), p.label()))
             .collect(),
         events,
-        can_write: !break_glass,
+        // RULES.md 0, 2.5: a receiver that has not accepted answers the offer and writes no notes.
+        can_write: !break_glass && case.allows(user, Action::Update),
         last_seq: case.summary.last_seq,
         break_glass,
         actions,
@@ -354,7 +356,8 @@ async fn add_note(
     Form(f): Form<NoteForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&user, f.csrf.as_deref())?;
-    let (case, expected) = open_for_write(&state, &user, &id, f.volgnummer.as_deref()).await?;
+    let (case, expected) =
+        open_for_write(&state, &user, &id, f.volgnummer.as_deref(), Action::Update).await?;
     let text = f.tekst.unwrap_or_default();
     usecase::run(
         &state,
@@ -374,8 +377,14 @@ async fn act(
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&user, f.csrf.as_deref())?;
-    let (case, expected) = open_for_write(&state, &user, &id, f.volgnummer.as_deref()).await?;
-    let command = actions::command_from(&f)?;
+    // The case is opened for what the command is (an answer to a handover offer or another
+    // change), so the policy judges the command itself; a form that names no valid command is
+    // judged as a change, and its error comes after the gate.
+    let command = actions::command_from(&f);
+    let action = command.as_ref().map_or(Action::Update, CaseCommand::action);
+    let (case, expected) =
+        open_for_write(&state, &user, &id, f.volgnummer.as_deref(), action).await?;
+    let command = command?;
     usecase::run(&state, &user, &case, expected, command).await?;
     Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
 }
@@ -422,19 +431,20 @@ async fn feedback_page(
     })
 }
 
-/// A case opened for a change, with the sequence number the form was rendered at (a stale one
-/// makes the write a 409 conflict).
+/// A case opened for a change (`action`: `Update`, or `Respond` for an answer to a handover offer),
+/// with the sequence number the form was rendered at (a stale one makes the write a 409 conflict).
 async fn open_for_write(
     state: &AppState,
     user: &CurrentUser,
     id: &str,
     volgnummer: Option<&str>,
+    action: Action,
 ) -> Result<(OpenedCase, i64), AppError> {
     let expected: i64 = volgnummer
         .unwrap_or("")
         .trim()
         .parse()
         .map_err(|_| AppError::field("volgnummer", msg("case-sequence-invalid")))?;
-    let case = gate::open_case(state, user, id, Action::Update, None).await?;
+    let case = gate::open_case(state, user, id, action, None).await?;
     Ok((case, expected))
 }
