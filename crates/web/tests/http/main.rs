@@ -9,3 +9,4 @@ mod harness;
 mod input;
 mod login;
 mod rules;
+mod sweep;
