@@ -156,9 +156,11 @@ async fn a_melding_is_handed_over_warmly_and_the_lokaal_team_sees_only_what_was_
 
     // Only the receiver accepts, naming a regiehouder of its own.
     let accept = |user: &str| json!({"type": "accept_handover", "regiehouder": user});
+    // Answering an offer is the receiver's alone: the policy refuses it to Veilig Thuis (issue 8,
+    // finding 7) before the lifecycle would.
     assert_eq!(
         vt.command(&app, &a, accept(&team_lead)).await.0,
-        422,
+        403,
         "Veilig Thuis cannot accept its own handover"
     );
     let outsider = app
