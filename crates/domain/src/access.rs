@@ -42,16 +42,21 @@ pub enum Action {
     Search,
     Create,
     Update,
+    /// Answers an open handover offer: accept it, refuse it or ask Veilig Thuis a question about
+    /// it. A change to the case (NEN 7513 "update"), told apart because the receiver may do this
+    /// and nothing else until it has accepted (RULES.md 0, 2.5).
+    Respond,
     Export,
     Print,
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [
+    pub const ALL: [Action; 7] = [
         Action::Read,
         Action::Search,
         Action::Create,
         Action::Update,
+        Action::Respond,
         Action::Export,
         Action::Print,
     ];
@@ -62,6 +67,7 @@ impl Action {
             Action::Search => "search",
             Action::Create => "create",
             Action::Update => "update",
+            Action::Respond => "respond",
             Action::Export => "export",
             Action::Print => "print",
         }
@@ -320,6 +326,10 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
     if resource.kind.is_personal_data() && !actor.second_factor {
         return Deny(DenyReason::SecondFactorRequired);
     }
+    // Only a case has a handover offer to answer.
+    if action == Action::Respond && resource.kind != ResourceKind::Case {
+        return Deny(DenyReason::RoleNotPermitted);
+    }
     let role = actor.role;
     match resource.kind {
         ResourceKind::Organisation => match action {
@@ -428,15 +438,21 @@ fn decide_case(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             Action::Export | Action::Print if p != Participation::Accountable => {
                 Deny(DenyReason::RoleNotPermitted)
             }
+            // RULES.md 0: a handover ends only when the receiver itself answers it; the offering
+            // side withdraws (an update), it does not answer its own offer.
+            Action::Respond => Deny(DenyReason::RoleNotPermitted),
             _ => Allow(Ground::Participation { participation: p }),
         },
-        // A receiver sees what it needs to accept or refuse the handover (RULES.md 2.5) and answers
-        // it, but not the special categories until it has accepted.
+        // A receiver sees what it needs to accept or refuse the handover (RULES.md 2.5), but not the
+        // special categories until it has accepted. RULES.md 0 and 2.5: until it accepts, Veilig
+        // Thuis is accountable and keeps the file; the receiver answers the offer (accept, refuse,
+        // ask a question) and writes nothing else in it (issue 8, finding 7: notes on an offered
+        // case).
         Some(p @ Participation::HandoverReceiver) => match action {
             Action::Read if resource.sensitivity == Sensitivity::Normal => {
                 Allow(Ground::Participation { participation: p })
             }
-            Action::Update => Allow(Ground::Participation { participation: p }),
+            Action::Respond => Allow(Ground::Participation { participation: p }),
             _ => Deny(DenyReason::RoleNotPermitted),
         },
         // Issue 7 item 7: the former regiehouder of a re-escalated case reads along, nothing more.

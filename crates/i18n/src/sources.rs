@@ -22,6 +22,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "monitoring.ftl"),
     ftl!("nl", "hardening.ftl"),
     ftl!("nl", "accounts.ftl"),
+    ftl!("nl", "sweep.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -33,6 +34,7 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "monitoring.ftl"),
     ftl!("en", "hardening.ftl"),
     ftl!("en", "accounts.ftl"),
+    ftl!("en", "sweep.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

@@ -37,10 +37,22 @@ pub struct OpenedCase {
     /// Set when the user asked for break-the-glass but their organisation takes part in the case:
     /// the access went on that ground, and the user is told break-the-glass was not needed.
     pub break_glass_unneeded: bool,
+    /// What the case was opened for: a write may only do what the policy allowed here.
+    pub action: Action,
+    /// The case's participants as the policy saw them (before any redaction), to ask it about
+    /// further actions (which forms to offer).
+    resource: Resource,
     _sealed: (),
 }
 
 impl OpenedCase {
+    /// Whether the policy would allow `user` to take `action` on this case (not logged: a question
+    /// for which forms to show, not an access).
+    pub fn allows(&self, user: &CurrentUser, action: Action) -> bool {
+        user.actor(None)
+            .is_some_and(|actor| decide(&actor, action, &self.resource).is_allowed())
+    }
+
     /// The case's event history as the view allows. Reading it is covered by the access already
     /// logged.
     pub async fn events(&self, state: &AppState) -> Result<Vec<StoredEvent>, AppError> {
@@ -377,6 +389,8 @@ pub async fn open_case(
         view,
         view_after_acceptance,
         break_glass_unneeded,
+        action,
+        resource,
         _sealed: (),
     })
 }
@@ -405,15 +419,23 @@ pub async fn reporter_feedback(
     user: &CurrentUser,
     case_id: &str,
 ) -> Result<Vec<SentFeedback>, AppError> {
-    if state.store.case_summary(case_id).await?.is_none() {
-        return Err(AppError::NotFound);
+    // As for a case (issue 8, findings 3 and 4): an id that cannot be one is refused before the
+    // store, and a missing case answers as one the organisation takes no part in.
+    check_lookup_throttle(state, user).await?;
+    if !schakel_domain::validate::is_identifier(case_id)
+        || state.store.case_summary(case_id).await?.is_none()
+    {
+        record_refused_lookup(state, user).await?;
+        return Err(AppError::Hidden(
+            schakel_domain::access::DenyReason::NoRelation,
+        ));
     }
     let participants = state.store.case_participants(case_id).await?;
     let actor = user.actor(None);
     let resource = Resource {
         kind: ResourceKind::ReporterFeedback,
         sensitivity: Sensitivity::Normal,
-        participants,
+        participants: participants.clone(),
     };
     let decision = match &actor {
         Some(actor) => decide(actor, Action::Read, &resource),
@@ -423,7 +445,17 @@ pub async fn reporter_feedback(
     log(state, user, access, &decision).await?;
     let ground = match decision {
         Decision::Allow(ground) => ground,
-        Decision::Deny(reason) => return Err(AppError::Forbidden(reason)),
+        Decision::Deny(reason) => {
+            let takes_part = user
+                .membership
+                .as_ref()
+                .is_some_and(|m| participants.iter().any(|(org, _)| org == &m.org_id));
+            if takes_part {
+                return Err(AppError::Forbidden(reason));
+            }
+            record_refused_lookup(state, user).await?;
+            return Err(AppError::Hidden(reason));
+        }
     };
     let own_only = matches!(
         ground,

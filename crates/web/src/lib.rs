@@ -18,6 +18,7 @@ mod error;
 mod frame;
 pub mod gate;
 mod i18n;
+mod page_routing;
 mod security;
 pub mod server_key;
 mod system;
@@ -144,8 +145,8 @@ pub async fn purge_expired(state: &AppState) -> Result<(u64, u64), AppError> {
 }
 
 /// Every page route, feature by feature.
-fn pages() -> Router<AppState> {
-    Router::new()
+fn pages() -> page_routing::PageRouter {
+    page_routing::PageRouter::new()
         .merge(auth::routes())
         .merge(home::routes())
         .merge(admin::routes())
@@ -160,7 +161,7 @@ fn pages() -> Router<AppState> {
 pub fn router(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
     Router::new()
-        .merge(pages())
+        .merge(pages().into_parts().0)
         .nest("/api/v1", api::routes())
         .fallback(|| async { AppError::NotFound })
         .with_state(state.clone())
@@ -170,4 +171,29 @@ pub fn router(state: AppState) -> Router {
             state,
             security::headers,
         ))
+}
+
+/// Every route of the application as (method, path), pages and API (the API's under `/api/v1`),
+/// with path parameters as `{name}`: the paths the page and API routers recorded, each asked of
+/// `router` (as built by [`router`]) for the methods it answers (HEAD left out). What the
+/// authorisation sweep must cover.
+pub async fn route_table(router: &Router) -> Result<Vec<(String, String)>, String> {
+    let mut paths = pages().into_parts().1;
+    paths.extend(
+        api::api()
+            .into_parts()
+            .2
+            .into_iter()
+            .map(|p| format!("/api/v1{p}")),
+    );
+    let mut out = Vec::new();
+    for path in paths {
+        let concrete = api::coverage::concrete(&path);
+        for method in api::coverage::routed_methods(router, &concrete).await? {
+            out.push((method, path.clone()));
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
 }

@@ -2,7 +2,6 @@
 //! database answers) and readiness (`/readyz`: the database takes a write, so a load balancer
 //! stops sending work to an instance whose disk is full or whose database is read-only).
 
-use axum::Router;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -10,8 +9,8 @@ use axum::routing::get;
 use crate::AppState;
 use crate::i18n::t;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new()
         .route("/static/schakel.css", get(stylesheet))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))

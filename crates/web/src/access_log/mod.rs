@@ -21,7 +21,7 @@ use crate::gate::{self, Access};
 use crate::{AppError, AppState};
 
 /// The feature's pages.
-pub fn routes() -> axum::Router<AppState> {
+pub fn routes() -> crate::page_routing::PageRouter {
     page::routes().merge(review::routes())
 }
 

@@ -3,7 +3,6 @@
 //! the access log (NEN 7513 ch. 8), so it is the privacy officer's, and is itself logged.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -18,8 +17,8 @@ use crate::gate::{self, Access};
 use crate::i18n::t;
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new()
         .route("/noodtoegang", get(queue))
         .route("/noodtoegang/{id}/akkoord", post(accept))
         .route("/noodtoegang/{id}/markeren", post(flag))

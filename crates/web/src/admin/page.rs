@@ -1,7 +1,6 @@
 //! User management for the functioneel beheerder.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -22,8 +21,8 @@ use crate::gate::{self, Access};
 use crate::i18n::{t, t_args};
 use crate::{AppError, AppState, hash_password};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new()
         .route("/beheer/gebruikers", get(list).post(create))
         .route("/organisaties", get(organisations))
         .route("/beheer/gebruikers/{id}/blokkeren", post(disable))

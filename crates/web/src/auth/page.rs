@@ -1,7 +1,6 @@
 //! Login, second factor, choosing the organisation to act for, and logout.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{ConnectInfo, Form, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -21,8 +20,8 @@ use crate::frame::{PageCtx, PageUser, render};
 use crate::security::constant_time_eq;
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new()
         .route("/login", get(login_form).post(login_submit))
         .route("/login/tweede-factor", get(totp_form).post(totp_submit))
         .route(

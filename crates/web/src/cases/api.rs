@@ -244,7 +244,7 @@ async fn run_command(
     expected_seq: i64,
     command: CaseCommand,
 ) -> ApiResult<(StatusCode, Json<RecordedDto>)> {
-    let case = gate::open_case(state, user, id, Action::Update, None).await?;
+    let case = gate::open_case(state, user, id, command.action(), None).await?;
     let done = usecase::run(state, user, &case, expected_seq, command).await?;
     Ok((StatusCode::CREATED, Json(done.into())))
 }

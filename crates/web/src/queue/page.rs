@@ -2,7 +2,6 @@
 //! overdue marked. Read from the case_deadlines projection in one indexed query.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
@@ -16,8 +15,8 @@ use crate::i18n::{t, t_args};
 use crate::usecase::GatePolicy;
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/werkvoorraad", get(page))
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new().route("/werkvoorraad", get(page))
 }
 
 const PAGE_SIZE: i64 = 50;

@@ -12,4 +12,5 @@ mod input;
 mod login;
 mod monitoring;
 mod rules;
+mod sweep;
 mod vtrules;

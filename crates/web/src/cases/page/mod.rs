@@ -4,7 +4,6 @@
 mod actions;
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -27,8 +26,8 @@ use crate::i18n::{t, t_args};
 use crate::usecase;
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new()
         .route("/casussen/{id}", get(view))
         .route("/casussen/{id}/noodtoegang", post(break_glass))
         .route("/casussen/{id}/notities", post(add_note))
@@ -177,6 +176,7 @@ async fn case_page(
             } else {
                 e.payload
                     .get("text")
+                    .or_else(|| e.payload.get("question"))
                     .and_then(|t| t.as_str())
                     .unwrap_or_default()
                     .to_string()
@@ -249,7 +249,8 @@ async fn case_page(
             .map(|(o, p)| (org_name(o), p.label()))
             .collect(),
         events,
-        can_write: !break_glass,
+        // RULES.md 0, 2.5: a receiver that has not accepted answers the offer and writes no notes.
+        can_write: !break_glass && case.allows(user, Action::Update),
         last_seq: case.summary.last_seq,
         break_glass,
         break_glass_unneeded: case.break_glass_unneeded,
@@ -367,7 +368,8 @@ async fn add_note(
     Form(f): Form<NoteForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&user, f.csrf.as_deref())?;
-    let (case, expected) = open_for_write(&state, &user, &id, f.volgnummer.as_deref()).await?;
+    let (case, expected) =
+        open_for_write(&state, &user, &id, f.volgnummer.as_deref(), Action::Update).await?;
     let text = f.tekst.unwrap_or_default();
     usecase::run(
         &state,
@@ -387,8 +389,14 @@ async fn act(
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&user, f.csrf.as_deref())?;
-    let (case, expected) = open_for_write(&state, &user, &id, f.volgnummer.as_deref()).await?;
-    let command = actions::command_from(&f)?;
+    // The case is opened for what the command is (an answer to a handover offer or another
+    // change), so the policy judges the command itself; a form that names no valid command is
+    // judged as a change, and its error comes after the gate.
+    let command = actions::command_from(&f);
+    let action = command.as_ref().map_or(Action::Update, CaseCommand::action);
+    let (case, expected) =
+        open_for_write(&state, &user, &id, f.volgnummer.as_deref(), action).await?;
+    let command = command?;
     usecase::run(&state, &user, &case, expected, command).await?;
     Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
 }
@@ -447,19 +455,20 @@ async fn feedback_received_page(
     })
 }
 
-/// A case opened for a change, with the sequence number the form was rendered at (a stale one
-/// makes the write a 409 conflict).
+/// A case opened for a change (`action`: `Update`, or `Respond` for an answer to a handover offer),
+/// with the sequence number the form was rendered at (a stale one makes the write a 409 conflict).
 async fn open_for_write(
     state: &AppState,
     user: &CurrentUser,
     id: &str,
     volgnummer: Option<&str>,
+    action: Action,
 ) -> Result<(OpenedCase, i64), AppError> {
     let expected: i64 = volgnummer
         .unwrap_or("")
         .trim()
         .parse()
         .map_err(|_| AppError::field("volgnummer", msg("case-sequence-invalid")))?;
-    let case = gate::open_case(state, user, id, Action::Update, None).await?;
+    let case = gate::open_case(state, user, id, action, None).await?;
     Ok((case, expected))
 }
