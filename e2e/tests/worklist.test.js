@@ -10,8 +10,9 @@ let server;
 let browser;
 
 before(async () => {
-  // A small synthetic year, so Te doen holds more than today's melding.
-  server = await startServer(['--scale', '1']);
+  // A fifth of the region's year ending today: Te doen holds a working week's items (more than
+  // one page), so today's melding has to be found among them.
+  server = await startServer(['--scale', '0.2']);
   browser = await startBrowser();
 });
 

@@ -6,9 +6,11 @@
 //! the store's group commit after the sequence number the writer saw. `Opened` and
 //! `IntakeRecorded` have no command here: only [`crate::register_intake`] produces them.
 //!
-//! The caller has opened the case for `Update` through its own gate (policy and access log) before
+//! The caller has opened the case for the command's [`CaseCommand::action`] (`Update`, or
+//! `Respond` for an answer to a handover offer) through its own gate (policy and access log) before
 //! it calls [`execute`].
 
+use schakel_domain::access::Action;
 use schakel_domain::case::{
     self, CaseEvent, CaseState, CaseWide, FeedbackEvent, FeedbackMoment, HandoverEvent,
     IntakeEvent, MonitoringEvent, OnderzoekOutcome, Phase, TriageEvent,
@@ -71,6 +73,11 @@ pub enum CaseCommand {
     WithdrawHandover {
         reason: String,
     },
+    /// The receiver asks Veilig Thuis a question about the open handover (RULES.md 0, 2.5: before
+    /// it accepts, the receiver accepts, refuses or asks).
+    AskQuestion {
+        question: String,
+    },
     /// One monitoring moment, by Veilig Thuis or the regiehouder's organisation: `moment` a code of
     /// the region's schedule; `met` are the positions (from 0) of the veiligheidsvoorwaarden found
     /// met, the others are unmet, which returns the case to Veilig Thuis at once; whether there
@@ -132,6 +139,19 @@ pub enum CaseCommand {
 }
 
 impl CaseCommand {
+    /// What the command is to the access policy: answering an open handover offer (accepting,
+    /// refusing, asking about it), or any other change. The policy lets a receiver that has not yet
+    /// accepted do the first and nothing else (`schakel_domain::access::decide`); the caller opens
+    /// the case for this action.
+    pub fn action(&self) -> Action {
+        match self {
+            CaseCommand::AcceptHandover { .. }
+            | CaseCommand::RefuseHandover { .. }
+            | CaseCommand::AskQuestion { .. } => Action::Respond,
+            _ => Action::Update,
+        }
+    }
+
     /// Whether building the event needs the case's current state (the open handover, the
     /// conditions under monitoring).
     fn needs_state(&self) -> bool {
@@ -143,6 +163,7 @@ impl CaseCommand {
                 | CaseCommand::AcceptHandover { .. }
                 | CaseCommand::RefuseHandover { .. }
                 | CaseCommand::WithdrawHandover { .. }
+                | CaseCommand::AskQuestion { .. }
                 | CaseCommand::RecordMonitoring { .. }
                 | CaseCommand::GiveFeedback { .. }
         )
@@ -265,6 +286,12 @@ fn event_for(
             handover_id: open_handover_id(state)?,
             reason,
         }),
+        CaseCommand::AskQuestion { question } => {
+            CaseEvent::Handover(HandoverEvent::QuestionAsked {
+                handover_id: open_handover_id(state)?,
+                question,
+            })
+        }
         CaseCommand::RecordMonitoring {
             moment,
             met,
@@ -401,6 +428,17 @@ pub async fn execute(
     expected_seq: i64,
     cmd: CaseCommand,
 ) -> Result<Recorded, Error> {
+    // A case's log starts at 1 (its opening), so an expected sequence number below 1 is wrong
+    // input, not a lifecycle question (issue 8, finding 16).
+    if expected_seq < 1 {
+        return Err(Error::Invalid(FieldError::new(
+            "expected_seq",
+            msg("error-expected-seq-positive"),
+        )));
+    }
+    if let CaseCommand::OfferHandover { to_org, .. } = &cmd {
+        crate::intake::existing_organisation(store, "to_org", to_org).await?;
+    }
     let state = if cmd.needs_state() {
         casework::load_state(store, case_id).await?.map(|(_, s)| s)
     } else {

@@ -66,7 +66,35 @@ async fn validated(
     for b in &mut intake.betrokkenen {
         b.person_id = uuid::Uuid::now_v7().to_string();
     }
-    Ok(intake.validated(&gemeenten, now)?)
+    let intake = intake.validated(&gemeenten, now)?;
+    // Every id in a command names something that exists (issue 8, finding 15): a reporter's
+    // organisation is one of the region's.
+    if let Some(org_id) = &intake.melder.org_id {
+        existing_organisation(store, "melder.organisatie_id", org_id).await?;
+    }
+    Ok(intake)
+}
+
+/// Refuses, naming `field`, an organisation id that is malformed or not in the directory.
+pub(crate) async fn existing_organisation(
+    store: &Store,
+    field: &str,
+    org_id: &str,
+) -> Result<(), Error> {
+    let exists = schakel_domain::validate::is_identifier(org_id)
+        && match store.organisation(org_id).await {
+            Ok(_) => true,
+            Err(schakel_store::StoreError::NotFound(_)) => false,
+            Err(e) => return Err(e.into()),
+        };
+    if exists {
+        Ok(())
+    } else {
+        Err(Error::Invalid(schakel_domain::FieldError::new(
+            field,
+            schakel_domain::msg("error-organisation-unknown"),
+        )))
+    }
 }
 
 /// The known-before check on its own (the form's "check" step and `POST /intakes/known-check`):

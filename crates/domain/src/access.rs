@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::org::{OrgKind, Role};
 
+pub mod break_glass;
 pub mod redact;
 mod view;
 
@@ -41,16 +42,21 @@ pub enum Action {
     Search,
     Create,
     Update,
+    /// Answers an open handover offer: accept it, refuse it or ask Veilig Thuis a question about
+    /// it. A change to the case (NEN 7513 "update"), told apart because the receiver may do this
+    /// and nothing else until it has accepted (RULES.md 0, 2.5).
+    Respond,
     Export,
     Print,
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [
+    pub const ALL: [Action; 7] = [
         Action::Read,
         Action::Search,
         Action::Create,
         Action::Update,
+        Action::Respond,
         Action::Export,
         Action::Print,
     ];
@@ -61,6 +67,7 @@ impl Action {
             Action::Search => "search",
             Action::Create => "create",
             Action::Update => "update",
+            Action::Respond => "respond",
             Action::Export => "export",
             Action::Print => "print",
         }
@@ -254,6 +261,14 @@ pub enum DenyReason {
     NoRelation,
     BreakGlassReasonTooShort,
     BreakGlassOnlyForReading,
+    /// The region does not let this kind of organisation break the glass (issue 8 finding 6).
+    BreakGlassNotForOrganisation,
+    /// The user broke the glass as often as the region allows in a day (issue 8 finding 6).
+    BreakGlassLimitReached,
+    /// Accounts and roles of an organisation are managed by its own administrator (finding 1).
+    NotOwnOrganisation,
+    /// A role request is approved by a second person, not by who asked for it (finding 1).
+    SecondPersonRequired,
 }
 
 impl DenyReason {
@@ -265,6 +280,10 @@ impl DenyReason {
             DenyReason::NoRelation => "no_relation",
             DenyReason::BreakGlassReasonTooShort => "break_glass_reason_too_short",
             DenyReason::BreakGlassOnlyForReading => "break_glass_only_for_reading",
+            DenyReason::BreakGlassNotForOrganisation => "break_glass_not_for_organisation",
+            DenyReason::BreakGlassLimitReached => "break_glass_limit_reached",
+            DenyReason::NotOwnOrganisation => "not_own_organisation",
+            DenyReason::SecondPersonRequired => "second_person_required",
         }
     }
 
@@ -276,6 +295,10 @@ impl DenyReason {
             DenyReason::NoRelation => t("deny-no-relation"),
             DenyReason::BreakGlassReasonTooShort => t("deny-break-glass-reason-too-short"),
             DenyReason::BreakGlassOnlyForReading => t("deny-break-glass-only-for-reading"),
+            DenyReason::BreakGlassNotForOrganisation => t("deny-break-glass-not-for-organisation"),
+            DenyReason::BreakGlassLimitReached => t("deny-break-glass-limit-reached"),
+            DenyReason::NotOwnOrganisation => t("deny-not-own-organisation"),
+            DenyReason::SecondPersonRequired => t("deny-second-person-required"),
         }
     }
 }
@@ -302,6 +325,10 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
 
     if resource.kind.is_personal_data() && !actor.second_factor {
         return Deny(DenyReason::SecondFactorRequired);
+    }
+    // Only a case has a handover offer to answer.
+    if action == Action::Respond && resource.kind != ResourceKind::Case {
+        return Deny(DenyReason::RoleNotPermitted);
     }
     let role = actor.role;
     match resource.kind {
@@ -411,15 +438,21 @@ fn decide_case(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             Action::Export | Action::Print if p != Participation::Accountable => {
                 Deny(DenyReason::RoleNotPermitted)
             }
+            // RULES.md 0: a handover ends only when the receiver itself answers it; the offering
+            // side withdraws (an update), it does not answer its own offer.
+            Action::Respond => Deny(DenyReason::RoleNotPermitted),
             _ => Allow(Ground::Participation { participation: p }),
         },
-        // A receiver sees what it needs to accept or refuse the handover (RULES.md 2.5) and answers
-        // it, but not the special categories until it has accepted.
+        // A receiver sees what it needs to accept or refuse the handover (RULES.md 2.5), but not the
+        // special categories until it has accepted. RULES.md 0 and 2.5: until it accepts, Veilig
+        // Thuis is accountable and keeps the file; the receiver answers the offer (accept, refuse,
+        // ask a question) and writes nothing else in it (issue 8, finding 7: notes on an offered
+        // case).
         Some(p @ Participation::HandoverReceiver) => match action {
             Action::Read if resource.sensitivity == Sensitivity::Normal => {
                 Allow(Ground::Participation { participation: p })
             }
-            Action::Update => Allow(Ground::Participation { participation: p }),
+            Action::Respond => Allow(Ground::Participation { participation: p }),
             _ => Deny(DenyReason::RoleNotPermitted),
         },
         // Issue 7 item 7: the former regiehouder of a re-escalated case reads along, nothing more.

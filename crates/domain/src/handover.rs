@@ -45,6 +45,13 @@ pub enum Event {
     Refused { handover_id: String, reason: String },
     #[serde(rename = "handover_withdrawn")]
     Withdrawn { handover_id: String, reason: String },
+    /// RULES.md 0 and 2.5: before it accepts, the receiver may ask Veilig Thuis about the offer
+    /// (besides accepting or refusing it); the offer stays open.
+    #[serde(rename = "handover_question_asked")]
+    QuestionAsked {
+        handover_id: String,
+        question: String,
+    },
 }
 
 impl Event {
@@ -54,6 +61,7 @@ impl Event {
         "handover_accepted",
         "handover_refused",
         "handover_withdrawn",
+        "handover_question_asked",
     ];
 
     /// The snake_case name stored in the `kind` tag.
@@ -63,6 +71,7 @@ impl Event {
             Event::Accepted { .. } => "handover_accepted",
             Event::Refused { .. } => "handover_refused",
             Event::Withdrawn { .. } => "handover_withdrawn",
+            Event::QuestionAsked { .. } => "handover_question_asked",
         }
     }
 
@@ -73,6 +82,7 @@ impl Event {
             "handover_accepted" => schakel_i18n::t("event-handover-accepted"),
             "handover_refused" => schakel_i18n::t("event-handover-refused"),
             "handover_withdrawn" => schakel_i18n::t("event-handover-withdrawn"),
+            "handover_question_asked" => schakel_i18n::t("event-handover-question-asked"),
             _ => return None,
         })
     }
@@ -318,6 +328,21 @@ pub(crate) fn apply(
             required_text("reason", reason, MAX_TEXT)?;
             next.open_handover = None;
             next.phase = Phase::Besloten;
+        }
+        // The question is recorded for Veilig Thuis, which stays accountable and answers it; the
+        // offer, its deadline and the phase do not change.
+        Event::QuestionAsked {
+            handover_id,
+            question,
+        } => {
+            let h = open_handover(s, handover_id)?;
+            if ctx.org_id != h.to_org {
+                return Err(not_allowed(msg_args(
+                    "error-handover-question-receiver-only",
+                    [("to_org", h.to_org.to_string())],
+                )));
+            }
+            required_text("question", question, MAX_TEXT)?;
         }
     }
     Ok(())

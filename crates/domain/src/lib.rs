@@ -50,6 +50,7 @@
 //! catalogue's key test (`crates/i18n/tests/keys.rs`) catch the rest.
 
 pub mod access;
+pub mod accounts;
 pub mod bsn;
 pub mod calendar;
 pub mod case;

@@ -28,6 +28,8 @@ pub mod keys {
     pub const OVERDRACHT_NIEUWE_ONTVANGER_WERKDAGEN: &str = "overdracht_nieuwe_ontvanger_werkdagen";
     pub const MONITORING_MOMENTEN: &str = "monitoring_momenten";
     pub const CODELIJST_AARD_GEWELD: &str = "codelijst_aard_geweld";
+    pub const NOODTOEGANG_ORGANISATIES: &str = "noodtoegang_organisaties";
+    pub const NOODTOEGANG_PER_DAG: &str = "noodtoegang_per_dag";
 }
 
 /// Everything a region configures about deadlines and code lists.
@@ -43,6 +45,9 @@ pub struct RegionRules {
     pub terms: Terms,
     /// The versions of the code lists new records use.
     pub codes: CodeVersions,
+    /// Who may break the glass, and how often (issue 8 finding 6; see [`BreakGlassRules`]).
+    #[serde(default)]
+    pub break_glass: crate::access::break_glass::BreakGlassRules,
 }
 
 /// The version in force of each code list that exists in more than one version. The other lists
@@ -139,6 +144,7 @@ impl RegionRules {
             ids::AARD_GEWELD,
             &self.codes.aard_geweld,
         )?;
+        self.break_glass.validate()?;
         Ok(())
     }
 }

@@ -30,6 +30,30 @@ pub fn required_text(field: &str, value: &str, max_chars: usize) -> Result<Strin
     Ok(trimmed.to_string())
 }
 
+/// The longest identifier Schakel hands out or accepts: a UUID has 36 characters, the synthetic and
+/// imported ids fewer. Anything longer is no identifier, so it never reaches the access policy, the
+/// store or the access log (issue 8, finding 3: a 60,000-character "id" went into the log).
+pub const MAX_ID_CHARS: usize = 64;
+
+/// Whether `value` has the form of an identifier (case, person, organisation, handover, user):
+/// 1 to [`MAX_ID_CHARS`] ASCII letters, digits, `.`, `-` or `_`.
+pub fn is_identifier(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= MAX_ID_CHARS
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+}
+
+/// An identifier checked by its form, naming the field when it is wrong.
+pub fn identifier(field: &str, value: &str) -> Result<String, FieldError> {
+    if is_identifier(value) {
+        Ok(value.to_string())
+    } else {
+        Err(FieldError::new(field, msg("error-identifier-format")))
+    }
+}
+
 /// A user name: lower-case letters, digits, dots, hyphens and underscores, 3 to 64 characters.
 pub fn username(field: &str, value: &str) -> Result<String, FieldError> {
     let v = value.trim().to_lowercase();
@@ -70,6 +94,24 @@ pub fn optional_date(field: &str, value: &str) -> Result<Option<time::Date>, Fie
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn identifiers_are_short_plain_ascii() {
+        for ok in [
+            "syn-2018-0-0",
+            "case-melding-a",
+            "0190a3c2-7d4e-7b6a-9f1e-0123456789ab",
+            "a",
+        ] {
+            assert!(super::is_identifier(ok), "{ok}");
+        }
+        let long = "a".repeat(super::MAX_ID_CHARS + 1);
+        for bad in ["", long.as_str(), "<script>", "a b", "a/b", "é", "a\n"] {
+            assert!(!super::is_identifier(bad), "{bad}");
+            assert_eq!(super::identifier("id", bad).unwrap_err().field, "id");
+        }
+    }
+
     use super::*;
 
     #[test]

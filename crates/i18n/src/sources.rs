@@ -21,6 +21,9 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "vtrules.ftl"),
     ftl!("nl", "monitoring.ftl"),
     ftl!("nl", "worklist.ftl"),
+    ftl!("nl", "hardening.ftl"),
+    ftl!("nl", "accounts.ftl"),
+    ftl!("nl", "sweep.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -31,6 +34,9 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "vtrules.ftl"),
     ftl!("en", "monitoring.ftl"),
     ftl!("en", "worklist.ftl"),
+    ftl!("en", "hardening.ftl"),
+    ftl!("en", "accounts.ftl"),
+    ftl!("en", "sweep.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

@@ -39,10 +39,11 @@ pub struct GlobalArgs {
     /// Set the Secure flag on cookies (behind TLS) [env: SCHAKEL_SECURE_COOKIES]
     #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
     pub secure_cookies: Option<String>,
-    /// Trust the client address in X-Forwarded-For (only behind a proxy that sets it)
-    /// [env: SCHAKEL_TRUST_FORWARDED_FOR]
-    #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
-    pub trust_forwarded_for: Option<String>,
+    /// Reverse proxies whose X-Forwarded-For is believed: comma-separated addresses or networks
+    /// (10.0.0.1,10.1.0.0/16). The client is the rightmost address in the header that is not one
+    /// of them [env: SCHAKEL_TRUSTED_PROXIES] [default: none, the header is ignored]
+    #[arg(long, global = true, value_name = "LIST")]
+    pub trusted_proxies: Option<String>,
     /// A session ends after this many minutes without activity [env: SCHAKEL_SESSION_IDLE_MINUTES] [default: 30]
     #[arg(long, global = true, value_name = "MINUTES")]
     pub session_idle_minutes: Option<String>,

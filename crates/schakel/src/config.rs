@@ -31,11 +31,15 @@ pub struct Config {
     pub database_url: Option<String>,
     pub listen: SocketAddr,
     pub secure_cookies: bool,
-    pub trust_forwarded_for: bool,
+    /// The reverse proxies whose X-Forwarded-For is believed (addresses or networks).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     pub session_idle_minutes: i64,
     pub log_format: LogFormat,
     /// A region file to use instead of the built-in one.
     pub region: Option<PathBuf>,
+    /// The server key (`SCHAKEL_SERVER_KEY` or `server_key` in the file; never a flag, so it does
+    /// not show in the process list). Without it the public demo key is used, with a warning.
+    pub server_key: Option<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -48,10 +52,11 @@ impl std::fmt::Debug for Config {
             )
             .field("listen", &self.listen)
             .field("secure_cookies", &self.secure_cookies)
-            .field("trust_forwarded_for", &self.trust_forwarded_for)
+            .field("trusted_proxies", &self.trusted_proxies)
             .field("session_idle_minutes", &self.session_idle_minutes)
             .field("log_format", &self.log_format)
             .field("region", &self.region)
+            .field("server_key", &self.server_key.as_ref().map(|_| "***"))
             .finish()
     }
 }
@@ -65,10 +70,11 @@ pub struct FileConfig {
     pub database_url: Option<String>,
     pub listen: Option<String>,
     pub secure_cookies: Option<bool>,
-    pub trust_forwarded_for: Option<bool>,
+    pub trusted_proxies: Option<Vec<String>>,
     pub session_idle_minutes: Option<i64>,
     pub log_format: Option<String>,
     pub region: Option<PathBuf>,
+    pub server_key: Option<String>,
 }
 
 impl std::fmt::Debug for FileConfig {
@@ -158,6 +164,28 @@ fn parse_bool(field: &str, value: &str, source: Source) -> CliResult<bool> {
     }
 }
 
+/// A comma-separated list of IP addresses (`10.0.0.1`) and networks (`10.1.0.0/16`).
+fn parse_networks(field: &str, value: &str, source: Source) -> CliResult<Vec<ipnet::IpNet>> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| {
+            v.parse::<ipnet::IpNet>()
+                .or_else(|_| v.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| {
+                    CliError::input(
+                        field,
+                        format!(
+                            "'{v}' is geen IP-adres of netwerk zoals 10.0.0.1 of 10.1.0.0/16 (uit {})",
+                            source.describe()
+                        ),
+                    )
+                })
+        })
+        .collect()
+}
+
 impl Config {
     /// Resolves the settings from the flags, the environment (`env` looks a name up; empty values
     /// count as unset) and the configuration file named by `--config` or `SCHAKEL_CONFIG`.
@@ -243,14 +271,14 @@ impl Config {
             None => false,
         };
 
-        let trust_forwarded_for = match layer(
-            flags.trust_forwarded_for.clone(),
+        let trusted_proxies = match layer(
+            flags.trusted_proxies.clone(),
             env,
-            "SCHAKEL_TRUST_FORWARDED_FOR",
-            file.trust_forwarded_for.map(|b| b.to_string()),
+            "SCHAKEL_TRUSTED_PROXIES",
+            file.trusted_proxies.map(|l| l.join(",")),
         ) {
-            Some((v, source)) => parse_bool("trust-forwarded-for", &v, source)?,
-            None => false,
+            Some((v, source)) => parse_networks("trusted-proxies", &v, source)?,
+            None => Vec::new(),
         };
 
         let session_idle_minutes = match layer(
@@ -301,24 +329,36 @@ impl Config {
         )
         .map(|(v, _)| PathBuf::from(v));
 
+        let server_key = match layer(None, env, "SCHAKEL_SERVER_KEY", file.server_key) {
+            Some((v, source)) => {
+                // The value itself is never repeated.
+                schakel_web::server_key::ServerKey::from_text(&v).map_err(|why| {
+                    CliError::input("server-key", format!("{why} (uit {})", source.describe()))
+                })?;
+                Some(v.trim().to_string())
+            }
+            None => None,
+        };
+
         Ok(Config {
             data_dir,
             database_url,
             listen,
             secure_cookies,
-            trust_forwarded_for,
+            trusted_proxies,
             session_idle_minutes,
             log_format,
             region,
+            server_key,
         })
     }
 
     /// Values that must never be printed: the password in the database URL, raw and decoded.
     pub fn secrets(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.server_key.iter().cloned().collect();
         let Some(url) = &self.database_url else {
-            return Vec::new();
+            return out;
         };
-        let mut out = Vec::new();
         if let Some(p) = url_password(url) {
             out.push(percent_decode(&p));
             out.push(p);
@@ -343,11 +383,26 @@ impl Config {
         demo_mode: bool,
         rules: std::sync::Arc<schakel_domain::rules::RegionRules>,
     ) -> schakel_web::WebConfig {
+        let server_key = match &self.server_key {
+            Some(k) => schakel_web::server_key::ServerKey::from_text(k)
+                .unwrap_or_else(|_| schakel_web::server_key::ServerKey::demo()),
+            None => {
+                if !demo_mode {
+                    tracing::warn!(
+                        "SCHAKEL_SERVER_KEY is niet gezet: de openbare DEMOSLEUTEL versleutelt de \
+                         TOTP-geheimen; dat beschermt niets. Zet een eigen sleutel \
+                         (openssl rand -base64 32) voor echte gegevens."
+                    );
+                }
+                schakel_web::server_key::ServerKey::demo()
+            }
+        };
         schakel_web::WebConfig {
             demo_mode,
             rules,
+            server_key,
             secure_cookies: self.secure_cookies,
-            trust_forwarded_for: self.trust_forwarded_for,
+            trusted_proxies: self.trusted_proxies.clone(),
             session_idle: time::Duration::minutes(self.session_idle_minutes),
             ..schakel_web::WebConfig::default()
         }
@@ -434,10 +489,39 @@ mod tests {
         assert_eq!(c.listen.to_string(), DEFAULT_LISTEN);
         assert_eq!(c.database_url, None);
         assert!(!c.secure_cookies);
-        assert!(!c.trust_forwarded_for);
+        assert!(c.trusted_proxies.is_empty());
         assert_eq!(c.session_idle_minutes, 30);
         assert_eq!(c.log_format, LogFormat::Text);
         assert_eq!(c.region, None);
+    }
+
+    /// Issue 8 finding 8: the server key comes from the environment or the file, is checked, never
+    /// printed, and reaches the web layer; without one the web layer gets the public demo key.
+    #[test]
+    fn the_server_key_is_read_checked_and_masked() {
+        let key = "een-eigen-serversleutel-van-ruim-32-tekens";
+        let pairs = [("SCHAKEL_SERVER_KEY", key)];
+        let env = env_of(&pairs);
+        let c = Config::resolve_with(&GlobalArgs::default(), &env, FileConfig::default()).unwrap();
+        assert_eq!(c.server_key.as_deref(), Some(key));
+        assert!(!format!("{c:?}").contains(key));
+        assert!(c.secrets().contains(&key.to_string()));
+        let web = c.web_config(false, Default::default());
+        assert!(!web.server_key.is_demo());
+        let none =
+            Config::resolve_with(&GlobalArgs::default(), &|_| None, FileConfig::default()).unwrap();
+        assert!(
+            none.web_config(true, Default::default())
+                .server_key
+                .is_demo()
+        );
+        let file = FileConfig {
+            server_key: Some("kort".into()),
+            ..FileConfig::default()
+        };
+        let err = Config::resolve_with(&GlobalArgs::default(), &|_| None, file).unwrap_err();
+        assert!(err.to_string().starts_with("server-key: "), "{err}");
+        assert!(!err.to_string().contains("kort"), "{err}");
     }
 
     #[test]
@@ -479,14 +563,22 @@ mod tests {
     }
 
     #[test]
-    fn boolean_flag_overrides_env() {
-        let env = env_of(&[("SCHAKEL_TRUST_FORWARDED_FOR", "false")]);
+    fn trusted_proxies_are_addresses_or_networks_and_a_flag_overrides_env() {
+        let env = env_of(&[("SCHAKEL_TRUSTED_PROXIES", "192.0.2.1")]);
         let flags = GlobalArgs {
-            trust_forwarded_for: Some("true".into()),
+            trusted_proxies: Some("10.0.0.1, 10.1.0.0/16,::1".into()),
             ..GlobalArgs::default()
         };
         let c = Config::resolve_with(&flags, &env, FileConfig::default()).unwrap();
-        assert!(c.trust_forwarded_for);
+        let shown: Vec<String> = c.trusted_proxies.iter().map(|n| n.to_string()).collect();
+        assert_eq!(shown, ["10.0.0.1/32", "10.1.0.0/16", "::1/128"]);
+        let c = Config::resolve_with(&GlobalArgs::default(), &env, FileConfig::default()).unwrap();
+        assert_eq!(c.trusted_proxies.len(), 1);
+        let bad = env_of(&[("SCHAKEL_TRUSTED_PROXIES", "10.0.0.1,proxy.example")]);
+        let err =
+            Config::resolve_with(&GlobalArgs::default(), &bad, FileConfig::default()).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().starts_with("trusted-proxies: "), "{err}");
     }
 
     #[test]

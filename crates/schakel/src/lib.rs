@@ -94,8 +94,11 @@ async fn migrate(config: &Config) -> CliResult<()> {
 
 /// `schakel verify`: walks every case chain and the access log. A broken link is a failure (exit
 /// 1) naming the case and the position; the counts are printed either way.
+///
+/// It opens the database read-only and refuses a missing or empty one (exit 2): a mistyped
+/// `--data-dir` must not verify a new empty database and report that all chains hold.
 async fn verify(config: &Config) -> CliResult<()> {
-    let (store, _) = db::open(config).await?;
+    let store = db::open_read_only(config).await?;
     let report = store.verify().await;
     store.close().await;
     let report = report?;

@@ -84,6 +84,8 @@ struct RawRules {
     overdracht_nieuwe_ontvanger_werkdagen: Option<Spanned<toml::Value>>,
     monitoring_momenten: Option<Spanned<toml::Value>>,
     codelijst_aard_geweld: Option<Spanned<toml::Value>>,
+    noodtoegang_organisaties: Option<Spanned<toml::Value>>,
+    noodtoegang_per_dag: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Deserialize)]
@@ -341,6 +343,11 @@ fn check_rules(raw: &RawRules, text: &str) -> CliResult<RegionRules> {
         ),
         (keys::MONITORING_MOMENTEN, &raw.monitoring_momenten),
         (keys::CODELIJST_AARD_GEWELD, &raw.codelijst_aard_geweld),
+        (
+            keys::NOODTOEGANG_ORGANISATIES,
+            &raw.noodtoegang_organisaties,
+        ),
+        (keys::NOODTOEGANG_PER_DAG, &raw.noodtoegang_per_dag),
     ];
     let fields: Vec<(&str, &toml::Value, usize)> = written
         .iter()
@@ -392,6 +399,18 @@ fn check_rules(raw: &RawRules, text: &str) -> CliResult<RegionRules> {
             keys::CODELIJST_AARD_GEWELD => {
                 want_str(key, v).map(|c| rules.codes.aard_geweld = c.trim().to_string())
             }
+            keys::NOODTOEGANG_ORGANISATIES => want_list(key, v)
+                .and_then(|l| {
+                    l.iter()
+                        .enumerate()
+                        .map(|(i, k)| {
+                            let f = format!("{key}[{i}]");
+                            want_str(&f, k).and_then(|c| OrgKind::parse(&f, c.trim()))
+                        })
+                        .collect()
+                })
+                .map(|kinds| rules.break_glass.org_kinds = kinds),
+            keys::NOODTOEGANG_PER_DAG => want_count(key, v).map(|n| rules.break_glass.per_day = n),
             _ => Ok(()),
         };
         set.map_err(|e| at_line(line, e))?;
@@ -666,6 +685,23 @@ mod tests {
         assert_eq!(Region::parse(SMALL).unwrap().rules, RegionRules::default());
     }
 
+    /// Issue 8 finding 6: who may break the glass, and how often, is the region's to set.
+    #[test]
+    fn the_region_file_sets_who_may_break_the_glass_and_how_often() {
+        let text = format!(
+            "{SMALL}[regels]\nnoodtoegang_organisaties = [\"veilig_thuis\", \"zorg\"]\nnoodtoegang_per_dag = 1\n"
+        );
+        let r = Region::parse(&text).unwrap().rules.break_glass;
+        assert_eq!(r.org_kinds, [OrgKind::VeiligThuis, OrgKind::Zorg]);
+        assert_eq!(r.per_day, 1);
+        let bad = format!("{SMALL}[regels]\nnoodtoegang_organisaties = [\"school\"]\n");
+        let err = Region::parse(&bad).unwrap_err().to_string();
+        assert!(err.contains("noodtoegang_organisaties"), "{err}");
+        let bad = format!("{SMALL}[regels]\nnoodtoegang_organisaties = [\"bakkerij\"]\n");
+        let err = Region::parse(&bad).unwrap_err().to_string();
+        assert!(err.contains("noodtoegang_organisaties[0]"), "{err}");
+    }
+
     #[test]
     fn the_rules_table_maps_every_key_and_keeps_defaults_for_the_rest() {
         let text = format!(
@@ -706,6 +742,7 @@ mod tests {
             ]
         );
         assert_eq!(r.codes.aard_geweld, "cbs-2019");
+        assert_eq!(r.break_glass, Default::default());
 
         let only = Region::parse(&format!("{SMALL}[regels]\ngoede_vrijdag = true\n"))
             .unwrap()

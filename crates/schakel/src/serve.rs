@@ -29,8 +29,25 @@ pub async fn serve(config: &Config) -> CliResult<()> {
     }
     region::ensure_applied(&store, &region).await?;
     tracing::info!(database = %db::describe(config, &store), "database ready");
+    if let Some(warning) = insecure_serving_warning(config) {
+        eprintln!("{warning}");
+        tracing::warn!("{warning}");
+    }
     let rules = Arc::new(region.rules);
     run(store, config.web_config(false, rules), config.listen).await
+}
+
+/// The start-up warning for real (non-demo) data served without secure cookies on an address
+/// other hosts can reach (issue 8, finding 9): the session cookie would travel without TLS.
+pub fn insecure_serving_warning(config: &Config) -> Option<String> {
+    (!config.secure_cookies && !config.listen.ip().is_loopback()).then(|| {
+        format!(
+            "WAARSCHUWING: Schakel dient echte gegevens op {} zonder --secure-cookies: \
+             sessiecookies gaan dan zonder TLS over het netwerk. Zet TLS (of een proxy met TLS) \
+             ervoor en start met --secure-cookies, of luister alleen op 127.0.0.1.",
+            config.listen
+        )
+    })
 }
 
 /// Binds `listen`, prints the address actually bound (so `--listen 127.0.0.1:0` can be found) and

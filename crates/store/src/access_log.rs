@@ -195,8 +195,26 @@ impl From<LogRow> for LoggedAccess {
     }
 }
 
+/// The most characters a logged field holds (issue 8, finding 3: a 60 KB "id" went into the
+/// hash-chained log). Identifiers and names are far shorter; a break-the-glass reason or a search
+/// is kept to a paragraph. A longer value is cut and ends in "…", so the cut shows.
+pub const MAX_ID: usize = 128;
+pub const MAX_CODE: usize = 64;
+pub const MAX_ACCESS_POINT: usize = 64;
+pub const MAX_REASON: usize = 1000;
+
+/// `value` cut to at most `max` characters (the last one "…" when cut).
+pub fn cap(value: &str, max: usize) -> String {
+    if value.chars().count() <= max {
+        return value.to_string();
+    }
+    let mut out: String = value.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
 impl Store {
-    /// Appends one entry to its chain and returns its sequence number. The entry is durable when
+    /// Appends one entry to its chain (each field capped, see [`MAX_ID`]) and returns its sequence number. The entry is durable when
     /// this returns.
     pub async fn log_access(&self, entry: &AccessEntry) -> Result<i64> {
         let at = time_text::format(entry.at.unwrap_or_else(OffsetDateTime::now_utc));
@@ -206,7 +224,7 @@ impl Store {
         // Claiming the position first locks this chain's head row for the rest of the transaction.
         let (pos, prev) = claim_position(&mut tx, &chain).await?;
         let seq = self.backend().next_access_log_seq(&mut tx).await?;
-        let mut clients = entry.clients.clone();
+        let mut clients: Vec<String> = entry.clients.iter().map(|c| cap(c, MAX_ID)).collect();
         clients.sort();
         clients.dedup();
         let logged = LoggedAccess {
@@ -214,18 +232,18 @@ impl Store {
             chain,
             pos,
             at,
-            action: entry.action.clone(),
-            resource_kind: entry.resource_kind.clone(),
-            resource_id: entry.resource_id.clone(),
-            outcome: entry.outcome.clone(),
-            user_id: entry.user_id.clone(),
-            username: entry.username.clone(),
-            role: entry.role.clone(),
-            org_id: entry.org_id.clone(),
-            responsible_user: entry.responsible_user.clone(),
-            access_point: entry.access_point.clone(),
-            ground: entry.ground.clone(),
-            reason: entry.reason.clone(),
+            action: cap(&entry.action, MAX_CODE),
+            resource_kind: cap(&entry.resource_kind, MAX_CODE),
+            resource_id: entry.resource_id.as_deref().map(|v| cap(v, MAX_ID)),
+            outcome: cap(&entry.outcome, MAX_CODE),
+            user_id: entry.user_id.as_deref().map(|v| cap(v, MAX_ID)),
+            username: cap(&entry.username, MAX_ID),
+            role: entry.role.as_deref().map(|v| cap(v, MAX_CODE)),
+            org_id: entry.org_id.as_deref().map(|v| cap(v, MAX_ID)),
+            responsible_user: entry.responsible_user.as_deref().map(|v| cap(v, MAX_ID)),
+            access_point: cap(&entry.access_point, MAX_ACCESS_POINT),
+            ground: entry.ground.as_deref().map(|v| cap(v, MAX_CODE)),
+            reason: entry.reason.as_deref().map(|v| cap(v, MAX_REASON)),
             clients,
         };
         let hash = entry_hash(&prev, &logged);

@@ -46,7 +46,13 @@ impl Backend {
         conn: &mut AnyConnection,
     ) -> std::result::Result<(), sqlx::Error> {
         if self == Backend::Sqlite {
-            conn.execute("PRAGMA journal_mode = WAL").await?;
+            // A read-only connection (`schakel verify`) cannot switch the journal mode of a file
+            // that is not in WAL mode yet, and needs not: it writes nothing.
+            match conn.execute("PRAGMA journal_mode = WAL").await {
+                Ok(_) => {}
+                Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some("8") => {}
+                Err(e) => return Err(e),
+            }
             conn.execute("PRAGMA synchronous = FULL").await?;
             conn.execute("PRAGMA busy_timeout = 10000").await?;
             conn.execute("PRAGMA foreign_keys = ON").await?;

@@ -6,6 +6,7 @@
 //! flags as 0/1 integers, the types `Any` maps on both engines.
 
 pub mod access_log;
+pub mod accounts;
 pub mod bench;
 mod bulk;
 pub mod cases;
@@ -28,7 +29,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{Any, AnyPool, Transaction};
+use sqlx::{Any, AnyPool, Connection, Transaction};
 
 pub use dialect::Backend;
 
@@ -57,9 +58,41 @@ pub enum StoreError {
     Corrupt(String),
     #[error("database: {0}")]
     Db(#[from] sqlx::Error),
+    /// The database is not where it was said to be, or is empty: nothing to open.
+    #[error("geen database: {0}")]
+    Missing(String),
+    /// The database server did not answer in time.
+    #[error("database niet bereikbaar: {0}")]
+    Unreachable(String),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// How long the first connection to a database may take before it counts as unreachable.
+pub const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+/// How long a request waits for a pooled connection.
+const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Refuses a SQLite database file that is missing, unreadable or empty, naming the file.
+fn check_sqlite_file(file: &Path) -> Result<()> {
+    let meta = std::fs::metadata(file)
+        .map_err(|e| StoreError::Missing(format!("{}: {e}", file.display())))?;
+    if !meta.is_file() {
+        return Err(StoreError::Missing(format!(
+            "{} is geen bestand",
+            file.display()
+        )));
+    }
+    if meta.len() == 0 {
+        return Err(StoreError::Missing(format!(
+            "{} is leeg (0 bytes)",
+            file.display()
+        )));
+    }
+    std::fs::File::open(file)
+        .map_err(|e| StoreError::Missing(format!("{} niet te lezen: {e}", file.display())))?;
+    Ok(())
+}
 
 /// The one handle to the database. Cheap to clone; holds no state outside the database, so several
 /// server instances can share one PostgreSQL database.
@@ -90,18 +123,101 @@ impl Store {
         })?;
         let file = data_dir.join("schakel.db");
         let url = format!("sqlite://{}?mode=rwc", file.display());
-        Self::connect(&url).await
+        // An existing file must be a whole database: an empty (0-byte) file or one that fails the
+        // quick check is refused before anything is written to it (issue 8, finding 14).
+        let existed = file.exists();
+        if existed {
+            check_sqlite_file(&file)?;
+        }
+        let store = Self::connect(&url).await?;
+        if existed {
+            store.quick_check().await?;
+        }
+        Ok(store)
+    }
+
+    /// Opens an existing SQLite database file read-only (for `schakel verify`): nothing is created
+    /// or changed. A missing or empty file, or one that is no SQLite database or fails SQLite's
+    /// quick check, is refused at once with the engine's own words.
+    pub async fn open_sqlite_read_only(file: &Path) -> Result<Self> {
+        check_sqlite_file(file)?;
+        let url = format!("sqlite://{}?mode=ro", file.display());
+        let store = Self::connect(&url).await?;
+        store.quick_check().await?;
+        Ok(store)
+    }
+
+    /// SQLite's quick check of the whole file (page structure, indexes): `Corrupt` with its first
+    /// finding when it does not say "ok". PostgreSQL keeps its own pages whole; nothing to do there.
+    pub async fn quick_check(&self) -> Result<()> {
+        if self.backend != Backend::Sqlite {
+            return Ok(());
+        }
+        let findings: Vec<String> = sqlx::query_scalar("PRAGMA quick_check")
+            .fetch_all(&self.pool)
+            .await?;
+        match findings.first().map(String::as_str) {
+            Some("ok") => Ok(()),
+            Some(first) => Err(StoreError::Corrupt(format!("SQLite quick_check: {first}"))),
+            None => Err(StoreError::Corrupt(
+                "SQLite quick_check: geen antwoord".into(),
+            )),
+        }
+    }
+
+    /// How many of the schema's migrations this database has not had yet (read only).
+    pub async fn pending_migrations(&self) -> Result<usize> {
+        migrate::pending(self).await
     }
 
     /// Connects to `sqlite://...` or `postgres://...`. Does not migrate; call [`Store::migrate`].
+    ///
+    /// The first connection is made on its own first, so a database that cannot be reached (an
+    /// unreachable or refusing PostgreSQL server, a wrong password, a file that is no database)
+    /// is reported with its real cause within seconds, not after a pool time-out that buries it.
     pub async fn connect(url: &str) -> Result<Self> {
         sqlx::any::install_default_drivers();
         let backend = Backend::from_url(url)?;
         let options = AnyConnectOptions::from_str(url)?;
+        match tokio::time::timeout(CONNECT_TIMEOUT, sqlx::AnyConnection::connect_with(&options))
+            .await
+        {
+            Ok(Ok(mut probe)) => {
+                backend.prepare_connection(&mut probe).await?;
+                probe.close().await?;
+            }
+            Ok(Err(e)) => return Err(e.into()),
+            Err(_) => {
+                return Err(StoreError::Unreachable(format!(
+                    "geen antwoord binnen {} seconden",
+                    CONNECT_TIMEOUT.as_secs()
+                )));
+            }
+        }
         let pool = AnyPoolOptions::new()
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .max_connections(backend.max_connections())
             .after_connect(move |conn, _meta| {
                 Box::pin(async move { backend.prepare_connection(conn).await })
+            })
+            // A connection that comes back still inside a transaction is closed, never reused
+            // (issue 8, finding 11). That happens when a commit or a statement failed in a way
+            // that ended the transaction in the engine (SQLite rolls back by itself on "database
+            // or disk is full"): sqlx's rollback on drop then fails and its transaction depth
+            // stays above zero, so every later `BEGIN` on that connection failed with "attempted
+            // to call begin_with at non-zero transaction depth" until the server restarted. The
+            // ping first lets a queued rollback (of a transaction merely dropped) finish.
+            .after_release(|conn, _meta| {
+                Box::pin(async move {
+                    if conn.is_in_transaction() {
+                        conn.ping().await?;
+                    }
+                    let clean = !conn.is_in_transaction();
+                    if !clean {
+                        tracing::warn!("connection returned inside a transaction; closed");
+                    }
+                    Ok(clean)
+                })
             })
             .connect_with(options)
             .await?;
@@ -163,6 +279,15 @@ impl Store {
     pub async fn ping(&self) -> Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
+    }
+
+    /// Whether the database takes a write now: the time of this check is committed to the
+    /// `readiness_probe` setting (one row, overwritten), so a full disk, a read-only file or a
+    /// broken pool make it fail where [`Store::ping`] still answers. Only a commit proves it: a
+    /// rolled-back write never reaches the disk. Used by `/readyz`.
+    pub async fn check_writable(&self) -> Result<()> {
+        let now = time_text::format(time::OffsetDateTime::now_utc());
+        self.set_setting("readiness_probe", &now).await
     }
 }
 

@@ -42,6 +42,21 @@ pub(crate) fn migrator(backend: Backend) -> Migrator {
     migrator
 }
 
+/// How many of the embedded migrations the database has not had yet, read without writing (a
+/// database without the bookkeeping table has had none).
+pub(crate) async fn pending(store: &Store) -> Result<usize> {
+    let applied: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT version FROM {TABLE} WHERE success"
+    )))
+    .fetch_all(store.pool())
+    .await
+    .unwrap_or_default();
+    Ok(migrator(store.backend())
+        .iter()
+        .filter(|m| !m.migration_type.is_down_migration() && !applied.contains(&m.version))
+        .count())
+}
+
 pub(crate) async fn run(store: &Store) -> Result<Vec<String>> {
     let backend = store.backend();
     let migrator = migrator(backend);

@@ -28,8 +28,15 @@ pub enum AppError {
     Forbidden(DenyReason),
     /// Not there, or not for you to know it is there.
     NotFound,
+    /// There, but the user's organisation takes no part in it: answered exactly as [`NotFound`]
+    /// (issue 8, finding 4). The reason is for the pages' break-the-glass offer only.
+    ///
+    /// [`NotFound`]: AppError::NotFound
+    Hidden(DenyReason),
     /// A stale write: someone changed the case first.
     Conflict(String),
+    /// A state-changing request a browser sent from another site (Origin / Sec-Fetch-Site).
+    CrossOrigin,
     /// Too many failed logins; try again later.
     Throttled,
     /// The body is larger than allowed.
@@ -54,8 +61,8 @@ impl AppError {
             AppError::UnknownRoute => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden(_) | AppError::CrossOrigin => StatusCode::FORBIDDEN,
+            AppError::NotFound | AppError::Hidden(_) => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Throttled => StatusCode::TOO_MANY_REQUESTS,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -71,7 +78,8 @@ impl AppError {
             AppError::MethodNotAllowed => "method_not_allowed",
             AppError::Unauthenticated => "unauthenticated",
             AppError::Forbidden(_) => "forbidden",
-            AppError::NotFound => "not_found",
+            AppError::CrossOrigin => "cross_origin",
+            AppError::NotFound | AppError::Hidden(_) => "not_found",
             AppError::Conflict(_) => "conflict",
             AppError::Throttled => "throttled",
             AppError::TooLarge => "too_large",
@@ -87,7 +95,8 @@ impl AppError {
             AppError::MethodNotAllowed => t("error-method-not-allowed"),
             AppError::Unauthenticated => t("error-unauthenticated"),
             AppError::Forbidden(reason) => reason.message(),
-            AppError::NotFound => t("error-not-found"),
+            AppError::CrossOrigin => t("error-cross-origin"),
+            AppError::NotFound | AppError::Hidden(_) => t("error-not-found"),
             AppError::Conflict(_) => t("error-conflict"),
             AppError::Throttled => t("error-throttled"),
             AppError::TooLarge => t("error-too-large"),
@@ -100,6 +109,8 @@ impl AppError {
             AppError::BadInput(e) | AppError::BadQuery(e) => Some(&e.field),
             AppError::UnknownRoute => Some("path"),
             AppError::MethodNotAllowed => Some("method"),
+            AppError::TooLarge => Some("body"),
+            AppError::CrossOrigin => Some("Origin"),
             _ => None,
         }
     }
@@ -107,8 +118,13 @@ impl AppError {
     /// The JSON form used by the API.
     pub fn into_json_response(self) -> Response {
         self.log();
-        let body =
-            json!({ "error": self.code(), "field": self.field_name(), "message": self.message() });
+        // `error` repeats `code` for clients written before the field was called `code`.
+        let body = json!({
+            "code": self.code(),
+            "error": self.code(),
+            "field": self.field_name(),
+            "message": self.message(),
+        });
         (self.status(), Json(body)).into_response()
     }
 

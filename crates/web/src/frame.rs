@@ -76,10 +76,14 @@ fn nav_for(user: &CurrentUser) -> Vec<(&'static str, String)> {
         }
     }
     match user.role() {
-        Some(Role::Beheerder) => nav.push(("/beheer/gebruikers", t("nav-users"))),
+        Some(Role::Beheerder) => {
+            nav.push(("/beheer/gebruikers", t("nav-users")));
+            nav.push(("/beheer/aanvragen", t("accounts-requests-title")));
+        }
+        Some(Role::Teamleider) => nav.push(("/beheer/aanvragen", t("accounts-requests-title"))),
         Some(Role::PrivacyOfficer) => {
             nav.push(("/toegangslog", t("nav-access-log")));
-            nav.push(("/toegangslog?nood=1", t("nav-break-glass")));
+            nav.push(("/noodtoegang", t("nav-break-glass")));
         }
         _ => {}
     }

@@ -8,12 +8,13 @@
 
 use schakel_domain::access::redact::{self, Disclosed, WITHHELD};
 use schakel_domain::access::{
-    Action, DataCategory, Decision, Participation, Resource, ResourceKind, Sensitivity, View,
-    decide, disclose, disclose_after_acceptance,
+    Action, DataCategory, Decision, Ground, Participation, Resource, ResourceKind, Sensitivity,
+    View, decide, disclose, disclose_after_acceptance,
 };
 use schakel_domain::case::{CaseEvent, CaseState, IntakeEvent};
 use schakel_domain::intake::Melder;
 use schakel_store::access_log::AccessEntry;
+use schakel_store::accounts::NewBreakGlassUse;
 use schakel_store::cases::{CaseSummary, PersonRecord, StoredEvent};
 
 use crate::auth::session::CurrentUser;
@@ -33,10 +34,25 @@ pub struct OpenedCase {
     pub view: View,
     /// What the reader will see once it accepts the open handover, when it is the receiver.
     pub view_after_acceptance: Option<View>,
+    /// Set when the user asked for break-the-glass but their organisation takes part in the case:
+    /// the access went on that ground, and the user is told break-the-glass was not needed.
+    pub break_glass_unneeded: bool,
+    /// What the case was opened for: a write may only do what the policy allowed here.
+    pub action: Action,
+    /// The case's participants as the policy saw them (before any redaction), to ask it about
+    /// further actions (which forms to offer).
+    resource: Resource,
     _sealed: (),
 }
 
 impl OpenedCase {
+    /// Whether the policy would allow `user` to take `action` on this case (not logged: a question
+    /// for which forms to show, not an access).
+    pub fn allows(&self, user: &CurrentUser, action: Action) -> bool {
+        user.actor(None)
+            .is_some_and(|actor| decide(&actor, action, &self.resource).is_allowed())
+    }
+
     /// The case's event history as the view allows. Reading it is covered by the access already
     /// logged.
     pub async fn events(&self, state: &AppState) -> Result<Vec<StoredEvent>, AppError> {
@@ -229,8 +245,14 @@ pub async fn authorize(
     }
 }
 
-/// Opens one case for `action`. A case that does not exist answers 404; one the user may not act on
-/// answers 403 with the reason; both attempts are in the access log.
+/// Opens one case for `action`.
+///
+/// A case the user's organisation takes no part in answers exactly as a case that does not exist
+/// (404, [`AppError::Hidden`] carries the policy's reason for the pages' break-the-glass offer), so
+/// the answer tells nobody whether a case exists (issue 8, finding 4); both attempts are in the
+/// access log. An organisation that takes part learns the policy's reason (403). An `id` that
+/// cannot be an identifier reaches neither the store nor the log (finding 3), and a user whose
+/// lookups were refused too often within the throttling window is held back (429).
 pub async fn open_case(
     state: &AppState,
     user: &CurrentUser,
@@ -239,9 +261,28 @@ pub async fn open_case(
     break_glass: Option<String>,
 ) -> Result<OpenedCase, AppError> {
     let deny_no_role = Decision::Deny(schakel_domain::access::DenyReason::RoleNotPermitted);
+    check_lookup_throttle(state, user).await?;
+    let actor = user.actor(break_glass.clone());
+    if !schakel_domain::validate::is_identifier(case_id) {
+        record_refused_lookup(state, user).await?;
+        return Err(AppError::Hidden(
+            schakel_domain::access::DenyReason::NoRelation,
+        ));
+    }
     let summary = state.store.case_summary(case_id).await?;
     let Some(summary) = summary else {
-        let access = Access::new(action, ResourceKind::Case).on(Some(case_id));
+        // Judged as a case nobody takes part in, so a missing case and an unrelated one get the
+        // same answer and the same break-the-glass offer.
+        let reason = match actor
+            .as_ref()
+            .map(|a| decide(a, action, &Resource::case(Vec::new(), Sensitivity::Normal)))
+        {
+            Some(Decision::Deny(r)) => r,
+            _ => schakel_domain::access::DenyReason::NoRelation,
+        };
+        let access = Access::new(action, ResourceKind::Case)
+            .on(Some(case_id))
+            .reason(break_glass);
         log(
             state,
             user,
@@ -249,18 +290,37 @@ pub async fn open_case(
             &Decision::Deny(schakel_domain::access::DenyReason::NoRelation),
         )
         .await?;
-        return Err(AppError::NotFound);
+        record_refused_lookup(state, user).await?;
+        return Err(AppError::Hidden(reason));
     };
     let participants = state.store.case_participants(case_id).await?;
     let persons = state.store.case_persons(case_id).await?;
-    let actor = user.actor(break_glass.clone());
     // Whether the actor may act on the case at all is decided for its ordinary data; which special
     // categories they then see is the view's answer (`disclose`).
     let resource = Resource::case(participants.clone(), Sensitivity::Normal);
-    let decision = match &actor {
+    let mut decision = match &actor {
         Some(actor) => decide(actor, action, &resource),
         None => deny_no_role,
     };
+    // Issue 8 finding 6: break-the-glass only for the organisations the region names, and only so
+    // often per user (the domain's rule, the region's numbers).
+    if let (Decision::Allow(Ground::BreakTheGlass { .. }), Some(actor)) = (&decision, &actor) {
+        let since = state.clock.now() - time::Duration::hours(24);
+        let used = state
+            .store
+            .break_glass_count_since(&actor.user_id, since)
+            .await?;
+        if let Err(reason) = state
+            .config
+            .rules
+            .break_glass
+            .allows(actor.org_kind, u32::try_from(used).unwrap_or(u32::MAX))
+        {
+            decision = Decision::Deny(reason);
+        }
+    }
+    let break_glass_unneeded =
+        break_glass.is_some() && matches!(decision, Decision::Allow(Ground::Participation { .. }));
     let access = Access::new(action, ResourceKind::Case)
         .on(Some(case_id))
         .clients(persons.iter().map(|(p, _)| p.id.clone()).collect())
@@ -268,8 +328,37 @@ pub async fn open_case(
     log(state, user, access, &decision).await?;
     let ground = match decision {
         Decision::Allow(ground) => ground,
-        Decision::Deny(reason) => return Err(AppError::Forbidden(reason)),
+        Decision::Deny(reason) => {
+            let takes_part = user
+                .membership
+                .as_ref()
+                .is_some_and(|m| participants.iter().any(|(org, _)| org == &m.org_id));
+            if takes_part {
+                return Err(AppError::Forbidden(reason));
+            }
+            record_refused_lookup(state, user).await?;
+            return Err(AppError::Hidden(reason));
+        }
     };
+    // Every use goes to the privacy officer's review queue and to the accountable organisation.
+    if let (Ground::BreakTheGlass { reason }, Some(m)) = (&ground, &user.membership) {
+        let accountable = participants
+            .iter()
+            .find(|(_, p)| *p == Participation::Accountable)
+            .map(|(o, _)| o.as_str());
+        state
+            .store
+            .record_break_glass(&NewBreakGlassUse {
+                case_id,
+                user_id: &user.user.id,
+                username: &user.user.username,
+                org_id: &m.org_id,
+                accountable_org_id: accountable,
+                reason,
+                at: state.clock.now(),
+            })
+            .await?;
+    }
     // The view is the policy's answer for reading; the gate applies it before anything leaves.
     let (view, view_after_acceptance) = match &actor {
         Some(actor) => (
@@ -299,6 +388,9 @@ pub async fn open_case(
         ground,
         view,
         view_after_acceptance,
+        break_glass_unneeded,
+        action,
+        resource,
         _sealed: (),
     })
 }
@@ -327,15 +419,23 @@ pub async fn reporter_feedback(
     user: &CurrentUser,
     case_id: &str,
 ) -> Result<Vec<SentFeedback>, AppError> {
-    if state.store.case_summary(case_id).await?.is_none() {
-        return Err(AppError::NotFound);
+    // As for a case (issue 8, findings 3 and 4): an id that cannot be one is refused before the
+    // store, and a missing case answers as one the organisation takes no part in.
+    check_lookup_throttle(state, user).await?;
+    if !schakel_domain::validate::is_identifier(case_id)
+        || state.store.case_summary(case_id).await?.is_none()
+    {
+        record_refused_lookup(state, user).await?;
+        return Err(AppError::Hidden(
+            schakel_domain::access::DenyReason::NoRelation,
+        ));
     }
     let participants = state.store.case_participants(case_id).await?;
     let actor = user.actor(None);
     let resource = Resource {
         kind: ResourceKind::ReporterFeedback,
         sensitivity: Sensitivity::Normal,
-        participants,
+        participants: participants.clone(),
     };
     let decision = match &actor {
         Some(actor) => decide(actor, Action::Read, &resource),
@@ -345,7 +445,17 @@ pub async fn reporter_feedback(
     log(state, user, access, &decision).await?;
     let ground = match decision {
         Decision::Allow(ground) => ground,
-        Decision::Deny(reason) => return Err(AppError::Forbidden(reason)),
+        Decision::Deny(reason) => {
+            let takes_part = user
+                .membership
+                .as_ref()
+                .is_some_and(|m| participants.iter().any(|(org, _)| org == &m.org_id));
+            if takes_part {
+                return Err(AppError::Forbidden(reason));
+            }
+            record_refused_lookup(state, user).await?;
+            return Err(AppError::Hidden(reason));
+        }
     };
     let own_only = matches!(
         ground,
@@ -396,4 +506,33 @@ pub async fn reporter_feedback(
         });
     }
     Ok(out)
+}
+
+/// The throttling key of a user's refused case lookups.
+fn lookup_key(user: &CurrentUser) -> String {
+    format!("lookup:{}", user.user.id)
+}
+
+/// Holds back a user whose case lookups were refused (missing, not theirs, malformed) more than
+/// `refused_lookups_per_user` times within the throttling window: guessing ids or flooding the
+/// access log ends there (issue 8, finding 3).
+async fn check_lookup_throttle(state: &AppState, user: &CurrentUser) -> Result<(), AppError> {
+    let since = state.clock.now() - state.config.throttle_window;
+    let refused = state
+        .store
+        .recent_login_failures(&lookup_key(user), since)
+        .await?;
+    if refused >= state.config.refused_lookups_per_user {
+        tracing::warn!(user = user.user.username, refused, "case lookups throttled");
+        return Err(AppError::Throttled);
+    }
+    Ok(())
+}
+
+async fn record_refused_lookup(state: &AppState, user: &CurrentUser) -> Result<(), AppError> {
+    state
+        .store
+        .record_login_attempt(&[&lookup_key(user)], state.clock.now(), false)
+        .await?;
+    Ok(())
 }

@@ -19,7 +19,9 @@ mod error;
 mod frame;
 pub mod gate;
 mod i18n;
+mod page_routing;
 mod security;
+pub mod server_key;
 mod system;
 mod usecase;
 
@@ -49,14 +51,22 @@ pub struct WebConfig {
     /// Failed logins per client address within `throttle_window` before the address is held back.
     pub throttle_per_address: i64,
     pub throttle_window: Duration,
+    /// Refused case lookups (missing, not the user's, malformed id) per user within
+    /// `throttle_window` before further lookups get 429.
+    pub refused_lookups_per_user: i64,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
-    /// Trust the first address in X-Forwarded-For (only behind a proxy that sets it).
-    pub trust_forwarded_for: bool,
+    /// The reverse proxies whose X-Forwarded-For is believed. A request from one of them has as its
+    /// client the rightmost address in X-Forwarded-For that is not itself a trusted proxy; from
+    /// anywhere else the header is ignored. Empty (the default): the header is never read.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// The region's rules (holiday calendar, terms, code-list versions), loaded once at start-up
     /// from the region file. [`AppState::new`] gives the same value to the store, so the pages,
     /// the API and the group committer compute every deadline with it.
     pub rules: Arc<schakel_domain::rules::RegionRules>,
+    /// The key TOTP secrets are sealed with and recovery codes hashed with (see [`server_key`]).
+    /// The default is the public demo key.
+    pub server_key: server_key::ServerKey,
 }
 
 impl Default for WebConfig {
@@ -69,9 +79,11 @@ impl Default for WebConfig {
             throttle_per_account: 5,
             throttle_per_address: 20,
             throttle_window: Duration::minutes(15),
+            refused_lookups_per_user: 60,
             max_body_bytes: 256 * 1024,
-            trust_forwarded_for: false,
+            trusted_proxies: Vec::new(),
             rules: Arc::default(),
+            server_key: server_key::ServerKey::demo(),
         }
     }
 }
@@ -134,8 +146,8 @@ pub async fn purge_expired(state: &AppState) -> Result<(u64, u64), AppError> {
 }
 
 /// Every page route, feature by feature.
-fn pages() -> Router<AppState> {
-    Router::new()
+fn pages() -> page_routing::PageRouter {
+    page_routing::PageRouter::new()
         .merge(auth::routes())
         .merge(home::routes())
         .merge(admin::routes())
@@ -151,13 +163,39 @@ fn pages() -> Router<AppState> {
 pub fn router(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
     Router::new()
-        .merge(pages())
+        .merge(pages().into_parts().0)
         .nest("/api/v1", api::routes())
         .fallback(|| async { AppError::NotFound })
         .with_state(state.clone())
         .layer(axum::extract::DefaultBodyLimit::max(max_body))
+        .layer(axum::middleware::from_fn(security::same_origin))
         .layer(axum::middleware::from_fn_with_state(
             state,
             security::headers,
         ))
+}
+
+/// Every route of the application as (method, path), pages and API (the API's under `/api/v1`),
+/// with path parameters as `{name}`: the paths the page and API routers recorded, each asked of
+/// `router` (as built by [`router`]) for the methods it answers (HEAD left out). What the
+/// authorisation sweep must cover.
+pub async fn route_table(router: &Router) -> Result<Vec<(String, String)>, String> {
+    let mut paths = pages().into_parts().1;
+    paths.extend(
+        api::api()
+            .into_parts()
+            .2
+            .into_iter()
+            .map(|p| format!("/api/v1{p}")),
+    );
+    let mut out = Vec::new();
+    for path in paths {
+        let concrete = api::coverage::concrete(&path);
+        for method in api::coverage::routed_methods(router, &concrete).await? {
+            out.push((method, path.clone()));
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
 }

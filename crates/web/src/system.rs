@@ -1,6 +1,7 @@
-//! Routes that belong to no feature: the stylesheet and the health check.
+//! Routes that belong to no feature: the stylesheet, liveness (`/healthz`: the process runs and the
+//! database answers) and readiness (`/readyz`: the database takes a write, so a load balancer
+//! stops sending work to an instance whose disk is full or whose database is read-only).
 
-use axum::Router;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -8,10 +9,11 @@ use axum::routing::get;
 use crate::AppState;
 use crate::i18n::t;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new()
         .route("/static/schakel.css", get(stylesheet))
         .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
 }
 
 async fn stylesheet() -> impl IntoResponse {
@@ -32,6 +34,20 @@ async fn healthz(axum::extract::State(state): axum::extract::State<AppState>) ->
             (
                 StatusCode::SERVICE_UNAVAILABLE,
                 t("health-database-unreachable"),
+            )
+                .into_response()
+        }
+    }
+}
+
+async fn readyz(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    match state.store.check_writable().await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "readiness check failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                t("health-database-not-writable"),
             )
                 .into_response()
         }

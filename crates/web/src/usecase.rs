@@ -3,7 +3,9 @@
 //! session's details).
 
 use schakel_app::{Acting, CaseCommand, Policy, Recorded};
-use schakel_domain::access::{Action, Participation, Resource, ResourceKind, Sensitivity, decide};
+use schakel_domain::access::{
+    Action, DenyReason, Participation, Resource, ResourceKind, Sensitivity, decide,
+};
 
 use crate::auth::session::CurrentUser;
 use crate::gate::{self, OpenedCase};
@@ -53,7 +55,9 @@ impl Policy for GatePolicy<'_> {
     }
 }
 
-/// Runs a command on a case the user opened for `Update` through the gate.
+/// Runs a command on a case the user opened through the gate for the command's action
+/// ([`CaseCommand::action`]: `Respond` for an answer to a handover offer, `Update` otherwise). A case
+/// opened for another action runs nothing: what the policy allowed is what is written.
 pub async fn run(
     state: &AppState,
     user: &CurrentUser,
@@ -61,6 +65,9 @@ pub async fn run(
     expected_seq: i64,
     cmd: CaseCommand,
 ) -> Result<Recorded, AppError> {
+    if case.action != cmd.action() {
+        return Err(AppError::Forbidden(DenyReason::RoleNotPermitted));
+    }
     let acting = acting(user)?;
     Ok(schakel_app::execute(
         &state.store,

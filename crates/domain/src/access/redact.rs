@@ -236,6 +236,16 @@ pub fn event(e: &CaseEvent, view: &View) -> Disclosed {
             handover_id: handover_id.clone(),
             reason: text(journal, reason),
         })),
+        // The receiver's question is about what the handover carries, and the receiver wrote it
+        // from what it was shown: it goes with the conditions, so the receiver sees its own
+        // questions and Veilig Thuis sees them all.
+        E::Handover(HandoverEvent::QuestionAsked {
+            handover_id,
+            question,
+        }) => shown(E::Handover(HandoverEvent::QuestionAsked {
+            handover_id: handover_id.clone(),
+            question: text(conditions, question),
+        })),
         E::Monitoring(MonitoringEvent::ReEscalated { reason }) => {
             shown(E::Monitoring(MonitoringEvent::ReEscalated {
                 reason: text(journal, reason),

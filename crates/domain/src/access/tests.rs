@@ -19,22 +19,26 @@ fn resource(kind: ResourceKind, sensitivity: Sensitivity, rel: Rel) -> Resource 
 }
 
 /// Expected outcome for a medewerker or teamleider of a case-handling organisation, per relation,
-/// with one pair of characters per action in the order read, search, create, update, export, print:
+/// with one pair of characters per action in the order read, search, create, update, respond,
+/// export, print:
 /// the first for normal data, the second for special categories. A = allow, - = deny,
 /// c = allow only for Veilig Thuis (intake).
 const CASE_TABLE: [(Rel, &str); 8] = [
-    //                                          read search create update export print
-    (Rel::Is(Participation::Accountable), "AA AA cc AA AA AA"),
-    (Rel::Is(Participation::Contributor), "AA AA cc AA -- --"),
+    //                                          read search create update respond export print
+    (Rel::Is(Participation::Accountable), "AA AA cc AA -- AA AA"),
+    (Rel::Is(Participation::Contributor), "AA AA cc AA -- -- --"),
     (
         Rel::Is(Participation::HandoverReceiver),
-        "A- AA cc AA -- --",
+        "A- AA cc -- AA -- --",
     ),
-    (Rel::Is(Participation::Reporter), "-- AA cc -- -- --"),
-    (Rel::Is(Participation::SignalRecipient), "-- AA cc -- -- --"),
-    (Rel::Is(Participation::FormerRegie), "AA AA cc -- -- --"),
-    (Rel::None, "-- AA cc -- -- --"),
-    (Rel::BreakGlass, "AA AA cc -- -- --"),
+    (Rel::Is(Participation::Reporter), "-- AA cc -- -- -- --"),
+    (
+        Rel::Is(Participation::SignalRecipient),
+        "-- AA cc -- -- -- --",
+    ),
+    (Rel::Is(Participation::FormerRegie), "AA AA cc -- -- -- --"),
+    (Rel::None, "-- AA cc -- -- -- --"),
+    (Rel::BreakGlass, "AA AA cc -- -- -- --"),
 ];
 
 fn expected_case(kind: OrgKind, rel: Rel, action: Action, sensitivity: Sensitivity) -> bool {
@@ -88,40 +92,45 @@ fn case_table_for_every_role_relation_action_and_organisation_kind() {
             }
         }
     }
-    assert_eq!(checked, 14 * 6 * 8 * 6 * 2);
+    assert_eq!(checked, 14 * 6 * 8 * 7 * 2);
 }
 
 /// Expected outcome for the resources that are not cases, per role, in action order
-/// read, search, create, update, export, print (any organisation kind, second factor used).
+/// read, search, create, update, respond, export, print (any organisation kind, second factor
+/// used). Only a case has a handover offer to respond to.
 const ROLE_TABLE: [(ResourceKind, Role, &str); 24] = [
-    (ResourceKind::AccessLog, Role::Medewerker, "------"),
-    (ResourceKind::AccessLog, Role::Teamleider, "------"),
-    (ResourceKind::AccessLog, Role::Beheerder, "------"),
-    (ResourceKind::AccessLog, Role::PrivacyOfficer, "AA--AA"),
-    (ResourceKind::AccessLog, Role::Beleidsmedewerker, "------"),
-    (ResourceKind::AccessLog, Role::SchoolContact, "------"),
-    (ResourceKind::UserAccount, Role::Medewerker, "------"),
-    (ResourceKind::UserAccount, Role::Teamleider, "------"),
-    (ResourceKind::UserAccount, Role::Beheerder, "AAAAA-"),
-    (ResourceKind::UserAccount, Role::PrivacyOfficer, "------"),
-    (ResourceKind::UserAccount, Role::Beleidsmedewerker, "------"),
-    (ResourceKind::UserAccount, Role::SchoolContact, "------"),
-    (ResourceKind::Organisation, Role::Medewerker, "AA----"),
-    (ResourceKind::Organisation, Role::Teamleider, "AA----"),
-    (ResourceKind::Organisation, Role::Beheerder, "AAAAAA"),
-    (ResourceKind::Organisation, Role::PrivacyOfficer, "AA----"),
+    (ResourceKind::AccessLog, Role::Medewerker, "-------"),
+    (ResourceKind::AccessLog, Role::Teamleider, "-------"),
+    (ResourceKind::AccessLog, Role::Beheerder, "-------"),
+    (ResourceKind::AccessLog, Role::PrivacyOfficer, "AA---AA"),
+    (ResourceKind::AccessLog, Role::Beleidsmedewerker, "-------"),
+    (ResourceKind::AccessLog, Role::SchoolContact, "-------"),
+    (ResourceKind::UserAccount, Role::Medewerker, "-------"),
+    (ResourceKind::UserAccount, Role::Teamleider, "-------"),
+    (ResourceKind::UserAccount, Role::Beheerder, "AAAA-A-"),
+    (ResourceKind::UserAccount, Role::PrivacyOfficer, "-------"),
+    (
+        ResourceKind::UserAccount,
+        Role::Beleidsmedewerker,
+        "-------",
+    ),
+    (ResourceKind::UserAccount, Role::SchoolContact, "-------"),
+    (ResourceKind::Organisation, Role::Medewerker, "AA-----"),
+    (ResourceKind::Organisation, Role::Teamleider, "AA-----"),
+    (ResourceKind::Organisation, Role::Beheerder, "AAAA-AA"),
+    (ResourceKind::Organisation, Role::PrivacyOfficer, "AA-----"),
     (
         ResourceKind::Organisation,
         Role::Beleidsmedewerker,
-        "AA----",
+        "AA-----",
     ),
-    (ResourceKind::Organisation, Role::SchoolContact, "AA----"),
-    (ResourceKind::Monitor, Role::Medewerker, "------"),
-    (ResourceKind::Monitor, Role::Teamleider, "AA--AA"),
-    (ResourceKind::Monitor, Role::Beheerder, "------"),
-    (ResourceKind::Monitor, Role::PrivacyOfficer, "AA--AA"),
-    (ResourceKind::Monitor, Role::Beleidsmedewerker, "AA--AA"),
-    (ResourceKind::Monitor, Role::SchoolContact, "------"),
+    (ResourceKind::Organisation, Role::SchoolContact, "AA-----"),
+    (ResourceKind::Monitor, Role::Medewerker, "-------"),
+    (ResourceKind::Monitor, Role::Teamleider, "AA---AA"),
+    (ResourceKind::Monitor, Role::Beheerder, "-------"),
+    (ResourceKind::Monitor, Role::PrivacyOfficer, "AA---AA"),
+    (ResourceKind::Monitor, Role::Beleidsmedewerker, "AA---AA"),
+    (ResourceKind::Monitor, Role::SchoolContact, "-------"),
 ];
 
 #[test]

@@ -20,6 +20,7 @@ const STORED: &[&str] = &[
     r#"{"kind":"handover_accepted","handover_id":"h1","regiehouder_user":"lt.rh"}"#,
     r#"{"kind":"handover_refused","handover_id":"h1","reason":"r"}"#,
     r#"{"kind":"handover_withdrawn","handover_id":"h1","reason":"r"}"#,
+    r#"{"kind":"handover_question_asked","handover_id":"h1","question":"Wie is de huisarts?"}"#,
     r#"{"kind":"monitoring_recorded","moment":"6w","conditions_met":[["Geen geweld",true],["School",false]]}"#,
     r#"{"kind":"re_escalated","reason":"r"}"#,
     r#"{"kind":"monitoring_ended","reason":"r"}"#,

@@ -118,3 +118,37 @@ fn the_regiehouder_comes_from_the_accepting_organisation() {
     assert_eq!(err.field, "regiehouder");
     assert!(super::check_regiehouder("u-team-1", &[]).is_err());
 }
+
+fn question(id: &str, text: &str) -> CaseEvent {
+    CaseEvent::Handover(HandoverEvent::QuestionAsked {
+        handover_id: id.into(),
+        question: text.into(),
+    })
+}
+
+#[test]
+fn only_the_receiver_asks_about_an_open_offer_and_the_offer_stays_open() {
+    let mut steps = up_to_decision("overdracht_lokaal_veld", &[]);
+    // No offer yet: nothing to ask about.
+    let mut early = steps.clone();
+    early.push((LT, question("h1", "Wie is de huisarts?")));
+    assert!(run(&early).is_err());
+    steps.push((VT, offered("h1", LT, &[])));
+    for who in [VT, GGZ] {
+        let mut other = steps.clone();
+        other.push((who, question("h1", "Wie is de huisarts?")));
+        assert!(run(&other).is_err(), "{who} is not the receiver");
+    }
+    let mut empty = steps.clone();
+    empty.push((LT, question("h1", "   ")));
+    assert!(run(&empty).is_err(), "a question must say something");
+    let before = run(&steps).unwrap();
+    steps.push((LT, question("h1", "Wie is de huisarts?")));
+    let after = run(&steps).unwrap();
+    assert_eq!(after.open_handover, before.open_handover);
+    assert_eq!(after.phase, Phase::Overdracht);
+    assert_eq!(after.accountable(), before.accountable());
+    // After the answer, the receiver can still accept.
+    steps.push((LT, accepted("h1")));
+    assert_eq!(run(&steps).unwrap().accountable(), Some(LT));
+}

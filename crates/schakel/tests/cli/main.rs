@@ -410,11 +410,152 @@ fn org_import_of_toml_uses_the_region_file_format() {
 fn verify_on_a_fresh_database_exits_0() {
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = schakel(dir.path());
+    cmd.arg("migrate");
+    assert!(run(cmd).status.success());
+    let mut cmd = schakel(dir.path());
     cmd.arg("verify");
     let o = run(cmd);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("casussen:"), "{}", stdout(&o));
-    assert!(dir.path().join("schakel-data/schakel.db").exists());
+}
+
+/// Issue 8, finding 14: a mistyped data folder or an empty file is no database that verifies.
+#[test]
+fn verify_refuses_a_missing_or_empty_database_in_one_line_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args(["--data-dir", "getypt-verkeerd", "verify"]);
+    let o = run(cmd);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(stderr(&o).trim().lines().count(), 1, "{}", stderr(&o));
+    assert!(!stdout(&o).contains("kloppen"), "{}", stdout(&o));
+    assert!(
+        !dir.path().join("getypt-verkeerd").exists(),
+        "nothing created"
+    );
+
+    std::fs::create_dir_all(dir.path().join("leeg")).unwrap();
+    std::fs::write(dir.path().join("leeg/schakel.db"), b"").unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args(["--data-dir", "leeg", "verify"]);
+    let o = run(cmd);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(stderr(&o).trim().lines().count(), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("leeg"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::metadata(dir.path().join("leeg/schakel.db"))
+            .unwrap()
+            .len(),
+        0,
+        "still empty"
+    );
+    // demo does not start on the empty file either.
+    let mut cmd = schakel(dir.path());
+    cmd.args([
+        "--data-dir",
+        "leeg",
+        "demo",
+        "--listen",
+        "127.0.0.1:0",
+        "--scale",
+        "0",
+    ]);
+    let o = run(cmd);
+    assert_ne!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("luistert"), "{}", stdout(&o));
+}
+
+/// Issue 8, finding 14: a corrupt file is named in one line at once by verify, and demo and serve
+/// refuse a file that fails SQLite's quick check.
+#[test]
+fn a_corrupt_database_is_reported_at_once_and_refused_by_demo_and_serve() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("kapot")).unwrap();
+    std::fs::write(
+        dir.path().join("kapot/schakel.db"),
+        "dit is geen database maar een tekst die er lang genoeg voor is. ".repeat(200),
+    )
+    .unwrap();
+    for args in [
+        vec!["verify"],
+        vec!["demo", "--listen", "127.0.0.1:0", "--scale", "0"],
+        vec!["serve", "--listen", "127.0.0.1:0"],
+    ] {
+        let started = Instant::now();
+        let mut cmd = schakel(dir.path());
+        cmd.args(["--data-dir", "kapot"]).args(&args);
+        let o = run(cmd);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert_eq!(
+            stderr(&o).trim().lines().count(),
+            1,
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{args:?} took {:?}",
+            started.elapsed()
+        );
+    }
+    // A database whose pages are damaged fails the quick check: demo and serve refuse it.
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.arg("migrate");
+    assert!(run(cmd).status.success());
+    let file = dir.path().join("schakel-data/schakel.db");
+    let mut bytes = std::fs::read(&file).unwrap();
+    let page = 4096;
+    assert!(bytes.len() > 3 * page);
+    for b in &mut bytes[page + 100..2 * page] {
+        *b = 0x5a;
+    }
+    std::fs::write(&file, &bytes).unwrap();
+    for args in [
+        vec!["verify"],
+        vec!["demo", "--listen", "127.0.0.1:0", "--scale", "0"],
+        vec!["serve", "--listen", "127.0.0.1:0"],
+    ] {
+        let mut cmd = schakel(dir.path());
+        cmd.args(&args);
+        let o = run(cmd);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert_eq!(
+            stderr(&o).trim().lines().count(),
+            1,
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(!stdout(&o).contains("luistert"), "{args:?}");
+    }
+}
+
+/// Issue 8, finding 14: a PostgreSQL server that does not answer is reported within seconds.
+#[test]
+fn an_unreachable_postgres_is_reported_within_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    for url in [
+        "postgres://postgres@127.0.0.1:1/schakel",
+        "postgres://postgres@192.0.2.1:5432/schakel",
+    ] {
+        let started = Instant::now();
+        let mut cmd = schakel(dir.path());
+        cmd.env("SCHAKEL_DATABASE_URL", url).arg("verify");
+        let o = run(cmd);
+        assert_eq!(o.status.code(), Some(1), "{url}: {}", stderr(&o));
+        assert_eq!(
+            stderr(&o).trim().lines().count(),
+            1,
+            "{url}: {}",
+            stderr(&o)
+        );
+        assert!(stderr(&o).contains("niet bereikbaar"), "{}", stderr(&o));
+        assert!(
+            started.elapsed() < Duration::from_secs(12),
+            "{url} took {:?}",
+            started.elapsed()
+        );
+    }
 }
 
 #[test]
@@ -433,14 +574,14 @@ fn the_data_dir_flag_beats_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = schakel(dir.path());
     cmd.env("SCHAKEL_DATA_DIR", "van-env")
-        .args(["--data-dir", "van-vlag", "verify"]);
+        .args(["--data-dir", "van-vlag", "migrate"]);
     assert!(run(cmd).status.success());
     assert!(dir.path().join("van-vlag/schakel.db").exists());
     assert!(!dir.path().join("van-env").exists());
 
     let mut cmd = schakel(dir.path());
     std::fs::write(dir.path().join("c.toml"), "data_dir = \"van-bestand\"\n").unwrap();
-    cmd.env("SCHAKEL_CONFIG", "c.toml").arg("verify");
+    cmd.env("SCHAKEL_CONFIG", "c.toml").arg("migrate");
     assert!(run(cmd).status.success());
     assert!(dir.path().join("van-bestand/schakel.db").exists());
 }
@@ -791,6 +932,15 @@ fn a_database_from_before_the_digest_chain_migrates_and_verify_exits_0() {
         .build()
         .unwrap()
         .block_on(database_from_before_0003(&dir.path().join("schakel-data")));
+    // verify opens read-only: an old schema asks for `schakel migrate` first.
+    let mut cmd = schakel(dir.path());
+    cmd.arg("verify");
+    let o = run(cmd);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("schakel migrate"), "{}", stderr(&o));
+    let mut cmd = schakel(dir.path());
+    cmd.arg("migrate");
+    assert!(run(cmd).status.success());
     let mut cmd = schakel(dir.path());
     cmd.arg("verify");
     let o = run(cmd);
@@ -1239,6 +1389,48 @@ fn a_bad_rule_in_the_region_file_exits_2_naming_the_key() {
         assert!(
             !dir.path().join("schakel-data").exists(),
             "{command} stopped before opening a database"
+        );
+    }
+}
+
+/// Issue 8, finding 9: serving real data on a reachable address without secure cookies warns
+/// clearly at start-up; on loopback, or with secure cookies, it does not.
+#[cfg(unix)]
+#[test]
+fn serve_warns_when_real_data_is_served_without_secure_cookies_on_a_reachable_address() {
+    for (listen, secure, warns) in [
+        ("0.0.0.0:0", false, true),
+        ("0.0.0.0:0", true, false),
+        ("127.0.0.1:0", false, false),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let err_file = dir.path().join("stderr.txt");
+        let mut cmd = schakel(dir.path());
+        cmd.args(["serve", "--listen", listen]);
+        if secure {
+            cmd.arg("--secure-cookies");
+        }
+        let mut child = cmd
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(&err_file).unwrap())
+            .spawn()
+            .unwrap();
+        let out = child.stdout.take().unwrap();
+        let mut announced = false;
+        for line in BufReader::new(out).lines() {
+            if line.unwrap().starts_with("Schakel luistert op") {
+                announced = true;
+                break;
+            }
+        }
+        assert!(announced, "{listen}");
+        terminate(child);
+        let err = std::fs::read_to_string(&err_file).unwrap();
+        assert_eq!(
+            err.contains("WAARSCHUWING") && err.contains("--secure-cookies"),
+            warns,
+            "{listen} secure={secure}: {err}"
         );
     }
 }

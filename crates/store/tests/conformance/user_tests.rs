@@ -259,3 +259,222 @@ conformance!(
         );
     }
 );
+
+// Issue 8 finding 8: a TOTP step is claimed once, atomically, and recovery codes work once.
+conformance!(
+    totp_steps_are_claimed_once_and_recovery_codes_used_once,
+    |db| {
+        let (vt, _team) = seed_orgs(&db.store).await;
+        let new = NewUser {
+            username: "t.otp",
+            display_name: "T. Otp",
+            password_hash: "h",
+            is_demo: false,
+        };
+        let u = db
+            .store
+            .create_user_with_membership(&new, &vt, Role::Medewerker)
+            .await
+            .unwrap();
+        assert!(db.store.claim_totp_step(&u.id, 100).await.unwrap());
+        assert!(
+            !db.store.claim_totp_step(&u.id, 100).await.unwrap(),
+            "the same step again"
+        );
+        assert!(
+            !db.store.claim_totp_step(&u.id, 99).await.unwrap(),
+            "an earlier step"
+        );
+        assert!(db.store.claim_totp_step(&u.id, 101).await.unwrap());
+        let hashes = vec!["h1".to_string(), "h2".to_string()];
+        db.store
+            .replace_recovery_codes(&u.id, &hashes)
+            .await
+            .unwrap();
+        assert!(db.store.use_recovery_code(&u.id, "h1").await.unwrap());
+        assert!(
+            !db.store.use_recovery_code(&u.id, "h1").await.unwrap(),
+            "used once"
+        );
+        assert!(!db.store.use_recovery_code(&u.id, "h3").await.unwrap());
+        assert_eq!(db.store.recovery_codes_left(&u.id).await.unwrap(), 1);
+    }
+);
+
+// Issue 8 finding 1: a role request becomes a membership only when decided as approved, once.
+conformance!(role_requests_become_memberships_only_when_approved, |db| {
+    let (vt, _team) = seed_orgs(&db.store).await;
+    let admin = NewUser {
+        username: "b.eheer",
+        display_name: "B. Eheer",
+        password_hash: "h",
+        is_demo: false,
+    };
+    let admin = db
+        .store
+        .create_user_with_membership(&admin, &vt, Role::Beheerder)
+        .await
+        .unwrap();
+    let expires = OffsetDateTime::now_utc() + Duration::days(7);
+    let (user_id, request) = db
+        .store
+        .create_pending_user(
+            "n.ieuw",
+            "N. Ieuw",
+            &vt,
+            Role::PrivacyOfficer,
+            &admin.id,
+            "code-hash",
+            expires,
+        )
+        .await
+        .unwrap();
+    assert!(db.store.memberships(&user_id).await.unwrap().is_empty());
+    let pending = db.store.pending_role_requests(&vt).await.unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(
+        (pending[0].role, pending[0].requested_by.as_str()),
+        (Role::PrivacyOfficer, admin.id.as_str())
+    );
+    // Activation: once, and only while valid.
+    let now = OffsetDateTime::now_utc();
+    assert_eq!(
+        db.store
+            .user_id_by_activation("code-hash", now)
+            .await
+            .unwrap(),
+        Some(user_id.clone())
+    );
+    assert_eq!(
+        db.store
+            .user_id_by_activation("code-hash", expires + Duration::seconds(1))
+            .await
+            .unwrap(),
+        None
+    );
+    db.store
+        .activate(&user_id, "code-hash", "new-hash")
+        .await
+        .unwrap();
+    assert_eq!(
+        db.store
+            .user_id_by_activation("code-hash", now)
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        db.store.user_by_id(&user_id).await.unwrap().password_hash,
+        "new-hash"
+    );
+    // Approved once: the membership appears; a second decision finds nothing pending.
+    db.store
+        .decide_role_request(&request, &admin.id, true)
+        .await
+        .unwrap();
+    let roles = db.store.memberships(&user_id).await.unwrap();
+    assert_eq!(roles.len(), 1);
+    assert_eq!(roles[0].role, Role::PrivacyOfficer);
+    assert!(matches!(
+        db.store
+            .decide_role_request(&request, &admin.id, false)
+            .await,
+        Err(StoreError::NotFound(_))
+    ));
+    // A refused request adds nothing.
+    let other = db
+        .store
+        .request_role(&user_id, &vt, Role::Beheerder, &admin.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        db.store
+            .request_role(&user_id, &vt, Role::Beheerder, &admin.id)
+            .await
+            .unwrap(),
+        other,
+        "not repeated"
+    );
+    db.store
+        .decide_role_request(&other, &admin.id, false)
+        .await
+        .unwrap();
+    assert_eq!(db.store.memberships(&user_id).await.unwrap().len(), 1);
+});
+
+// Issue 8 finding 6: break-the-glass uses are counted per user and reviewed once.
+conformance!(break_glass_uses_are_counted_and_reviewed, |db| {
+    let (vt, team) = seed_orgs(&db.store).await;
+    let new = NewUser {
+        username: "p.olitie",
+        display_name: "P. Olitie",
+        password_hash: "h",
+        is_demo: false,
+    };
+    let u = db
+        .store
+        .create_user_with_membership(&new, &team, Role::Medewerker)
+        .await
+        .unwrap();
+    let now = OffsetDateTime::now_utc();
+    let use_at = |at| schakel_store::accounts::NewBreakGlassUse {
+        case_id: "case-1",
+        user_id: &u.id,
+        username: "p.olitie",
+        org_id: &team,
+        accountable_org_id: Some(&vt),
+        reason: "acute dreiging gemeld",
+        at,
+    };
+    let old = db
+        .store
+        .record_break_glass(&use_at(now - Duration::hours(30)))
+        .await
+        .unwrap();
+    db.store.record_break_glass(&use_at(now)).await.unwrap();
+    assert_eq!(
+        db.store
+            .break_glass_count_since(&u.id, now - Duration::hours(24))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        db.store
+            .break_glass_notices(&vt, now - Duration::days(30))
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(
+        db.store
+            .break_glass_notices(&team, now - Duration::days(30))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    db.store
+        .review_break_glass(&old, &u.id, false)
+        .await
+        .unwrap();
+    assert!(
+        db.store
+            .review_break_glass(&old, &u.id, true)
+            .await
+            .is_err(),
+        "reviewed once"
+    );
+    assert_eq!(
+        db.store
+            .break_glass_uses("flagged", 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        db.store.break_glass_uses("open", 10).await.unwrap().len(),
+        1
+    );
+});

@@ -4,6 +4,9 @@
 
 mod api;
 mod page;
+mod review;
+
+pub(crate) use review::dutch_moment;
 
 use schakel_domain::access::{Action, ResourceKind};
 use schakel_domain::msg;
@@ -18,8 +21,8 @@ use crate::gate::{self, Access};
 use crate::{AppError, AppState};
 
 /// The feature's pages.
-pub fn routes() -> axum::Router<AppState> {
-    page::routes()
+pub fn routes() -> crate::page_routing::PageRouter {
+    page::routes().merge(review::routes())
 }
 
 /// The feature's API operations, mounted under /api/v1 by [`crate::api::api`].

@@ -3,7 +3,6 @@
 //! is itself logged.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
@@ -15,8 +14,8 @@ use crate::frame::{PageCtx, render};
 use crate::i18n::{t, t_args};
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new()
         .route("/toegangslog", get(search))
         .route("/toegangslog/persoon/{id}", get(person))
 }

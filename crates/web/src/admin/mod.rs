@@ -4,13 +4,10 @@
 mod api;
 mod page;
 
-use axum::Router;
-
-use crate::AppState;
 use crate::api::ApiRouter;
 
 /// The feature's pages.
-pub fn routes() -> Router<AppState> {
+pub fn routes() -> crate::page_routing::PageRouter {
     page::routes()
 }
 

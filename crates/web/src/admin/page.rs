@@ -1,31 +1,37 @@
 //! User management for the functioneel beheerder.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use schakel_domain::access::{Action, ResourceKind};
+use schakel_domain::access::{
+    Action, Decision, DenyReason, Ground, Resource, ResourceKind, decide,
+};
+use schakel_domain::accounts;
 use schakel_domain::msg;
 use schakel_domain::org::Role;
 use schakel_domain::validate;
-use schakel_store::users::NewUser;
 use serde::Deserialize;
 
-use crate::auth::session::CurrentUser;
+use crate::auth::session::{CurrentUser, hash_token, random_token};
 use crate::csrf::check_csrf;
 use crate::frame::PageUser;
 use crate::frame::{PageCtx, render};
 use crate::gate::{self, Access};
-use crate::i18n::t;
+use crate::i18n::{t, t_args};
 use crate::{AppError, AppState, hash_password};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new()
         .route("/beheer/gebruikers", get(list).post(create))
         .route("/organisaties", get(organisations))
         .route("/beheer/gebruikers/{id}/blokkeren", post(disable))
         .route("/beheer/gebruikers/{id}/deblokkeren", post(enable))
+        .route("/beheer/gebruikers/{id}/rol", post(request_role))
+        .route("/beheer/aanvragen", get(requests))
+        .route("/beheer/aanvragen/{id}/goedkeuren", post(approve))
+        .route("/beheer/aanvragen/{id}/afwijzen", post(refuse))
+        .route("/activeren", get(activate_form).post(activate))
 }
 
 pub struct UserRow {
@@ -114,6 +120,7 @@ async fn list(
     let notice = match n.melding.as_deref() {
         Some("toegevoegd") => Some(t("admin-user-added")),
         Some("gewijzigd") => Some(t("admin-user-changed")),
+        Some("aangevraagd") => Some(t("accounts-role-requested")),
         _ => None,
     };
     page(&state, &user, notice, None).await
@@ -125,61 +132,378 @@ struct NewUserForm {
     naam: Option<String>,
     organisatie: Option<String>,
     rol: Option<String>,
-    wachtwoord: Option<String>,
     csrf: Option<String>,
 }
 
+/// How long an activation code stays valid.
+const ACTIVATION_DAYS: i64 = 7;
+
+/// Writes one access-log entry about a change to an account: the target account is the resource,
+/// the organisation and role are in the reason (issue 8 finding 1).
+async fn log_account_change(
+    state: &AppState,
+    user: &CurrentUser,
+    action: Action,
+    target: &str,
+    what: String,
+    decision: &Decision,
+) -> Result<(), AppError> {
+    let access = Access::new(action, ResourceKind::UserAccount)
+        .on(Some(target))
+        .reason(Some(what));
+    gate::log(state, user, access, decision).await
+}
+
+fn change_text(kind: &str, org_id: &str, role: Role) -> String {
+    format!("{kind}: organisatie={org_id} rol={}", role.code())
+}
+
+/// The policy's answer for `action` on accounts, then the separation-of-duties rule `duty`.
+fn account_decision(
+    user: &CurrentUser,
+    action: Action,
+    duty: impl FnOnce(&schakel_domain::access::Actor) -> Result<(), DenyReason>,
+) -> Decision {
+    let Some(actor) = user.actor(None) else {
+        return Decision::Deny(DenyReason::RoleNotPermitted);
+    };
+    match decide(&actor, action, &Resource::new(ResourceKind::UserAccount)) {
+        Decision::Allow(ground) => match duty(&actor) {
+            Ok(()) => Decision::Allow(ground),
+            Err(reason) => Decision::Deny(reason),
+        },
+        deny => deny,
+    }
+}
+
+/// A new account: asked for by an administrator of the organisation, without a password (the
+/// user sets one with the activation code shown once here) and without a role until a second
+/// person approves the request.
 async fn create(
     State(state): State<AppState>,
     user: CurrentUser,
     Form(f): Form<NewUserForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&user, f.csrf.as_deref())?;
-    guard(&state, &user, Action::Create, None).await?;
-    let result: Result<(), AppError> = async {
+    let checked: Result<_, AppError> = async {
         let username =
             validate::username("gebruikersnaam", f.gebruikersnaam.as_deref().unwrap_or(""))?;
         let name = validate::required_text("naam", f.naam.as_deref().unwrap_or(""), 200)?;
         let role = Role::parse("rol", f.rol.as_deref().unwrap_or(""))?;
-        let password = validate::new_password("wachtwoord", f.wachtwoord.as_deref().unwrap_or(""))?;
         let org_id = f.organisatie.unwrap_or_default();
         let org = state
             .store
             .organisation(&org_id)
             .await
             .map_err(|_| AppError::field("organisatie", msg("admin-choose-organisation")))?;
-        let hash = hash_password(password).await?;
         role.check_fits("rol", org.kind)?;
-        let new = NewUser {
-            username: &username,
-            display_name: &name,
-            password_hash: &hash,
-            is_demo: false,
-        };
-        state
-            .store
-            .create_user_with_membership(&new, &org.id, role)
-            .await?;
-        tracing::info!(
-            by = user.user.username,
-            username,
-            role = role.code(),
-            "user created"
-        );
-        Ok(())
+        Ok((username, name, org, role))
     }
     .await;
-    match result {
-        Ok(()) => Ok(Redirect::to("/beheer/gebruikers?melding=toegevoegd").into_response()),
+    let (username, name, org, role) = match checked {
+        Ok(v) => v,
         Err(AppError::BadInput(e)) => {
-            page(
+            // Refused before anything is decided; the policy still answers who may see the page.
+            guard(&state, &user, Action::Create, None).await?;
+            return page(
                 &state,
                 &user,
                 None,
                 Some(format!("{}: {}", e.field, e.message)),
             )
-            .await
+            .await;
         }
+        Err(e) => return Err(e),
+    };
+    let what = change_text("nieuw account", &org.id, role);
+    let decision = account_decision(&user, Action::Create, |actor| {
+        accounts::may_request_role(actor, &org.id, role)
+    });
+    if let Decision::Deny(reason) = decision {
+        log_account_change(&state, &user, Action::Create, &username, what, &decision).await?;
+        return Err(AppError::Forbidden(reason));
+    }
+    let code = random_token();
+    let expires = state.clock.now() + time::Duration::days(ACTIVATION_DAYS);
+    let created = state
+        .store
+        .create_pending_user(
+            &username,
+            &name,
+            &org.id,
+            role,
+            &user.user.id,
+            &hash_token(&code),
+            expires,
+        )
+        .await;
+    let user_id = match created {
+        Ok((id, _)) => id,
+        Err(e @ schakel_store::StoreError::Duplicate { .. }) => {
+            let AppError::BadInput(e) = AppError::from(e) else {
+                return Err(AppError::internal("duplicate"));
+            };
+            return page(
+                &state,
+                &user,
+                None,
+                Some(format!("{}: {}", e.field, e.message)),
+            )
+            .await;
+        }
+        Err(e) => return Err(e.into()),
+    };
+    log_account_change(&state, &user, Action::Create, &user_id, what, &decision).await?;
+    tracing::info!(
+        by = user.user.username,
+        username,
+        role = role.code(),
+        org = org.id,
+        "account requested; waits for activation and approval"
+    );
+    let notice = t_args(
+        "accounts-created",
+        &[("code", &code), ("days", &ACTIVATION_DAYS.to_string())],
+    );
+    page(&state, &user, Some(notice), None).await
+}
+
+#[derive(Deserialize)]
+struct RoleForm {
+    rol: Option<String>,
+    csrf: Option<String>,
+}
+
+/// Asks for one more role for an existing account, in the administrator's own organisation.
+async fn request_role(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Form(f): Form<RoleForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&user, f.csrf.as_deref())?;
+    let role = Role::parse("rol", f.rol.as_deref().unwrap_or(""))?;
+    let Some(membership) = user.membership.clone() else {
+        return Err(AppError::Forbidden(DenyReason::RoleNotPermitted));
+    };
+    role.check_fits("rol", membership.org_kind)?;
+    let what = change_text("rol aangevraagd", &membership.org_id, role);
+    let decision = account_decision(&user, Action::Update, |actor| {
+        accounts::may_request_role(actor, &membership.org_id, role)
+    });
+    log_account_change(&state, &user, Action::Update, &id, what, &decision).await?;
+    if let Decision::Deny(reason) = decision {
+        return Err(AppError::Forbidden(reason));
+    }
+    state.store.user_by_id(&id).await?;
+    state
+        .store
+        .request_role(&id, &membership.org_id, role, &user.user.id)
+        .await?;
+    Ok(Redirect::to("/beheer/gebruikers?melding=aangevraagd").into_response())
+}
+
+#[derive(Template)]
+#[template(path = "role_requests.html")]
+struct RequestsPage {
+    page: PageCtx,
+    requests: Vec<schakel_store::accounts::RoleRequest>,
+    notice: Option<String>,
+}
+
+/// The role requests waiting in the user's organisation, for a second person to decide.
+async fn requests(
+    State(state): State<AppState>,
+    PageUser(user): PageUser,
+    Query(n): Query<Notice>,
+) -> Result<Response, AppError> {
+    let Some(actor) = user.actor(None) else {
+        return Err(AppError::Forbidden(DenyReason::RoleNotPermitted));
+    };
+    if !accounts::may_review_requests(&actor) {
+        let decision = Decision::Deny(if actor.second_factor {
+            DenyReason::RoleNotPermitted
+        } else {
+            DenyReason::SecondFactorRequired
+        });
+        gate::log(
+            &state,
+            &user,
+            Access::new(Action::Search, ResourceKind::UserAccount),
+            &decision,
+        )
+        .await?;
+        return Err(AppError::Forbidden(match decision {
+            Decision::Deny(r) => r,
+            Decision::Allow(_) => DenyReason::RoleNotPermitted,
+        }));
+    }
+    gate::log(
+        &state,
+        &user,
+        Access::new(Action::Search, ResourceKind::UserAccount)
+            .reason(Some(format!("aanvragen: organisatie={}", actor.org_id))),
+        &Decision::Allow(Ground::RoleDuty { role: actor.role }),
+    )
+    .await?;
+    let requests = state.store.pending_role_requests(&actor.org_id).await?;
+    let notice = match n.melding.as_deref() {
+        Some("goedgekeurd") => Some(t("accounts-request-approved")),
+        Some("afgewezen") => Some(t("accounts-request-refused")),
+        _ => None,
+    };
+    render(&RequestsPage {
+        page: PageCtx::for_user(&state, &user, "/beheer/aanvragen"),
+        requests,
+        notice,
+    })
+}
+
+async fn decide_request(
+    state: AppState,
+    user: CurrentUser,
+    id: String,
+    csrf: Option<String>,
+    approve: bool,
+) -> Result<Response, AppError> {
+    check_csrf(&user, csrf.as_deref())?;
+    let Some(request) = state.store.role_request(&id).await? else {
+        return Err(AppError::NotFound);
+    };
+    let Some(actor) = user.actor(None) else {
+        return Err(AppError::Forbidden(DenyReason::RoleNotPermitted));
+    };
+    let facts = accounts::Request {
+        org_id: &request.org_id,
+        user_id: &request.user_id,
+        requested_by: &request.requested_by,
+    };
+    let decision = if !actor.second_factor {
+        Decision::Deny(DenyReason::SecondFactorRequired)
+    } else {
+        match accounts::may_decide(&actor, &facts) {
+            Ok(()) => Decision::Allow(Ground::RoleDuty { role: actor.role }),
+            Err(r) => Decision::Deny(r),
+        }
+    };
+    let kind = if approve {
+        "rol goedgekeurd"
+    } else {
+        "rol afgewezen"
+    };
+    let what = change_text(kind, &request.org_id, request.role);
+    log_account_change(
+        &state,
+        &user,
+        Action::Update,
+        &request.user_id,
+        what,
+        &decision,
+    )
+    .await?;
+    if let Decision::Deny(reason) = decision {
+        return Err(AppError::Forbidden(reason));
+    }
+    state
+        .store
+        .decide_role_request(&id, &user.user.id, approve)
+        .await?;
+    tracing::info!(
+        by = user.user.username,
+        request = id,
+        approve,
+        "role request decided"
+    );
+    let to = if approve {
+        "/beheer/aanvragen?melding=goedgekeurd"
+    } else {
+        "/beheer/aanvragen?melding=afgewezen"
+    };
+    Ok(Redirect::to(to).into_response())
+}
+
+async fn approve(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Form(f): Form<CsrfOnly>,
+) -> Result<Response, AppError> {
+    decide_request(state, user, id, f.csrf, true).await
+}
+
+async fn refuse(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Form(f): Form<CsrfOnly>,
+) -> Result<Response, AppError> {
+    decide_request(state, user, id, f.csrf, false).await
+}
+
+#[derive(Template)]
+#[template(path = "activate.html")]
+struct ActivatePage {
+    page: PageCtx,
+    error: Option<String>,
+    done: bool,
+}
+
+fn activate_page(
+    state: &AppState,
+    error: Option<String>,
+    done: bool,
+    status: axum::http::StatusCode,
+) -> Result<Response, AppError> {
+    let mut res = render(&ActivatePage {
+        page: PageCtx::anonymous(state),
+        error,
+        done,
+    })?;
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+async fn activate_form(State(state): State<AppState>) -> Result<Response, AppError> {
+    activate_page(&state, None, false, axum::http::StatusCode::OK)
+}
+
+#[derive(Deserialize)]
+struct ActivateForm {
+    code: Option<String>,
+    wachtwoord: Option<String>,
+}
+
+/// The new user sets their own password with the one-time activation code. The code is a random
+/// 256-bit token, so it cannot be guessed; it works once and for [`ACTIVATION_DAYS`] days.
+async fn activate(
+    State(state): State<AppState>,
+    Form(f): Form<ActivateForm>,
+) -> Result<Response, AppError> {
+    let result: Result<(), AppError> = async {
+        let code = f.code.unwrap_or_default();
+        let code_hash = hash_token(code.trim());
+        let Some(user_id) = state
+            .store
+            .user_id_by_activation(&code_hash, state.clock.now())
+            .await?
+        else {
+            return Err(AppError::field("code", msg("accounts-activation-unknown")));
+        };
+        let password = validate::new_password("wachtwoord", f.wachtwoord.as_deref().unwrap_or(""))?;
+        let hash = hash_password(password).await?;
+        state.store.activate(&user_id, &code_hash, &hash).await?;
+        tracing::info!(user_id, "account activated");
+        Ok(())
+    }
+    .await;
+    match result {
+        Ok(()) => activate_page(&state, None, true, axum::http::StatusCode::OK),
+        Err(AppError::BadInput(e)) => activate_page(
+            &state,
+            Some(format!("{}: {}", e.field, e.message)),
+            false,
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         Err(e) => Err(e),
     }
 }

@@ -14,7 +14,10 @@ use utoipa::openapi::OpenApi;
 
 /// The methods the router answers at `path` (a concrete path, parameters filled in). HEAD is left
 /// out: axum answers it wherever GET is.
-async fn routed_methods(router: &Router, path: &str) -> Result<BTreeSet<String>, String> {
+pub(crate) async fn routed_methods(
+    router: &Router,
+    path: &str,
+) -> Result<BTreeSet<String>, String> {
     let probe = Method::from_bytes(b"PROBE").map_err(|e| e.to_string())?;
     let req = Request::builder()
         .method(probe)
@@ -65,7 +68,7 @@ fn documented(doc: &OpenApi, path: &str) -> BTreeSet<String> {
 }
 
 /// Fills path parameters (`{id}`) with a value.
-fn concrete(path: &str) -> String {
+pub(crate) fn concrete(path: &str) -> String {
     let mut out = String::new();
     let mut in_param = false;
     for c in path.chars() {

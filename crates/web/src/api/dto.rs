@@ -10,8 +10,11 @@ use utoipa::ToSchema;
 #[schema(as = Error)]
 pub struct ErrorBody {
     /// `invalid_input`, `invalid_query`, `unauthenticated`, `forbidden`, `not_found`,
-    /// `method_not_allowed`, `conflict`, `throttled`, `too_large` or `internal`.
+    /// `method_not_allowed`, `conflict`, `throttled`, `too_large`, `cross_origin` or `internal`.
+    pub code: String,
+    /// The same as `code`, for clients written before it was called `code`.
     pub error: String,
+    /// The exact path of the field or parameter (`intake.betrokkenen[0].bsn`, `limit`, `body`).
     pub field: Option<String>,
     pub message: String,
 }

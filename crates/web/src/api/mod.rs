@@ -1,6 +1,7 @@
 //! The JSON API under /api/v1. It uses the same session cookie as the pages; a state-changing
 //! request must also carry the session's CSRF token in the `X-CSRF-Token` header. Errors are JSON:
-//! `{"error": code, "field": name or null, "message": Dutch text}`.
+//! `{"code": code, "field": path or null, "message": Dutch text}` (and `error`, the same code,
+//! kept for clients written before `code`).
 //!
 //! This module holds what is API-wide: the recording router, the extractors, the error body, the
 //! OpenAPI assembly and its coverage check. The operations live with their features
@@ -21,7 +22,6 @@ use schakel_domain::{msg, msg_args};
 use serde::de::DeserializeOwned;
 
 use crate::auth::session::CurrentUser;
-use crate::i18n::{t, t_args};
 use crate::security::constant_time_eq;
 use crate::{AppError, AppState};
 
@@ -105,8 +105,9 @@ async fn json_errors(res: Response) -> Response {
     let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
     let message = String::from_utf8_lossy(&text).trim().to_string();
     let body = serde_json::json!({
+        "code": code,
         "error": code,
-        "field": null,
+        "field": if status == StatusCode::PAYLOAD_TOO_LARGE { Some("body") } else { None },
         "message": if message.is_empty() { status.to_string() } else { message },
     });
     let mut out = (status, axum::Json(body)).into_response();
@@ -194,34 +195,104 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
             .map(ApiJson)
             .map_err(|err| {
                 let path = err.path().to_string();
-                let field = if path == "." || path.is_empty() {
-                    "body".to_string()
-                } else {
-                    path
-                };
+                let path = if path == "." { String::new() } else { path };
                 let inner = err.into_inner();
-                let message = if inner.is_syntax() || inner.is_eof() {
-                    t_args(
+                if inner.is_syntax() || inner.is_eof() {
+                    let message = msg_args(
                         "api-json-invalid",
-                        &[
-                            ("line", &inner.line().to_string()),
-                            ("column", &inner.column().to_string()),
+                        [
+                            ("line", inner.line().to_string()),
+                            ("column", inner.column().to_string()),
                         ],
-                    )
-                } else {
-                    // serde's message names the problem (missing field, unknown variant, wrong type).
-                    let text = inner.to_string();
-                    match text.split(" at line").next() {
-                        Some(problem) => problem.to_string(),
-                        None => t("api-value-invalid"),
-                    }
-                };
+                    );
+                    // Where the text stopped being JSON, when serde knows the field.
+                    let field = if path.is_empty() {
+                        "body".to_string()
+                    } else {
+                        path
+                    };
+                    return ApiError(AppError::BadInput(schakel_domain::FieldError::new(
+                        field, message,
+                    )));
+                }
+                let text = inner.to_string();
+                let text = text.split(" at line").next().unwrap_or_default();
+                let (field, message) = problem(&path, text);
                 ApiError(AppError::BadInput(schakel_domain::FieldError::new(
-                    field,
-                    schakel_domain::msg_args("error-detail", [("detail", message)]),
+                    if field.is_empty() {
+                        "body".to_string()
+                    } else {
+                        field
+                    },
+                    message,
                 )))
             })
     }
+}
+
+/// The field and a Dutch message for serde's English description of what is wrong at `path`
+/// (issue 8, findings 13 and 16): a missing or unknown field is named by its full path
+/// (`intake.betrokkenen[0].BSN`), never by its parent, and no English reaches the client.
+pub(crate) fn problem(path: &str, text: &str) -> (String, schakel_domain::Message) {
+    let join = |name: &str| {
+        if path.is_empty() {
+            name.to_string()
+        } else if path.ends_with(&format!(".{name}")) || path == name {
+            path.to_string()
+        } else {
+            format!("{path}.{name}")
+        }
+    };
+    let quoted = |t: &str| t.split('`').nth(1).unwrap_or_default().to_string();
+    if let Some(rest) = text.strip_prefix("missing field ") {
+        return (join(&quoted(rest)), msg("error-required"));
+    }
+    if let Some(rest) = text.strip_prefix("unknown field ") {
+        return (join(&quoted(rest)), msg("api-field-unknown"));
+    }
+    if let Some(rest) = text
+        .strip_prefix("unknown variant ")
+        .or_else(|| text.strip_prefix("unknown value "))
+    {
+        let allowed: Vec<&str> = rest
+            .split_once("expected")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        return (
+            path.to_string(),
+            msg_args(
+                "api-value-not-in-list",
+                [
+                    ("value", schakel_store::access_log::cap(&quoted(rest), 64)),
+                    ("allowed", allowed.join(", ")),
+                ],
+            ),
+        );
+    }
+    if let Some(rest) = text.strip_prefix("invalid type: ") {
+        let expected = rest.split_once(", expected ").map_or("", |(_, e)| e);
+        let key = if expected.contains("string") || expected.contains("str") {
+            "api-expected-text"
+        } else if expected.contains("bool") {
+            "api-expected-boolean"
+        } else if expected.starts_with('i')
+            || expected.starts_with('u')
+            || expected.contains("integer")
+        {
+            "api-expected-integer"
+        } else if expected.contains("sequence") || expected.contains("array") {
+            "api-expected-list"
+        } else if expected.contains("map") || expected.contains("struct") {
+            "api-expected-object"
+        } else {
+            "api-value-wrong-kind"
+        };
+        return (path.to_string(), msg(key));
+    }
+    if text.starts_with("invalid length") {
+        return (path.to_string(), msg("api-value-wrong-length"));
+    }
+    (path.to_string(), msg("api-value-invalid"))
 }
 
 /// A path parameter whose rejection is JSON naming the parameter.
@@ -234,12 +305,7 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
         axum::extract::Path::<T>::from_request_parts(parts, state)
             .await
             .map(|axum::extract::Path(v)| ApiPath(v))
-            .map_err(|rejection| {
-                ApiError(AppError::field(
-                    "id",
-                    msg_args("api-path-invalid", [("detail", rejection.body_text())]),
-                ))
-            })
+            .map_err(|_| ApiError(AppError::field("id", msg("api-value-invalid"))))
     }
 }
 
@@ -260,13 +326,18 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
                 let detail = text
                     .split_once("query string: ")
                     .map_or(text.as_str(), |(_, d)| d);
-                let (field, message) = match detail.split_once(": ") {
-                    Some((f, m)) if !f.contains(' ') => (f.to_string(), m.to_string()),
-                    _ => ("query".to_string(), detail.to_string()),
+                let (path, problem_text) = match detail.split_once(": ") {
+                    Some((f, m)) if !f.contains(' ') => (f, m),
+                    _ => ("", detail),
                 };
+                let (field, message) = problem(path, problem_text);
                 ApiError(AppError::BadQuery(schakel_domain::FieldError::new(
-                    field,
-                    schakel_domain::msg_args("error-detail", [("detail", message)]),
+                    if field.is_empty() {
+                        "query".to_string()
+                    } else {
+                        field
+                    },
+                    message,
                 )))
             })
     }

@@ -5,6 +5,7 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use schakel_domain::msg;
+use schakel_domain::org::Role;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::routes;
@@ -62,6 +63,26 @@ async fn login_json(
     headers: HeaderMap,
     ApiJson(body): ApiJson<LoginBody>,
 ) -> ApiResult<Response> {
+    // Every value names something that exists (issue 8, finding 15): a role is one of the known
+    // roles, an organisation id has the form of one, and a second factor is only taken where one
+    // is asked: in demo mode (fictional data, the second factor waived) a `totp` is refused rather
+    // than silently ignored, so a client never believes a code it sent was checked.
+    let role = match body.role.as_deref() {
+        Some(code) => Some(Role::parse("role", code)?),
+        None => None,
+    };
+    if role.is_some() && body.organisation_id.is_none() {
+        return Err(ApiError(AppError::field(
+            "organisation_id",
+            msg("api-role-needs-organisation"),
+        )));
+    }
+    if let Some(org_id) = &body.organisation_id {
+        schakel_domain::validate::identifier("organisation_id", org_id)?;
+    }
+    if state.config.demo_mode && body.totp.is_some() {
+        return Err(ApiError(AppError::field("totp", msg("api-demo-no-totp"))));
+    }
     let addr = client_addr(&state, &headers, Some(peer));
     let old = cookie(&headers, SESSION_COOKIE).map(|t| hash_token(&t));
     let started = login::password_step(
@@ -96,7 +117,7 @@ async fn login_json(
                 )));
             };
             match login::totp_step(&state, &pending, code, None).await {
-                Ok(t) => token = t,
+                Ok(done) => token = done.token,
                 Err(e) => {
                     state.store.delete_session(&pending.id_hash).await?;
                     return Err(ApiError(e));
@@ -106,11 +127,10 @@ async fn login_json(
     }
     let id_hash = hash_token(&token);
     if let Some(org_id) = &body.organisation_id {
-        let role = body.role.as_deref().unwrap_or("");
         let held = state.store.memberships(&started.user.id).await?;
         let chosen = held
             .iter()
-            .find(|m| &m.org_id == org_id && (role.is_empty() || m.role.code() == role))
+            .find(|m| &m.org_id == org_id && role.is_none_or(|r| m.role == r))
             .ok_or_else(|| {
                 AppError::field("organisation_id", msg("api-no-role-in-organisation"))
             })?;

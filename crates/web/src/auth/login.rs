@@ -8,6 +8,7 @@ use schakel_store::users::User;
 
 use crate::auth::session::{hash_token, random_token};
 use crate::auth::{password, totp};
+use crate::server_key::ServerKey;
 use crate::{AppError, AppState};
 
 /// Where the user stands after the password step.
@@ -128,30 +129,85 @@ pub async fn password_step(
     Ok(Started { token, next, user })
 }
 
+/// The outcome of a successful second-factor step.
+#[derive(Debug)]
+pub struct SecondFactorDone {
+    /// The new session token for the cookie.
+    pub token: String,
+    /// After setting up an authenticator: the fresh recovery codes, to be shown once.
+    pub recovery_codes: Option<Vec<String>>,
+}
+
 /// Checks the second factor of a waiting session and replaces it by a complete one (new id).
-/// With `enrol_secret`, the code confirms a newly set-up authenticator and the secret is saved.
+/// With `enrol_secret`, the code confirms a newly set-up authenticator: the secret is stored
+/// sealed with the server key and fresh recovery codes are made. Without it, the code is either a
+/// TOTP code of a time step later than the last one used (a code is accepted once, RFC 6238
+/// section 5.2) or an unused recovery code.
 pub async fn totp_step(
     state: &AppState,
     session: &SessionRecord,
     code: &str,
     enrol_secret: Option<&str>,
-) -> Result<String, AppError> {
+) -> Result<SecondFactorDone, AppError> {
     let user = state.store.user_by_id(&session.user_id).await?;
     let addr = session.client_addr.clone();
     check_throttle(state, &user.username, &addr).await?;
-    let secret = match (enrol_secret, &user.totp_secret) {
-        (Some(new), None) => new.to_string(),
-        (None, Some(existing)) => existing.clone(),
+    let key = &state.config.server_key;
+    let now = state.clock.now().unix_timestamp();
+    let mut recovery_codes = None;
+    match (enrol_secret, &user.totp_secret) {
+        (Some(new), None) => {
+            let Some(step) = totp::matching_step(new, code, now) else {
+                record_failure(state, &user.username, &addr).await?;
+                return Err(AppError::field("code", msg("login-code-wrong")));
+            };
+            let sealed = key
+                .seal(&user.id, new)
+                .ok_or_else(|| AppError::internal("totp seal"))?;
+            state.store.set_totp_secret(&user.id, Some(&sealed)).await?;
+            state.store.claim_totp_step(&user.id, step).await?;
+            let codes = totp::new_recovery_codes();
+            let hashes: Vec<String> = codes
+                .iter()
+                .map(|c| key.recovery_hash(&user.id, c))
+                .collect();
+            state
+                .store
+                .replace_recovery_codes(&user.id, &hashes)
+                .await?;
+            recovery_codes = Some(codes);
+        }
+        (None, Some(_)) if totp::looks_like_recovery_code(code) => {
+            let hash = key.recovery_hash(&user.id, code);
+            if !state.store.use_recovery_code(&user.id, &hash).await? {
+                record_failure(state, &user.username, &addr).await?;
+                return Err(AppError::field("code", msg("login-code-wrong")));
+            }
+            tracing::warn!(username = user.username, "recovery code used");
+        }
+        (None, Some(stored)) => {
+            let secret = key.open(&user.id, stored).ok_or_else(|| {
+                AppError::internal("totp secret does not open with this server key")
+            })?;
+            let Some(step) = totp::matching_step(&secret, code, now) else {
+                record_failure(state, &user.username, &addr).await?;
+                return Err(AppError::field("code", msg("login-code-wrong")));
+            };
+            if !state.store.claim_totp_step(&user.id, step).await? {
+                record_failure(state, &user.username, &addr).await?;
+                return Err(AppError::field("code", msg("login-code-used")));
+            }
+            // A secret an older version stored in plain text is sealed now.
+            if !ServerKey::is_sealed(stored) {
+                let sealed = key
+                    .seal(&user.id, &secret)
+                    .ok_or_else(|| AppError::internal("totp seal"))?;
+                state.store.set_totp_secret(&user.id, Some(&sealed)).await?;
+            }
+        }
         _ => {
             return Err(AppError::field("code", msg("login-second-factor-state")));
         }
-    };
-    if !totp::verify(&secret, code, state.clock.now().unix_timestamp()) {
-        record_failure(state, &user.username, &addr).await?;
-        return Err(AppError::field("code", msg("login-code-wrong")));
-    }
-    if enrol_secret.is_some() {
-        state.store.set_totp_secret(&user.id, Some(&secret)).await?;
     }
     let [account, _] = throttle_keys(&user.username, &addr);
     state
@@ -177,5 +233,8 @@ pub async fn totp_step(
         )
         .await?;
     tracing::info!(username = user.username, "second factor accepted");
-    Ok(token)
+    Ok(SecondFactorDone {
+        token,
+        recovery_codes,
+    })
 }

@@ -8,13 +8,10 @@ pub mod password;
 pub mod session;
 pub mod totp;
 
-use axum::Router;
-
-use crate::AppState;
 use crate::api::ApiRouter;
 
 /// The login pages.
-pub(crate) fn routes() -> Router<AppState> {
+pub(crate) fn routes() -> crate::page_routing::PageRouter {
     page::routes()
 }
 

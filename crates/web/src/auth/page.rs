@@ -1,7 +1,6 @@
 //! Login, second factor, choosing the organisation to act for, and logout.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{ConnectInfo, Form, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -10,9 +9,10 @@ use schakel_domain::msg;
 use serde::Deserialize;
 
 use crate::auth::login::{self, Next};
+use crate::auth::session::login_csrf_cookie;
 use crate::auth::session::{
-    CurrentUser, LOGIN_CSRF_COOKIE, SESSION_COOKIE, client_addr, cookie, hash_token, load_session,
-    random_token, set_cookie,
+    CurrentUser, SESSION_COOKIE, client_addr, cookie, hash_token, load_session, random_token,
+    set_cookie,
 };
 use crate::auth::totp;
 use crate::csrf::{check_csrf, csrf_error};
@@ -20,8 +20,8 @@ use crate::frame::{PageCtx, PageUser, render};
 use crate::security::constant_time_eq;
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new()
         .route("/login", get(login_form).post(login_submit))
         .route("/login/tweede-factor", get(totp_form).post(totp_submit))
         .route(
@@ -56,7 +56,7 @@ fn login_page(
     };
     let mut res = render(&page)?;
     *res.status_mut() = status;
-    let c = set_cookie(state, LOGIN_CSRF_COOKIE, &csrf, Some(3600));
+    let c = set_cookie(state, login_csrf_cookie(state), &csrf, Some(3600));
     res.headers_mut().append(
         header::SET_COOKIE,
         c.parse().map_err(|_| AppError::internal("cookie"))?,
@@ -92,7 +92,7 @@ async fn login_submit(
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     // Double-submit check: the hidden field must match the cookie set with the form.
-    let cookie_token = cookie(&headers, LOGIN_CSRF_COOKIE);
+    let cookie_token = cookie(&headers, login_csrf_cookie(&state));
     match (&form.csrf, &cookie_token) {
         (Some(a), Some(b)) if !a.is_empty() && constant_time_eq(a.as_bytes(), b.as_bytes()) => {}
         _ => return Err(csrf_error()),
@@ -211,7 +211,23 @@ async fn finish_second_factor(
         None
     };
     match login::totp_step(state, &session, &code, secret.as_deref()).await {
-        Ok(token) => session_cookie_response(state, &token, "/"),
+        Ok(login::SecondFactorDone {
+            token,
+            recovery_codes: Some(codes),
+        }) => {
+            // Signed in; the recovery codes are shown this once, with the way on.
+            let mut res = render(&RecoveryCodesPage {
+                page: PageCtx::anonymous(state),
+                codes,
+            })?;
+            let c = set_cookie(state, SESSION_COOKIE, &token, None);
+            res.headers_mut().append(
+                header::SET_COOKIE,
+                c.parse().map_err(|_| AppError::internal("cookie"))?,
+            );
+            Ok(res)
+        }
+        Ok(done) => session_cookie_response(state, &done.token, "/"),
         Err(AppError::BadInput(e)) => {
             let enrol = secret.map(|s| {
                 let uri = totp::provisioning_uri(&s, "gebruiker");
@@ -221,6 +237,13 @@ async fn finish_second_factor(
         }
         Err(e) => Err(e),
     }
+}
+
+#[derive(Template)]
+#[template(path = "recovery_codes.html")]
+struct RecoveryCodesPage {
+    page: PageCtx,
+    codes: Vec<String>,
 }
 
 async fn totp_submit(

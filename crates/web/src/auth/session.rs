@@ -16,6 +16,20 @@ use crate::{AppError, AppState};
 pub const SESSION_COOKIE: &str = "schakel_sessie";
 /// The pre-login CSRF cookie for the login form (double submit), before any session exists.
 pub const LOGIN_CSRF_COOKIE: &str = "schakel_login_csrf";
+/// The same cookie when cookies are secure: a `__Host-` cookie can only be set by this host over
+/// TLS, with `Path=/` and no `Domain`, so a sibling subdomain or a network attacker cannot plant a
+/// cookie/field pair of its choosing (issue 8, finding 5).
+pub const LOGIN_CSRF_COOKIE_HOST: &str = "__Host-schakel_login_csrf";
+
+/// The login CSRF cookie's name: `__Host-` prefixed when cookies are secure (the browser refuses
+/// such a cookie without `Secure`, so the demo on plain http keeps the plain name).
+pub fn login_csrf_cookie(state: &AppState) -> &'static str {
+    if state.config.secure_cookies {
+        LOGIN_CSRF_COOKIE_HOST
+    } else {
+        LOGIN_CSRF_COOKIE
+    }
+}
 
 /// A fresh random token: 256 bits, URL-safe.
 pub fn random_token() -> String {
@@ -57,23 +71,50 @@ pub fn set_cookie(
     c
 }
 
-/// The client's network address: the NEN 7513 access point. Behind a trusted proxy, the first
-/// address of X-Forwarded-For; otherwise the peer of the connection.
+/// The client's network address: the NEN 7513 access point, always a parsed IP address (never
+/// text a client chose). Only a request whose peer is a configured trusted proxy has its
+/// X-Forwarded-For read: from the right, the first address that is not a trusted proxy is the
+/// client (the leftmost elements are whatever the client sent and prove nothing). An element that
+/// is not an IP address stops the walk at the last address a trusted proxy vouched for.
 pub fn client_addr(
     state: &AppState,
     headers: &HeaderMap,
     peer: Option<std::net::SocketAddr>,
 ) -> String {
-    if state.config.trust_forwarded_for
-        && let Some(first) = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-    {
-        return first.trim().to_string();
+    match peer {
+        Some(peer) => {
+            forwarded_client(&state.config.trusted_proxies, headers, peer.ip()).to_string()
+        }
+        None => "onbekend".to_string(),
     }
-    peer.map(|p| p.ip().to_string())
-        .unwrap_or_else(|| "onbekend".to_string())
+}
+
+/// The client address behind the trusted proxies `trusted`, for a request from `peer`.
+pub fn forwarded_client(
+    trusted: &[ipnet::IpNet],
+    headers: &HeaderMap,
+    peer: std::net::IpAddr,
+) -> std::net::IpAddr {
+    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|net| net.contains(ip));
+    if !is_trusted(&peer) {
+        return peer;
+    }
+    let hops = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect::<Vec<_>>();
+    let mut client = peer;
+    for hop in hops.iter().rev() {
+        match hop.parse::<std::net::IpAddr>() {
+            Ok(ip) if is_trusted(&ip) => client = ip,
+            Ok(ip) => return ip,
+            Err(_) => return client,
+        }
+    }
+    client
 }
 
 /// A signed-in user with a complete session (password and, where required, the second factor).

@@ -88,6 +88,10 @@ struct CaseView {
     ground: String,
     participants: Vec<Participant>,
     persons: Vec<Person>,
+    /// Set when break-the-glass was asked for but the organisation takes part in the case: the
+    /// access went on that ground and break-the-glass was not used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warning: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -150,6 +154,9 @@ async fn one(
                 role: role.clone(),
             })
             .collect(),
+        warning: case
+            .break_glass_unneeded
+            .then(|| crate::i18n::t("break-glass-unneeded")),
         summary: case.summary,
     }))
 }
@@ -237,7 +244,7 @@ async fn run_command(
     expected_seq: i64,
     command: CaseCommand,
 ) -> ApiResult<(StatusCode, Json<RecordedDto>)> {
-    let case = gate::open_case(state, user, id, Action::Update, None).await?;
+    let case = gate::open_case(state, user, id, command.action(), None).await?;
     let done = usecase::run(state, user, &case, expected_seq, command).await?;
     Ok((StatusCode::CREATED, Json(done.into())))
 }

@@ -113,6 +113,11 @@ pub enum CommandDto {
     WithdrawHandover {
         reason: String,
     },
+    /// By the receiving organisation, before it accepts: a question to Veilig Thuis about the open
+    /// handover. Until it accepts, the receiver accepts, refuses or asks; it cannot add notes.
+    AskQuestion {
+        question: String,
+    },
     /// One monitoring moment, by Veilig Thuis or the regiehouder's organisation. `moment`: a code
     /// of the region's monitoring schedule; `met`: positions (from 0) of the veiligheidsvoorwaarden
     /// found met, the others are unmet (an unmet one returns the case to Veilig Thuis);
@@ -237,6 +242,7 @@ impl From<CommandDto> for CaseCommand {
             }
             CommandDto::RefuseHandover { reason } => CaseCommand::RefuseHandover { reason },
             CommandDto::WithdrawHandover { reason } => CaseCommand::WithdrawHandover { reason },
+            CommandDto::AskQuestion { question } => CaseCommand::AskQuestion { question },
             CommandDto::RecordMonitoring {
                 moment,
                 met,

@@ -8,13 +8,10 @@ pub(crate) mod dto;
 pub(crate) mod feedback;
 mod page;
 
-use axum::Router;
-
-use crate::AppState;
 use crate::api::ApiRouter;
 
 /// The feature's pages.
-pub fn routes() -> Router<AppState> {
+pub fn routes() -> crate::page_routing::PageRouter {
     page::routes()
 }
 

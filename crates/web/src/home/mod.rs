@@ -2,11 +2,7 @@
 
 mod page;
 
-use axum::Router;
-
-use crate::AppState;
-
 /// The feature's pages.
-pub fn routes() -> Router<AppState> {
+pub fn routes() -> crate::page_routing::PageRouter {
     page::routes()
 }

@@ -1,7 +1,6 @@
 //! The start page, shaped by the role the user acts in.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -15,8 +14,8 @@ use crate::gate::{self, Access};
 use crate::i18n::{t, t_args};
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/", get(home))
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new().route("/", get(home))
 }
 
 const PAGE_SIZE: i64 = 25;

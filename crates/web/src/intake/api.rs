@@ -9,10 +9,10 @@ use schakel_app::RegisterIntake;
 use utoipa_axum::routes;
 
 use super::dto::{IntakeDto, MatchDto, RegisterBody, RegisteredDto};
-use crate::AppState;
 use crate::api::dto::ErrorBody;
 use crate::api::{ApiJson, ApiResult, ApiRouter, ApiUser};
 use crate::usecase::{GatePolicy, acting};
+use crate::{AppError, AppState};
 
 pub fn routes() -> ApiRouter {
     ApiRouter::new(Default::default())
@@ -38,8 +38,20 @@ async fn register(
     ApiUser(user): ApiUser,
     ApiJson(body): ApiJson<RegisterBody>,
 ) -> ApiResult<(StatusCode, Json<RegisteredDto>)> {
+    // The intake's fields sit under `intake` in this body: an error names the exact path.
+    let in_body = |e: AppError| match e {
+        AppError::BadInput(mut f) => {
+            f.field = format!("intake.{}", f.field);
+            AppError::BadInput(f)
+        }
+        other => other,
+    };
+    let intake = body
+        .intake
+        .into_domain()
+        .map_err(|f| in_body(AppError::BadInput(f)))?;
     let command = RegisterIntake {
-        intake: body.intake.into_domain()?,
+        intake,
         confirmed: body.bevestigd,
     };
     let policy = GatePolicy {
@@ -53,7 +65,8 @@ async fn register(
         state.clock.now(),
         command,
     )
-    .await?;
+    .await
+    .map_err(in_body)?;
     Ok((StatusCode::CREATED, Json(done.into())))
 }
 

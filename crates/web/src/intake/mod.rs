@@ -5,13 +5,10 @@ mod api;
 mod dto;
 mod page;
 
-use axum::Router;
-
-use crate::AppState;
 use crate::api::ApiRouter;
 
 /// The feature's pages.
-pub fn routes() -> Router<AppState> {
+pub fn routes() -> crate::page_routing::PageRouter {
     page::routes()
 }
 

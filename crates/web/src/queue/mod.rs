@@ -5,17 +5,15 @@
 mod api;
 mod page;
 
-use axum::Router;
 use schakel_app::queue::{QueueFilter, QueueSort, TeDoen};
 use schakel_domain::{FieldError, msg};
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::api::ApiRouter;
 use crate::auth::session::CurrentUser;
 
 /// The feature's pages.
-pub fn routes() -> Router<AppState> {
+pub fn routes() -> crate::page_routing::PageRouter {
     page::routes()
 }
 

@@ -3,7 +3,6 @@
 //! query per part (see `schakel_store::queue`).
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
@@ -18,8 +17,8 @@ use crate::i18n::{t, t_args};
 use crate::usecase::GatePolicy;
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/werkvoorraad", get(page))
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new().route("/werkvoorraad", get(page))
 }
 
 const PAGE_SIZE: i64 = 50;
@@ -85,7 +84,12 @@ struct QueuePage {
     next_page: Option<String>,
     /// The message at a filter that could not be used: (field, message).
     error: Option<(String, String)>,
+    /// Break-the-glass on the organisation's cases in the last 30 days (issue 8 finding 6).
+    break_glass: Vec<(String, String)>,
 }
+
+/// How far back the queue tells of break-the-glass on the organisation's cases.
+const BREAK_GLASS_NOTICE_DAYS: i64 = 30;
 
 #[derive(Deserialize)]
 struct PageQuery {
@@ -307,6 +311,30 @@ async fn page(
     } else {
         t("queue-heading")
     };
+    // The accountable organisation is told of every break-the-glass on its cases. The queue itself
+    // was just authorised and logged as a search, so these entries are already covered.
+    let break_glass = match &user.membership {
+        Some(m) => state
+            .store
+            .break_glass_notices(
+                &m.org_id,
+                state.clock.now() - time::Duration::days(BREAK_GLASS_NOTICE_DAYS),
+            )
+            .await?
+            .into_iter()
+            .map(|u| {
+                let at = schakel_store::time_text::parse(&u.at)
+                    .map(crate::access_log::dutch_moment)
+                    .unwrap_or(u.at);
+                let text = t_args(
+                    "break-glass-notice",
+                    &[("user", &u.username), ("at", &at), ("reason", &u.reason)],
+                );
+                (u.case_id, text)
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     render(&QueuePage {
         page: PageCtx::for_user(&state, &user, "/werkvoorraad"),
         heading,
@@ -349,5 +377,6 @@ async fn page(
         next_page: (page_no < last_page).then(|| link(p, Some(page_no + 1), |_| {})),
         pages,
         error,
+        break_glass,
     })
 }

@@ -2,7 +2,6 @@
 //! persons that matched.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
@@ -13,8 +12,8 @@ use crate::frame::{PageCtx, render};
 use crate::usecase::GatePolicy;
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/zoeken", get(page))
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new().route("/zoeken", get(page))
 }
 
 pub struct Hit {

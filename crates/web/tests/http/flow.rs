@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::harness::App;
 
-fn intake(app: &App, child: &str, bsn: Option<&str>) -> Value {
+pub fn intake(app: &App, child: &str, bsn: Option<&str>) -> Value {
     let received = app.clock.now() - time::Duration::hours(1);
     json!({
         "intake": {
@@ -149,16 +149,19 @@ async fn a_melding_is_handed_over_warmly_and_the_lokaal_team_sees_only_what_was_
             .any(|q| q["case_id"] == a.as_str()),
         "{queue}"
     );
-    assert_eq!(team.get(&app, &format!("/api/v1/cases/{b}")).await.0, 403);
+    // A case the team takes no part in answers as one that does not exist (issue 8, finding 4).
+    assert_eq!(team.get(&app, &format!("/api/v1/cases/{b}")).await.0, 404);
     // Veilig Thuis stays accountable until acceptance.
     let (_, case) = vt.get(&app, &format!("/api/v1/cases/{a}")).await;
     assert_eq!(case["accountable_org"], app.vt.id.as_str());
 
     // Only the receiver accepts, naming a regiehouder of its own.
     let accept = |user: &str| json!({"type": "accept_handover", "regiehouder": user});
+    // Answering an offer is the receiver's alone: the policy refuses it to Veilig Thuis (issue 8,
+    // finding 7) before the lifecycle would.
     assert_eq!(
         vt.command(&app, &a, accept(&team_lead)).await.0,
-        422,
+        403,
         "Veilig Thuis cannot accept its own handover"
     );
     let outsider = app
@@ -174,7 +177,8 @@ async fn a_melding_is_handed_over_warmly_and_the_lokaal_team_sees_only_what_was_
     let (_, case) = team.get(&app, &format!("/api/v1/cases/{a}")).await;
     assert_eq!(case["accountable_org"], app.team.id.as_str());
     assert_eq!(case["ground"], "participation:accountable");
-    assert_eq!(team.get(&app, &format!("/api/v1/cases/{b}")).await.0, 403);
+    // A case the team takes no part in answers as one that does not exist (issue 8, finding 4).
+    assert_eq!(team.get(&app, &format!("/api/v1/cases/{b}")).await.0, 404);
 
     // Feedback to the reporter: conditions only when the reporter has a role.
     let (status, without) = vt
@@ -246,7 +250,7 @@ async fn flow_input_errors_name_the_field_and_a_stale_event_gets_409() {
     let (status, body) = vt.post(&app, "/api/v1/intakes", bad.clone()).await;
     assert_eq!(
         (status, body["field"].as_str()),
-        (422, Some("betrokkenen[0].bsn")),
+        (422, Some("intake.betrokkenen[0].bsn")),
         "{body}"
     );
     bad["intake"]["betrokkenen"][0]["bsn"] = Value::Null;
@@ -254,7 +258,7 @@ async fn flow_input_errors_name_the_field_and_a_stale_event_gets_409() {
     let (status, body) = vt.post(&app, "/api/v1/intakes", bad.clone()).await;
     assert_eq!(
         (status, body["field"].as_str()),
-        (422, Some("betrokkenen[0].gemeente")),
+        (422, Some("intake.betrokkenen[0].gemeente")),
         "{body}"
     );
     bad["intake"]["betrokkenen"][0]["gemeente"] = json!("Venlo");
@@ -262,7 +266,10 @@ async fn flow_input_errors_name_the_field_and_a_stale_event_gets_409() {
     let (status, body) = vt.post(&app, "/api/v1/intakes", bad.clone()).await;
     assert_eq!(status, 422, "{body}");
     assert!(
-        body["field"].as_str().unwrap().starts_with("aard_geweld"),
+        body["field"]
+            .as_str()
+            .unwrap()
+            .starts_with("intake.aard_geweld"),
         "{body}"
     );
     bad["intake"]["soort"] = json!("roddel");
@@ -376,11 +383,14 @@ async fn raw_events_and_commands_that_only_registration_may_give_are_refused_nam
         .await;
     assert_eq!(
         (status, body["field"].as_str()),
-        (422, Some("command")),
+        (422, Some("command.assessor")),
         "{body}"
     );
     assert!(
-        body["message"].as_str().unwrap().contains("`assessor`"),
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("assessor: is geen bekend veld"),
         "{body}"
     );
     // Nor can an intake carry person ids of its own.
@@ -397,4 +407,148 @@ async fn raw_events_and_commands_that_only_registration_may_give_are_refused_nam
         2,
         "nothing written"
     );
+}
+
+/// Issue 8, finding 7: before it accepts, a receiver answers the offer (accept, refuse, ask a
+/// question) and writes nothing else: no notes, over the API or the pages. Its question reaches
+/// Veilig Thuis; once accepted, it writes notes as the accountable organisation.
+#[tokio::test]
+async fn before_accepting_a_receiver_only_accepts_refuses_or_asks_a_question() {
+    let app = App::demo().await;
+    let team_lead = app
+        .user("team.tl", &app.team.id.clone(), Role::Teamleider)
+        .await;
+    let vt = Api::login(&app, "vt.mw").await;
+    let (_, a) = vt
+        .post(
+            &app,
+            "/api/v1/intakes",
+            intake(&app, "Fenna Verzonnen", None),
+        )
+        .await;
+    let a = a["case_id"].as_str().unwrap().to_string();
+    for command in [
+        json!({"type": "assess_urgency", "acute": false}),
+        json!({"type": "assess_safety", "acute_unsafety": false, "structural_unsafety": true,
+            "multi_problem": null, "instrument": "Triage-instrument Veilig Thuis", "instrument_version": "0.6"}),
+        json!({"type": "decide_follow_up", "track": "overdracht_lokaal_veld", "veiligheidsvoorwaarden": []}),
+        json!({"type": "offer_handover", "to_org": app.team.id, "veiligheidsvoorwaarden": [], "monitoring_agreements": []}),
+    ] {
+        assert_eq!(vt.command(&app, &a, command).await.0, 201);
+    }
+    let events_before = app.store.case_events(&a).await.unwrap().len();
+    let team = Api::login(&app, "team.mw").await;
+    let seq = || async { app.store.case_summary(&a).await.unwrap().unwrap().last_seq };
+    // No note over the API, by either route.
+    let (status, _) = team
+        .post(
+            &app,
+            &format!("/api/v1/cases/{a}/notes"),
+            json!({"expected_seq": seq().await, "text": "Notitie voor aanvaarding"}),
+        )
+        .await;
+    assert_eq!(status, 403);
+    let (status, _) = team
+        .command(
+            &app,
+            &a,
+            json!({"type": "add_note", "text": "Notitie voor aanvaarding"}),
+        )
+        .await;
+    assert_eq!(status, 403);
+    // Nor through the page, which offers no note form but an accept, refuse and question form.
+    let (pages, csrf) = crate::harness::page_login(&app, "team.mw").await;
+    let page = pages
+        .get(app.url(&format!("/casussen/{a}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains("/notities"), "no note form for the receiver");
+    assert!(page.contains("name=\"actie\" value=\"aanvaarden\""));
+    assert!(page.contains("name=\"actie\" value=\"weigeren\""));
+    assert!(page.contains("name=\"actie\" value=\"vraag\""));
+    let res = pages
+        .post(app.url(&format!("/casussen/{a}/notities")))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("volgnummer", &seq().await.to_string()),
+            ("tekst", "Notitie voor aanvaarding"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    assert_eq!(
+        app.store.case_events(&a).await.unwrap().len(),
+        events_before,
+        "nothing was written"
+    );
+    // A question is an answer to the offer: recorded, and Veilig Thuis reads it.
+    let res = pages
+        .post(app.url(&format!("/casussen/{a}/acties")))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("volgnummer", &seq().await.to_string()),
+            ("actie", "vraag"),
+            ("vraag", "Is de school al op de hoogte?"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let (status, _) = team
+        .command(
+            &app,
+            &a,
+            json!({"type": "ask_question", "question": "Wie is de huisarts?"}),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let (_, events) = vt.get(&app, &format!("/api/v1/cases/{a}/events")).await;
+    let questions: Vec<&str> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "handover_question_asked")
+        .map(|e| e["payload"]["question"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        questions,
+        vec!["Is de school al op de hoogte?", "Wie is de huisarts?"]
+    );
+    let (vt_pages, _) = crate::harness::page_login(&app, "vt.mw").await;
+    let vt_page = vt_pages
+        .get(app.url(&format!("/casussen/{a}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        vt_page.contains("Vraag over de overdracht") && vt_page.contains("Wie is de huisarts?")
+    );
+    // Veilig Thuis does not answer its own offer.
+    let (status, _) = vt
+        .command(
+            &app,
+            &a,
+            json!({"type": "ask_question", "question": "Eigen vraag?"}),
+        )
+        .await;
+    assert_eq!(status, 403);
+    // Once it has accepted, the team writes notes.
+    let accept = json!({"type": "accept_handover", "regiehouder": team_lead});
+    assert_eq!(team.command(&app, &a, accept).await.0, 201);
+    let (status, _) = team
+        .command(
+            &app,
+            &a,
+            json!({"type": "add_note", "text": "Na aanvaarding"}),
+        )
+        .await;
+    assert_eq!(status, 201);
 }

@@ -3,12 +3,15 @@
 //! HTTP-level tests: the real router served on 127.0.0.1:0 over a fresh SQLite database per test.
 
 mod access;
+mod accounts;
 mod disclosure;
 mod flow;
+mod hardening;
 mod harness;
 mod input;
 mod login;
 mod monitoring;
 mod rules;
+mod sweep;
 mod vtrules;
 mod worklist;

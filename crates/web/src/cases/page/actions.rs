@@ -33,7 +33,7 @@ pub struct OpenHandoverView {
     pub age_days: i64,
     pub voorwaarden: Vec<String>,
     pub afspraken: Vec<String>,
-    /// The user's organisation is the receiver: it may accept or refuse.
+    /// The user's organisation is the receiver: it may accept, refuse or ask a question.
     pub can_answer: bool,
     /// The user's organisation offered it: it may withdraw.
     pub can_withdraw: bool,
@@ -318,6 +318,8 @@ pub struct ActionForm {
     pub naar: Option<String>,
     pub regiehouder: Option<String>,
     pub reden: Option<String>,
+    /// The receiver's question about an open handover.
+    pub vraag: Option<String>,
     pub moment: Option<String>,
     /// Which melding of the casus an urgency or assessment concerns (issue 7 item 1).
     pub melding: Option<String>,
@@ -489,6 +491,9 @@ pub fn command_from(form: &ActionForm) -> Result<CaseCommand, AppError> {
             regiehouder: required("regiehouder", form.regiehouder.as_ref())?,
         },
         "weigeren" => CaseCommand::RefuseHandover { reason: reason()? },
+        "vraag" => CaseCommand::AskQuestion {
+            question: required("vraag", form.vraag.as_ref())?,
+        },
         "intrekken" => CaseCommand::WithdrawHandover { reason: reason()? },
         "monitoring" => monitoring_command(form)?,
         "monitoring_einde" => CaseCommand::EndMonitoring { reason: reason()? },

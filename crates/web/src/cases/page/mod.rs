@@ -4,7 +4,6 @@
 mod actions;
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -27,8 +26,8 @@ use crate::i18n::{t, t_args};
 use crate::usecase;
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new()
         .route("/casussen/{id}", get(view))
         .route("/casussen/{id}/noodtoegang", post(break_glass))
         .route("/casussen/{id}/notities", post(add_note))
@@ -62,6 +61,8 @@ struct CasePage {
     organisations: Vec<(String, String)>,
     events: Vec<EventRow>,
     break_glass: bool,
+    /// Break-the-glass was asked for but the organisation takes part in the case (finding 6).
+    break_glass_unneeded: bool,
     can_write: bool,
     last_seq: i64,
     /// Issue 7: the worker the case is assigned to, and whom the accountable organisation's user
@@ -180,6 +181,7 @@ async fn case_page(
             } else {
                 e.payload
                     .get("text")
+                    .or_else(|| e.payload.get("question"))
                     .and_then(|t| t.as_str())
                     .unwrap_or_default()
                     .to_string()
@@ -273,11 +275,13 @@ async fn case_page(
             .map(|(o, p)| (org_name(o), p.label()))
             .collect(),
         events,
-        can_write: !break_glass,
+        // RULES.md 0, 2.5: a receiver that has not accepted answers the offer and writes no notes.
+        can_write: !break_glass && case.allows(user, Action::Update),
         last_seq: case.summary.last_seq,
         assigned,
         assign_options,
         break_glass,
+        break_glass_unneeded: case.break_glass_unneeded,
         actions,
         intakes,
         withheld,
@@ -321,13 +325,18 @@ async fn open_for_page(
 ) -> Result<Result<OpenedCase, Response>, AppError> {
     match gate::open_case(state, user, id, action, reason).await {
         Ok(case) => Ok(Ok(case)),
-        Err(AppError::Forbidden(
+        Err(AppError::Hidden(
             r @ (DenyReason::NoRelation | DenyReason::BreakGlassReasonTooShort),
         )) if action == Action::Read
-            && user
-                .membership
-                .as_ref()
-                .is_some_and(|m| m.org_kind.handles_cases()) =>
+            && user.membership.as_ref().is_some_and(|m| {
+                // Offered only where the region allows it (issue 8 finding 6).
+                state
+                    .config
+                    .rules
+                    .break_glass
+                    .org_kinds
+                    .contains(&m.org_kind)
+            }) =>
         {
             Ok(Err(break_glass_offer(state, user, id, &r.message())?))
         }
@@ -387,7 +396,8 @@ async fn add_note(
     Form(f): Form<NoteForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&user, f.csrf.as_deref())?;
-    let (case, expected) = open_for_write(&state, &user, &id, f.volgnummer.as_deref()).await?;
+    let (case, expected) =
+        open_for_write(&state, &user, &id, f.volgnummer.as_deref(), Action::Update).await?;
     let text = f.tekst.unwrap_or_default();
     usecase::run(
         &state,
@@ -415,7 +425,8 @@ async fn assign(
     Form(f): Form<AssignForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&user, f.csrf.as_deref())?;
-    let (case, expected) = open_for_write(&state, &user, &id, f.volgnummer.as_deref()).await?;
+    let (case, expected) =
+        open_for_write(&state, &user, &id, f.volgnummer.as_deref(), Action::Update).await?;
     let who = f
         .medewerker
         .map(|m| m.trim().to_string())
@@ -438,8 +449,14 @@ async fn act(
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&user, f.csrf.as_deref())?;
-    let (case, expected) = open_for_write(&state, &user, &id, f.volgnummer.as_deref()).await?;
-    let command = actions::command_from(&f)?;
+    // The case is opened for what the command is (an answer to a handover offer or another
+    // change), so the policy judges the command itself; a form that names no valid command is
+    // judged as a change, and its error comes after the gate.
+    let command = actions::command_from(&f);
+    let action = command.as_ref().map_or(Action::Update, CaseCommand::action);
+    let (case, expected) =
+        open_for_write(&state, &user, &id, f.volgnummer.as_deref(), action).await?;
+    let command = command?;
     usecase::run(&state, &user, &case, expected, command).await?;
     Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
 }
@@ -498,19 +515,20 @@ async fn feedback_received_page(
     })
 }
 
-/// A case opened for a change, with the sequence number the form was rendered at (a stale one
-/// makes the write a 409 conflict).
+/// A case opened for a change (`action`: `Update`, or `Respond` for an answer to a handover offer),
+/// with the sequence number the form was rendered at (a stale one makes the write a 409 conflict).
 async fn open_for_write(
     state: &AppState,
     user: &CurrentUser,
     id: &str,
     volgnummer: Option<&str>,
+    action: Action,
 ) -> Result<(OpenedCase, i64), AppError> {
     let expected: i64 = volgnummer
         .unwrap_or("")
         .trim()
         .parse()
         .map_err(|_| AppError::field("volgnummer", msg("case-sequence-invalid")))?;
-    let case = gate::open_case(state, user, id, Action::Update, None).await?;
+    let case = gate::open_case(state, user, id, action, None).await?;
     Ok((case, expected))
 }

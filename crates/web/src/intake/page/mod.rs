@@ -3,7 +3,6 @@
 mod form;
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -22,8 +21,8 @@ use crate::i18n::t;
 use crate::usecase::{GatePolicy, acting};
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/intake", get(form).post(submit))
+pub fn routes() -> crate::page_routing::PageRouter {
+    crate::page_routing::PageRouter::new().route("/intake", get(form).post(submit))
 }
 
 pub struct Lists {
