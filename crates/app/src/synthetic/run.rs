@@ -303,7 +303,7 @@ fn command_name(c: &CaseCommand) -> &'static str {
         CaseCommand::AcceptHandover { .. } => "overdracht accepteren",
         CaseCommand::RefuseHandover { .. } => "overdracht weigeren",
         CaseCommand::RecordMonitoring { .. } => "monitoring",
-        CaseCommand::EndMonitoring { .. } => "monitoring beeindigen",
+        CaseCommand::EndMonitoring { .. } => "monitoring beëindigen",
         CaseCommand::Close { .. } => "afsluiten",
         CaseCommand::ConvertToMelding { .. } => "omzetten naar melding",
         _ => "andere stap",

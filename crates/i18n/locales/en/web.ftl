@@ -52,6 +52,8 @@ case-unknown-action = unknown action
 
 ## Work queue
 queue-since = { $date } ({ $days } days)
+queue-since-today = { $date } (today)
+queue-since-one-day = { $date } (1 day)
 queue-heading-team = To do for the team
 queue-heading = To do
 

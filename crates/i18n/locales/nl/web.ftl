@@ -52,6 +52,8 @@ case-unknown-action = onbekende actie
 
 ## Work queue
 queue-since = { $date } ({ $days } dagen)
+queue-since-today = { $date } (vandaag)
+queue-since-one-day = { $date } (1 dag)
 queue-heading-team = Te doen voor het team
 queue-heading = Te doen
 

@@ -99,6 +99,19 @@ struct PageQuery {
     pagina: Option<String>,
 }
 
+/// How long an item waits, in plain Dutch: "27-11-2026 (vandaag)", "(1 dag)", "(2 dagen)".
+fn waiting_since(since: time::OffsetDateTime, now: time::OffsetDateTime) -> String {
+    let date = dutch_date(schakel_domain::calendar::dutch_local_date(since));
+    match (now - since).whole_days() {
+        ..=0 => t_args("queue-since-today", &[("date", &date)]),
+        1 => t_args("queue-since-one-day", &[("date", &date)]),
+        days => t_args(
+            "queue-since",
+            &[("date", &date), ("days", &days.to_string())],
+        ),
+    }
+}
+
 /// The label of a task kind code, from the catalogue.
 fn kind_label(kind: &str) -> String {
     t(&format!("worklist-kind-{}", kind.replace('_', "-")))
@@ -218,22 +231,7 @@ async fn page(
         .items
         .iter()
         .map(|q| Item {
-            since: q
-                .since
-                .map(|s| {
-                    let days = (now - s).whole_days();
-                    t_args(
-                        "queue-since",
-                        &[
-                            (
-                                "date",
-                                &dutch_date(schakel_domain::calendar::dutch_local_date(s)),
-                            ),
-                            ("days", &days.to_string()),
-                        ],
-                    )
-                })
-                .unwrap_or_default(),
+            since: q.since.map(|s| waiting_since(s, now)).unwrap_or_default(),
             case_id: q.case_id.clone(),
             case_number: q.case_number.clone().unwrap_or_default(),
             title: q.title.clone(),
@@ -379,4 +377,26 @@ async fn page(
         error,
         break_glass,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::datetime;
+
+    use super::waiting_since;
+
+    #[test]
+    fn waiting_reads_today_one_day_or_days() {
+        let now = datetime!(2026-11-29 14:00 UTC);
+        let since = |at| waiting_since(at, now);
+        assert_eq!(
+            since(datetime!(2026-11-29 09:00 UTC)),
+            "29-11-2026 (vandaag)"
+        );
+        assert_eq!(since(datetime!(2026-11-28 09:00 UTC)), "28-11-2026 (1 dag)");
+        assert_eq!(
+            since(datetime!(2026-11-26 09:00 UTC)),
+            "26-11-2026 (3 dagen)"
+        );
+    }
 }
