@@ -351,6 +351,17 @@ pub struct CaseState {
 }
 
 impl CaseState {
+    /// Whether the case is acute now: read as acute or assessed as acutely unsafe (RULES.md 2.1:
+    /// direct action within 24 hours), while Veilig Thuis still acts on its safety. Once handed
+    /// over and monitored, the old urgency no longer puts its work first.
+    pub fn is_acute_now(&self) -> bool {
+        (self.acute == Some(true) || self.safety.as_ref().is_some_and(|s| s.acute_unsafety))
+            && matches!(
+                self.phase,
+                Phase::Intake | Phase::Beoordeling | Phase::Besloten | Phase::Overdracht
+            )
+    }
+
     pub fn is_open(&self) -> bool {
         self.phase != Phase::Gesloten
     }

@@ -2,7 +2,7 @@
 
 use schakel_domain::access::Participation;
 use schakel_domain::calendar::dutch_date;
-use schakel_domain::case::{CaseKind, CaseState, DeadlineKind, Phase};
+use schakel_domain::case::{CaseKind, CaseState, DeadlineKind};
 use schakel_domain::classification::{MeldingClass, VervolgMoment};
 use schakel_domain::intake::{Gender, age_band};
 
@@ -98,14 +98,7 @@ pub fn case_projection(state: &CaseState) -> CaseProjection {
             .first()
             .and_then(|i| i.intake.gemeente())
             .map(str::to_string),
-        // Acute while Veilig Thuis still acts on the case's safety; once it is handed over and
-        // monitored the old urgency no longer puts its items first in Te doen.
-        acute: (state.acute == Some(true)
-            || state.safety.as_ref().is_some_and(|s| s.acute_unsafety))
-            && matches!(
-                state.phase,
-                Phase::Intake | Phase::Beoordeling | Phase::Besloten | Phase::Overdracht
-            ),
+        acute: state.is_acute_now(),
         assigned_user: state.assigned_user.clone(),
     }
 }

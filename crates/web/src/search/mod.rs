@@ -17,10 +17,11 @@ pub fn api() -> ApiRouter {
     api::routes()
 }
 
-/// 2018-11-29 as 29-11-2018; anything else as it is.
+/// A stored date (2018-11-29) as Dutch readers write it (29-11-2018); anything else as it is.
 pub(crate) fn dutch_date(iso: &str) -> String {
-    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
-        (Some(y), Some(m), Some(d)) if iso.len() == 10 => format!("{d}-{m}-{y}"),
-        _ => iso.to_string(),
-    }
+    time::Date::parse(
+        iso,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .map_or_else(|_| iso.to_string(), schakel_domain::calendar::dutch_date)
 }
