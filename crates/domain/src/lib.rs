@@ -26,7 +26,8 @@
 //! (MDA++), `huisverbod` (the tijdelijk huisverbod), `opvang` (shelter), `hwc` (Handle with Care),
 //! `meldcode` (the five steps and the afwegingskader), `directory` (the region's organisations
 //! beyond [`org`]), `monitor` (the regional figures, aggregation and disclosure control; not to be
-//! confused with [`monitoring`]) and `programme` (the action programme). A stage of a case's own
+//! confused with [`monitoring`]). The action programme is [`programme`] (its definition and pure
+//! rules so far). A stage of a case's own
 //! lifecycle (care, mda) becomes a module like those above and a variant of `CaseEvent`. Anything
 //! with a lifecycle of its own (an order, a shelter stay, a signal, a programme) is its own
 //! aggregate: its own module with its own event type, its own state and `apply`, its own log and
@@ -65,6 +66,7 @@ pub mod intake;
 pub mod matching;
 pub mod monitoring;
 pub mod org;
+pub mod programme;
 pub mod rules;
 pub mod triage;
 pub mod validate;
