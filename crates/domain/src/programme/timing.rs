@@ -52,10 +52,10 @@ fn read_range(tokens: &[&str]) -> Option<(Date, Date)> {
     for (i, token) in tokens.iter().enumerate() {
         let token = token.trim_matches(|c: char| matches!(c, '.' | ',' | ':' | '(' | ')'));
         if let Some((a, b)) = token.split_once('/') {
-            if let (Some(a), Some(b)) = (year(a), year(b)) {
-                if a <= b {
-                    return Some((first_day(a, Month::January)?, last_day(b, Month::December)?));
-                }
+            if let (Some(a), Some(b)) = (year(a), year(b))
+                && a <= b
+            {
+                return Some((first_day(a, Month::January)?, last_day(b, Month::December)?));
             }
             continue;
         }
@@ -66,10 +66,10 @@ fn read_range(tokens: &[&str]) -> Option<(Date, Date)> {
         if let (Some(m), Some(y)) = (month(token), next_year) {
             return Some((first_day(y, m)?, last_day(y, m)?));
         }
-        if token.len() == 4 {
-            if let Some(y) = year(token) {
-                return Some((first_day(y, Month::January)?, last_day(y, Month::December)?));
-            }
+        if token.len() == 4
+            && let Some(y) = year(token)
+        {
+            return Some((first_day(y, Month::January)?, last_day(y, Month::December)?));
         }
     }
     None
