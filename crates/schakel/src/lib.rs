@@ -12,6 +12,7 @@ pub mod demo;
 pub mod error;
 pub mod monitor;
 pub mod org;
+pub mod proof;
 pub mod region;
 pub mod serve;
 pub mod synthetic;
