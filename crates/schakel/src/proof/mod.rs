@@ -27,15 +27,15 @@ const FRESH_PREFIX: &str = "schakel_bench_";
 /// (fictional data, second factor waived) and only on a database a benchmark made: one marked as
 /// demo and, on PostgreSQL, with a benchmark's database name. Anything else is refused.
 pub async fn server(config: &Config) -> CliResult<()> {
-    if let Some(url) = &config.database_url {
-        if !database_name(url).starts_with(FRESH_PREFIX) {
-            return Err(CliError::input(
-                "database-url",
-                format!(
-                    "bench server draait alleen op een database van een benchmark ({FRESH_PREFIX}...)"
-                ),
-            ));
-        }
+    if let Some(url) = &config.database_url
+        && !database_name(url).starts_with(FRESH_PREFIX)
+    {
+        return Err(CliError::input(
+            "database-url",
+            format!(
+                "bench server draait alleen op een database van een benchmark ({FRESH_PREFIX}...)"
+            ),
+        ));
     }
     let region = Region::load(config.region.as_deref())?;
     let rules = Arc::new(region.rules.clone());

@@ -111,6 +111,8 @@ struct Tally {
     server_errors: u64,
     unanswered: u64,
     refused: u64,
+    /// The refusals (4xx other than 409) by kind and status, to tell what they were.
+    refusals: std::collections::BTreeMap<(&'static str, u16), u64>,
 }
 
 pub async fn run(config: &Config, args: &BenchSoakArgs) -> CliResult<()> {
@@ -143,6 +145,9 @@ async fn soak(fresh: &Fresh, config: &Config, options: &SoakOptions) -> CliResul
         tally.unanswered,
         tally.refused
     );
+    for ((kind, status), n) in &tally.refusals {
+        println!("  geweigerd: {kind} HTTP {status}: {n}x");
+    }
     match verdict {
         Err(e) => Err(e),
         Ok(()) if tally.server_errors > 0 || tally.unanswered > 0 => Err(CliError::failure(
@@ -274,6 +279,7 @@ async fn one_request(
                 t.server_errors += 1;
             } else if status >= 400 && status != 409 {
                 t.refused += 1;
+                *t.refusals.entry((kind.name(), status)).or_default() += 1;
             }
             // The case's number moves on with every write; the next note expects the new one.
             if let (Some(id), Some(seq)) = (body["case_id"].as_str(), body["seq"].as_i64()) {
