@@ -75,16 +75,19 @@ impl BenchOptions {
 pub async fn run(config: &Config, command: BenchCommand) -> CliResult<()> {
     match command {
         BenchCommand::Intake(args) => intake(config, &args).await,
+        BenchCommand::Crash(args) => crate::proof::crash::run(config, &args).await,
+        BenchCommand::Soak(args) => crate::proof::soak::run(config, &args).await,
+        BenchCommand::Server => crate::proof::server(config).await,
     }
 }
 
 /// Where the fresh database goes.
-enum Target {
+pub(crate) enum Target {
     Sqlite,
     Postgres(String),
 }
 
-fn target(config: &Config) -> CliResult<Target> {
+pub(crate) fn target(config: &Config) -> CliResult<Target> {
     match &config.database_url {
         None => Ok(Target::Sqlite),
         Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
@@ -422,14 +425,14 @@ impl BenchReport {
 }
 
 /// A database created on a PostgreSQL server for one run, dropped afterwards.
-struct FreshPostgres {
+pub struct FreshPostgres {
     server: String,
     name: String,
-    url: String,
+    pub(crate) url: String,
 }
 
 impl FreshPostgres {
-    async fn create(server: &str) -> CliResult<Self> {
+    pub(crate) async fn create(server: &str) -> CliResult<Self> {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
@@ -449,7 +452,7 @@ impl FreshPostgres {
         })
     }
 
-    async fn drop_database(self) -> CliResult<()> {
+    pub(crate) async fn drop_database(self) -> CliResult<()> {
         let mut conn = admin(&self.server).await?;
         let dropped = sqlx::query(sqlx::AssertSqlSafe(format!(
             "DROP DATABASE IF EXISTS {} WITH (FORCE)",

@@ -129,6 +129,43 @@ pub enum BenchCommand {
     /// SQLite database, or with --database-url postgres://... a fresh database created on that
     /// server and dropped afterwards.
     Intake(BenchIntakeArgs),
+    /// Crash test: concurrent intakes and case updates against a server that is killed (SIGKILL)
+    /// at random moments and restarted; after every restart each acknowledged write must be there,
+    /// nothing half written, and every chain must verify. A temporary SQLite folder, or with
+    /// --database-url postgres://... a fresh database (also two servers writing the same cases).
+    Crash(BenchCrashArgs),
+    /// Soak: mixed reads and writes at a steady rate against a server; its memory and open files
+    /// sampled every 10 seconds must stay flat after the warm-up; latency per kind of request.
+    Soak(BenchSoakArgs),
+    /// The server `bench crash` and `bench soak` start: demo mode on the database they made.
+    #[command(hide = true)]
+    Server,
+}
+
+#[derive(Args, Default, Clone, Debug)]
+pub struct BenchCrashArgs {
+    /// Kill-and-restart cycles [default: 5]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub cycles: Option<String>,
+    /// Concurrent clients [default: 4]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub clients: Option<String>,
+    /// Seed of the random kill moments and choices [default: from the clock, printed]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub seed: Option<String>,
+}
+
+#[derive(Args, Default, Clone, Debug)]
+pub struct BenchSoakArgs {
+    /// How long to run [default: 10]
+    #[arg(long, value_name = "F", allow_negative_numbers = true)]
+    pub minutes: Option<String>,
+    /// Requests per second, steady [default: 20]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub rate: Option<String>,
+    /// Background population: a synthetic year at this scale [default: 0.05]
+    #[arg(long, value_name = "F", allow_negative_numbers = true)]
+    pub population: Option<String>,
 }
 
 #[derive(Args, Default, Clone, Debug)]

@@ -13,6 +13,7 @@ pub mod error;
 pub mod monitor;
 pub mod org;
 pub mod programme;
+pub mod proof;
 pub mod region;
 pub mod serve;
 pub mod synthetic;

@@ -11,6 +11,7 @@ pub mod bench;
 mod bulk;
 pub mod cases;
 pub mod casework;
+pub mod consistency;
 mod dialect;
 pub mod hashchain;
 pub mod known;

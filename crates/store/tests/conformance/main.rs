@@ -4,6 +4,7 @@
 //! SCHAKEL_TEST_DATABASE_URL points at a server (each test then gets a fresh database of its own).
 //! CI sets SCHAKEL_REQUIRE_POSTGRES=1 so that a missing server fails instead of skipping.
 
+mod consistency_tests;
 mod fault_tests;
 mod flow_tests;
 mod harness;
