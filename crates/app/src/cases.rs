@@ -19,7 +19,7 @@ use schakel_domain::instruments::InstrumentRecord;
 use schakel_domain::monitoring::MomentReport;
 use schakel_domain::{FieldError, codes, feedback, handover, triage};
 use schakel_domain::{msg, msg_args};
-use schakel_store::{Store, StoreError, casework};
+use schakel_store::{Store, StoreError, casework, known};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -355,8 +355,13 @@ fn event_for(
         }
         CaseCommand::Close { reason } => CaseEvent::Case(CaseWide::Closed { reason }),
         CaseCommand::Reopen => CaseEvent::Case(CaseWide::Reopened),
+        // The known-before part is filled by `converted_to_melding`, which `execute` uses.
         CaseCommand::ConvertToMelding { reason } => {
-            CaseEvent::Intake(IntakeEvent::ConvertedToMelding { reason })
+            CaseEvent::Intake(IntakeEvent::ConvertedToMelding {
+                reason,
+                classification: None,
+                linked: Vec::new(),
+            })
         }
         CaseCommand::ConvertToAdvies { reason } => {
             CaseEvent::Intake(IntakeEvent::ConvertedToAdvies { reason })
@@ -414,6 +419,54 @@ async fn feedback_sent(
         to_org,
         text,
         sent_at: now,
+    }))
+}
+
+/// An advies converted into a melding gets the known-before check (issue 7): its betrokkenen are
+/// linked to persons they certainly are (never to a possible match or a conflict: no worker
+/// decides in this command) and the melding gets its CBS class from those casussen (RULES.md 3).
+/// Veilig Thuis's radar looks at every casus (RULES.md 2.1), so no casus is left out here; nothing
+/// of them is shown to the user, only the class.
+async fn converted_to_melding(
+    store: &Store,
+    case_id: &str,
+    reason: String,
+    now: OffsetDateTime,
+) -> Result<CaseEvent, Error> {
+    let (_, state) = casework::load_state(store, case_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let today = schakel_domain::calendar::dutch_local_date(now);
+    let mut linked = Vec::new();
+    let mut certain = Vec::new();
+    if let Some(first) = state.intakes.first() {
+        for (row, b) in first.intake.betrokkenen.iter().enumerate() {
+            let q = known::KnownQuery {
+                bsn: b
+                    .bsn
+                    .as_deref()
+                    .and_then(|s| schakel_domain::bsn::Bsn::parse("bsn", s).ok()),
+                name: b.name.clone(),
+                birth_date: b.birth_date,
+                estimated_age: b.estimated_age,
+                today: Some(today),
+            };
+            let found = known::find_known(store, &q, 20).await?;
+            for m in found
+                .into_iter()
+                .filter(|m| m.is_certain() && m.case_id != case_id)
+            {
+                if !linked.iter().any(|(r, _)| *r == row) {
+                    linked.push((row, m.person.id.clone()));
+                }
+                certain.push(m);
+            }
+        }
+    }
+    Ok(CaseEvent::Intake(IntakeEvent::ConvertedToMelding {
+        reason,
+        classification: Some(known::classify_matches(certain.iter())),
+        linked,
     }))
 }
 
@@ -502,6 +555,9 @@ pub async fn execute(
     let event = match cmd {
         CaseCommand::GiveFeedback { moment } => {
             feedback_sent(store, state.as_ref(), moment, now).await?
+        }
+        CaseCommand::ConvertToMelding { reason } => {
+            converted_to_melding(store, case_id, reason, now).await?
         }
         cmd => event_for(cmd, acting, state.as_ref())?,
     };

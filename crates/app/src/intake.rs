@@ -8,34 +8,78 @@
 
 use schakel_domain::access::Action;
 use schakel_domain::bsn::Bsn;
+use schakel_domain::calendar::dutch_local_date;
 use schakel_domain::case::{CaseEvent, CaseKind, IntakeEvent};
 use schakel_domain::classification::MeldingClass;
 use schakel_domain::intake::Intake;
+use schakel_domain::intake::known::Certainty;
 use schakel_domain::{FieldError, msg};
 use schakel_store::known::{self, KnownMatch, KnownQuery};
 use schakel_store::{Store, StoreError, casework};
 use serde::Serialize;
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
 use crate::{Acting, Error, Policy};
 
 /// Matches looked at per betrokkene, at most.
 const MATCH_LIMIT: i64 = 20;
 
-/// The command: an intake as taken in, and the similar matches the user confirmed as the same
-/// person (`person_id|case_id` keys from [`check_known`]).
+/// The command: an intake as taken in, the worker's decision on every match that is not certain
+/// (`person_id|case_id` keys from [`check_known`]: the same person, or another one), and, when the
+/// betrokkenen are in more than one open casus, the one the melding joins.
 #[derive(Debug, Clone)]
 pub struct RegisterIntake {
     pub intake: Intake,
+    /// Possible matches and conflicts the worker says are the same person.
     pub confirmed: Vec<String>,
+    /// Possible matches and conflicts the worker says are another person.
+    pub rejected: Vec<String>,
+    /// The open casus to join (a case id offered by the check), when there is a choice.
+    pub join_case: Option<String>,
 }
 
-/// A match as shown: which betrokkene row it concerns and whether it is certain.
+impl RegisterIntake {
+    /// An intake without decisions (nothing known before, or the caller decides afterwards).
+    pub fn new(intake: Intake) -> Self {
+        Self {
+            intake,
+            confirmed: Vec::new(),
+            rejected: Vec::new(),
+            join_case: None,
+        }
+    }
+
+    /// The decisions of a worker who says "andere persoon" to every match that is not certain and
+    /// joins the first open casus offered: how the synthetic demo data registers, which keeps its
+    /// totals as they were before a worker had to decide.
+    pub fn deciding_other(intake: Intake, matches: &[RowMatch]) -> Self {
+        let rejected = matches
+            .iter()
+            .filter(|m| !m.certain)
+            .map(|m| m.key.clone())
+            .collect();
+        let certain: Vec<&KnownMatch> = matches
+            .iter()
+            .filter(|m| m.certain)
+            .map(|m| &m.found)
+            .collect();
+        Self {
+            intake,
+            confirmed: Vec::new(),
+            rejected,
+            join_case: known::open_casussen(certain).into_iter().next(),
+        }
+    }
+}
+
+/// A match as shown: which betrokkene row it concerns and whether it is certain (linked without
+/// asking) or needs the worker's decision (possible, conflict).
 #[derive(Debug, Clone, Serialize)]
 pub struct RowMatch {
     pub row: usize,
     pub found: KnownMatch,
     pub certain: bool,
+    pub certainty: Certainty,
     /// The key to confirm it with: `person_id|case_id`.
     pub key: String,
 }
@@ -122,7 +166,7 @@ pub async fn check_known<P: Policy>(
             Err(e) => return Err(Error::from(e).into()),
         }
     }
-    let matches = known_before(store, policy, &intake).await?;
+    let matches = known_before(store, policy, &intake, dutch_local_date(now)).await?;
     Ok((intake, matches))
 }
 
@@ -132,6 +176,7 @@ async fn known_before<P: Policy>(
     store: &Store,
     policy: &P,
     intake: &Intake,
+    today: Date,
 ) -> Result<Vec<RowMatch>, P::Error> {
     let mut out: Vec<RowMatch> = Vec::new();
     if intake.case_kind == CaseKind::Advies {
@@ -142,8 +187,12 @@ async fn known_before<P: Policy>(
             bsn: b.bsn.as_deref().and_then(|s| Bsn::parse("bsn", s).ok()),
             name: b.name.clone(),
             birth_date: b.birth_date,
+            estimated_age: b.estimated_age,
+            today: Some(today),
         };
-        if q.bsn.is_none() && (q.name.is_none() || q.birth_date.is_none()) {
+        if q.bsn.is_none()
+            && (q.name.is_none() || (q.birth_date.is_none() && q.estimated_age.is_none()))
+        {
             continue;
         }
         let found_all = known::find_known(store, &q, MATCH_LIMIT)
@@ -163,7 +212,8 @@ async fn known_before<P: Policy>(
             }
             out.push(RowMatch {
                 row,
-                certain: found.match_kind.is_certain(),
+                certain: found.is_certain(),
+                certainty: found.assessment.certainty,
                 key,
                 found,
             });
@@ -182,6 +232,34 @@ async fn known_before<P: Policy>(
     Ok(out)
 }
 
+/// Registers `intake` as a worker who says "andere persoon" to every match that is not certain
+/// ([`RegisterIntake::deciding_other`]): the check, then the registration. For the synthetic demo
+/// data and the benchmark, whose fictional households are told apart by construction.
+pub async fn register_deciding_other<P: Policy>(
+    store: &Store,
+    acting: &Acting,
+    policy: &P,
+    now: OffsetDateTime,
+    intake: Intake,
+) -> Result<Registered, P::Error> {
+    let (_, matches) = check_known(store, policy, now, intake.clone()).await?;
+    let cmd = RegisterIntake::deciding_other(intake, &matches);
+    register_intake(store, acting, policy, now, cmd).await
+}
+
+/// The open casus a melding joins (issue 7, RULES.md 3): the only one offered, or, when the
+/// betrokkenen are in more than one, the one the worker chose among those offered (all of which the
+/// user may read: the check left out the others).
+fn choose_casus(offered: Vec<String>, chosen: Option<&str>) -> Result<Option<String>, Error> {
+    match (offered.len(), chosen) {
+        (0, _) => Ok(None),
+        (1, None) => Ok(offered.into_iter().next()),
+        (_, Some(c)) if offered.iter().any(|o| o == c) => Ok(Some(c.to_string())),
+        (_, Some(_)) => Err(FieldError::new("casus", msg("known-casus-not-offered")).into()),
+        (_, None) => Err(FieldError::new("casus", msg("known-choose-casus")).into()),
+    }
+}
+
 /// Registers the intake: the policy allows registering, the intake is valid, the known-before check
 /// runs, certain and confirmed matches link the betrokkenen to the persons already known and
 /// classify the melding (an advies stays anonymous and unclassified), and a melding about
@@ -195,6 +273,16 @@ pub async fn register_intake<P: Policy>(
     cmd: RegisterIntake,
 ) -> Result<Registered, P::Error> {
     let (mut intake, matches) = check_known(store, policy, now, cmd.intake).await?;
+    // Issue 7 rule breach 5: nothing uncertain is linked silently, nor left silently unlinked.
+    if let Some(i) = matches.iter().position(|m| {
+        !m.certain && !cmd.confirmed.contains(&m.key) && !cmd.rejected.contains(&m.key)
+    }) {
+        return Err(Error::from(FieldError::new(
+            format!("bekend[{i}]"),
+            msg("known-choose-same-or-other"),
+        ))
+        .into());
+    }
     let confirmed: Vec<&RowMatch> = matches
         .iter()
         .filter(|m| m.certain || cmd.confirmed.contains(&m.key))
@@ -208,9 +296,10 @@ pub async fn register_intake<P: Policy>(
     let classification = (intake.case_kind == CaseKind::Melding)
         .then(|| known::classify_matches(found.iter().copied()));
     let open = match classification {
-        Some(_) => known::open_casussen(found.iter().copied())
-            .into_iter()
-            .next(),
+        Some(_) => choose_casus(
+            known::open_casussen(found.iter().copied()),
+            cmd.join_case.as_deref(),
+        )?,
         None => None,
     };
     let case_kind = intake.case_kind;

@@ -16,5 +16,7 @@ pub mod synthetic;
 
 pub use cases::{CaseCommand, Recorded, execute};
 pub use error::Error;
-pub use intake::{RegisterIntake, Registered, RowMatch, check_known, register_intake};
+pub use intake::{
+    RegisterIntake, Registered, RowMatch, check_known, register_deciding_other, register_intake,
+};
 pub use policy::{Acting, Logged, Policy};

@@ -44,10 +44,7 @@ async fn the_bench_intake_registers_through_the_use_case_and_a_second_one_joins_
     let now = OffsetDateTime::now_utc();
     let vt = acting(&w.vt_user, "vt.mw", &w.vt, OrgKind::VeiligThuis);
     let p = logged(&w.store, &vt, Role::Medewerker);
-    let cmd = || RegisterIntake {
-        intake: schakel_store::bench::intake(1, now),
-        confirmed: Vec::new(),
-    };
+    let cmd = || RegisterIntake::new(schakel_store::bench::intake(1, now));
     let first = register_intake(&w.store, &vt, &p, now, cmd())
         .await
         .unwrap();
@@ -86,10 +83,7 @@ async fn a_lokaal_team_may_not_register_and_nothing_is_written() {
     let now = OffsetDateTime::now_utc();
     let team = acting(&w.team_user, "team.mw", &w.team, OrgKind::LokaalTeam);
     let p = logged(&w.store, &team, Role::Medewerker);
-    let cmd = RegisterIntake {
-        intake: schakel_store::bench::intake(7, now),
-        confirmed: Vec::new(),
-    };
+    let cmd = RegisterIntake::new(schakel_store::bench::intake(7, now));
     let err = register_intake(&w.store, &team, &p, now, cmd).await;
     assert!(matches!(err, Err(Error::Forbidden(_))), "{err:?}");
 }
@@ -194,10 +188,7 @@ async fn a_new_melding_is_a_hermelding_once_vt_involvement_ended_and_a_vervolgme
     let vt = acting(&w.vt_user, "vt.mw", &w.vt, OrgKind::VeiligThuis);
     let team = acting(&w.team_user, "team.mw", &w.team, OrgKind::LokaalTeam);
     let policy = logged(&w.store, &vt, Role::Medewerker);
-    let again = |n| RegisterIntake {
-        intake: schakel_store::bench::intake(n, now),
-        confirmed: Vec::new(),
-    };
+    let again = |n| RegisterIntake::new(schakel_store::bench::intake(n, now));
     for (n, accept) in [(11, false), (12, true)] {
         let case = w.kit.melding(&vt, n).await;
         let mut seq = case.seq;

@@ -18,6 +18,7 @@ use crate::validate::required_text;
 
 mod ages;
 mod events;
+pub mod known;
 #[cfg(test)]
 pub(crate) mod tests;
 

@@ -25,6 +25,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "accounts.ftl"),
     ftl!("nl", "sweep.ftl"),
     ftl!("nl", "programme.ftl"),
+    ftl!("nl", "known.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -39,6 +40,7 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "accounts.ftl"),
     ftl!("en", "sweep.ftl"),
     ftl!("en", "programme.ftl"),
+    ftl!("en", "known.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use schakel_app::{Acting, Logged, RegisterIntake, Registered};
+use schakel_app::{Acting, Logged, Registered};
 use schakel_domain::access::Actor;
 use schakel_domain::org::{OrgKind, Role};
 use schakel_store::Store;
@@ -291,11 +291,9 @@ pub async fn one_intake(
         access_point: "bench".into(),
         now,
     };
-    let command = RegisterIntake {
-        intake: schakel_store::bench::intake(n, now),
-        confirmed: Vec::new(),
-    };
-    schakel_app::register_intake(store, &acting, &policy, now, command).await
+    // A worker checks before registering; the bench's households are told apart by construction.
+    let intake = schakel_store::bench::intake(n, now);
+    schakel_app::register_deciding_other(store, &acting, &policy, now, intake).await
 }
 
 /// Runs `options.intakes` complete intakes by `options.clients` tasks that each take the next

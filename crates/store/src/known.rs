@@ -1,7 +1,6 @@
-//! The known-before check (issue 3 item 3: search before create): persons already in a casus with
-//! the same BSN, the same normalised name and date of birth, or a similar name and the same date of
-//! birth (for a human to confirm or reject). Every query uses an index on `persons`; similarity is
-//! computed in Rust over the candidates sharing the birth date.
+//! The known-before check (issue 3 item 3: search before create; issue 7 rule breach 5): candidate
+//! persons already in a casus, found by indexed lookups, judged certain, possible or conflict by
+//! the domain. Every query uses an index on `persons` or `person_name_tokens`.
 //!
 //! What the user may see is the caller's business: it filters the returned case ids with the
 //! access policy before showing anything.
@@ -9,43 +8,37 @@
 use schakel_domain::bsn::Bsn;
 use schakel_domain::case::Phase;
 use schakel_domain::classification::{CaseMatch, MeldingClass, classify};
-use schakel_domain::matching::{jaro_winkler, normalise_name};
+use schakel_domain::intake::known::{Assessment, Certainty, PersonFacts, assess};
+use schakel_domain::matching::normalise_name;
 use serde::Serialize;
-use time::Date;
+use time::{Date, Duration};
 
 use crate::cases::PersonRecord;
 use crate::{Result, Store, StoreError};
 
-/// Candidates with the same birth date looked at for similar names, at most.
+/// Candidates per lookup (BSN, birth dates, name words) looked at, at most.
 const MAX_CANDIDATES: i64 = 5000;
+/// Name words shorter than this ("de", "van") are too common to find candidates by.
+const MIN_TOKEN: usize = 3;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KnownQuery {
     pub bsn: Option<Bsn>,
     pub name: Option<String>,
     pub birth_date: Option<Date>,
+    /// When the date of birth is not known.
+    pub estimated_age: Option<u32>,
+    /// The day ages are computed on.
+    pub today: Option<Date>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(tag = "match", content = "score", rename_all = "snake_case")]
-pub enum MatchKind {
-    Bsn,
-    NameAndBirthDate,
-    /// A similar name with the same date of birth: to be confirmed by a person.
-    Similar(f64),
-}
-
-impl MatchKind {
-    /// Whether the match counts without a human confirming it.
-    pub fn is_certain(self) -> bool {
-        !matches!(self, MatchKind::Similar(_))
-    }
-
-    fn rank(self) -> (u8, i64) {
-        match self {
-            MatchKind::Bsn => (0, 0),
-            MatchKind::NameAndBirthDate => (1, 0),
-            MatchKind::Similar(s) => (2, -((s * 1_000_000.0) as i64)),
+impl KnownQuery {
+    fn facts(&self) -> PersonFacts {
+        PersonFacts {
+            name: self.name.clone(),
+            birth_date: self.birth_date,
+            estimated_age: self.estimated_age,
+            bsn: self.bsn.as_ref().map(|b| b.as_str().to_string()),
         }
     }
 }
@@ -56,73 +49,107 @@ pub struct KnownMatch {
     pub person: PersonRecord,
     pub role: String,
     pub case_id: String,
+    /// `VT-YYYY-NNNNN`, when the casus has one.
+    pub case_number: Option<String>,
     /// `advies` or `melding`.
     pub case_kind: String,
     pub phase: Phase,
     pub open: bool,
-    pub match_kind: MatchKind,
+    /// Certain, possible or conflict, and why (the domain's judgement).
+    pub assessment: Assessment,
+}
+
+impl KnownMatch {
+    /// Whether the match counts without a human deciding.
+    pub fn is_certain(&self) -> bool {
+        self.assessment.certainty == Certainty::Certain
+    }
+
+    fn rank(&self) -> (Certainty, i64) {
+        (
+            self.assessment.certainty,
+            -((self.assessment.name_score * 1_000_000.0) as i64),
+        )
+    }
 }
 
 const SELECT: &str = "SELECT p.id AS person_id, p.display_name, p.birth_date, p.bsn, p.gemeente, cp.role, \
-     c.id AS case_id, c.kind AS case_kind, c.status AS case_status FROM persons p JOIN case_persons cp ON cp.person_id = p.id JOIN cases c ON c.id = cp.case_id";
+     c.id AS case_id, c.case_number, c.kind AS case_kind, c.status AS case_status FROM persons p JOIN case_persons cp ON cp.person_id = p.id JOIN cases c ON c.id = cp.case_id";
 
-/// Persons matching `q` with the casussen they are in; certain matches first, then similar ones by
-/// score. One line per person and casus, with the strongest kind of match.
+/// Persons matching `q` with the casussen they are in, judged by the domain
+/// ([`schakel_domain::intake::known::assess`]): certain first, then conflicts, then possible ones by
+/// name similarity. One line per person and casus. Candidates come from indexed lookups: the same
+/// BSN, a date of birth within a day, and (without a date of birth) a word of the name.
 pub async fn find_known(store: &Store, q: &KnownQuery, limit: i64) -> Result<Vec<KnownMatch>> {
-    let mut out: Vec<KnownMatch> = Vec::new();
+    let mut rows: Vec<KnownRow> = Vec::new();
     if let Some(bsn) = &q.bsn {
         let sql = format!("{SELECT} WHERE p.bsn = $1 LIMIT $2");
-        let rows: Vec<KnownRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(bsn.as_str())
-            .bind(limit)
-            .fetch_all(store.pool())
-            .await?;
-        for r in rows {
-            push(&mut out, r.into_match(MatchKind::Bsn)?);
-        }
+        rows.extend(
+            sqlx::query_as::<_, KnownRow>(sqlx::AssertSqlSafe(sql))
+                .bind(bsn.as_str())
+                .bind(MAX_CANDIDATES)
+                .fetch_all(store.pool())
+                .await?,
+        );
     }
-    if let (Some(name), Some(born)) = (&q.name, q.birth_date) {
+    if let Some(born) = q.birth_date {
+        // A day either side: a date of birth a day off is a possible match (issue 7).
+        let days = [born - Duration::days(1), born, born + Duration::days(1)];
+        let sql = format!("{SELECT} WHERE p.birth_date IN ($1, $2, $3) LIMIT $4");
+        rows.extend(
+            sqlx::query_as::<_, KnownRow>(sqlx::AssertSqlSafe(sql))
+                .bind(days[0].to_string())
+                .bind(days[1].to_string())
+                .bind(days[2].to_string())
+                .bind(MAX_CANDIDATES)
+                .fetch_all(store.pool())
+                .await?,
+        );
+    } else if let (Some(name), Some(_)) = (&q.name, q.estimated_age) {
+        // Only an estimated age: candidates share a word of the name (indexed token lookup).
         let key = normalise_name(name);
-        let born = born.to_string();
-        let sql = format!("{SELECT} WHERE p.name_key = $1 AND p.birth_date = $2 LIMIT $3");
-        let rows: Vec<KnownRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(&key)
-            .bind(&born)
-            .bind(limit)
-            .fetch_all(store.pool())
-            .await?;
-        for r in rows {
-            push(&mut out, r.into_match(MatchKind::NameAndBirthDate)?);
-        }
-        // Similar names born the same day: the index on (birth_date, name_key) bounds the scan.
-        let sql = format!("{SELECT} WHERE p.birth_date = $1 AND p.name_key <> $2 LIMIT $3");
-        let rows: Vec<KnownRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(&born)
-            .bind(&key)
-            .bind(MAX_CANDIDATES)
-            .fetch_all(store.pool())
-            .await?;
-        for r in rows {
-            let score = jaro_winkler(&key, &normalise_name(&r.display_name));
-            if score >= schakel_domain::matching::SIMILAR_FROM {
-                push(&mut out, r.into_match(MatchKind::Similar(score))?);
-            }
+        for token in key.split(' ').filter(|t| t.chars().count() >= MIN_TOKEN) {
+            let sql = format!(
+                "{SELECT} JOIN person_name_tokens t ON t.person_id = p.id WHERE t.token = $1 LIMIT $2"
+            );
+            rows.extend(
+                sqlx::query_as::<_, KnownRow>(sqlx::AssertSqlSafe(sql))
+                    .bind(token)
+                    .bind(MAX_CANDIDATES)
+                    .fetch_all(store.pool())
+                    .await?,
+            );
         }
     }
-    out.sort_by_key(|m| (m.match_kind.rank(), m.case_id.clone(), m.person.id.clone()));
+    let new = q.facts();
+    let today = q
+        .today
+        .unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
+    let mut out: Vec<KnownMatch> = Vec::new();
+    for r in rows {
+        if out
+            .iter()
+            .any(|o| o.case_id == r.case_id && o.person.id == r.person_id)
+        {
+            continue;
+        }
+        let known = PersonFacts {
+            name: Some(r.display_name.clone()),
+            birth_date: r.birth_date.as_deref().and_then(|d| {
+                Date::parse(d, &time::format_description::well_known::Iso8601::DATE).ok()
+            }),
+            estimated_age: None,
+            bsn: r.bsn.clone(),
+        };
+        if let Some(a) = assess(&new, &known, today) {
+            out.push(r.into_match(a)?);
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.rank(), &a.case_id, &a.person.id).cmp(&(b.rank(), &b.case_id, &b.person.id))
+    });
     out.truncate(usize::try_from(limit).unwrap_or(0));
     Ok(out)
-}
-
-fn push(out: &mut Vec<KnownMatch>, m: KnownMatch) {
-    match out
-        .iter_mut()
-        .find(|o| o.case_id == m.case_id && o.person.id == m.person.id)
-    {
-        Some(o) if m.match_kind.rank() < o.match_kind.rank() => *o = m,
-        Some(_) => {}
-        None => out.push(m),
-    }
 }
 
 /// One row of [`SELECT`]: a person and a casus they are in.
@@ -135,12 +162,13 @@ struct KnownRow {
     gemeente: Option<String>,
     role: String,
     case_id: String,
+    case_number: Option<String>,
     case_kind: String,
     case_status: String,
 }
 
 impl KnownRow {
-    fn into_match(self, match_kind: MatchKind) -> Result<KnownMatch> {
+    fn into_match(self, assessment: Assessment) -> Result<KnownMatch> {
         let phase = Phase::parse(&self.case_status)
             .ok_or_else(|| StoreError::Corrupt(format!("onbekende fase '{}'", self.case_status)))?;
         Ok(KnownMatch {
@@ -153,10 +181,11 @@ impl KnownRow {
             },
             role: self.role,
             case_id: self.case_id,
+            case_number: self.case_number,
             case_kind: self.case_kind,
             phase,
             open: phase != Phase::Gesloten,
-            match_kind,
+            assessment,
         })
     }
 }

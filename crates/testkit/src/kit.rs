@@ -1,7 +1,7 @@
 //! A store with the region, its users and cases made the way production makes them: through
 //! `schakel_app::register_intake` and `schakel_app::execute`, never by writing events directly.
 
-use schakel_app::{Acting, CaseCommand, Logged, Recorded, RegisterIntake, Registered};
+use schakel_app::{Acting, CaseCommand, Logged, Recorded, Registered};
 use schakel_domain::access::Actor;
 use schakel_domain::org::{OrgKind, Role};
 use schakel_store::Store;
@@ -87,11 +87,8 @@ pub fn logged<'a>(store: &'a Store, acting: &Acting, role: Role) -> Logged<'a> {
 pub async fn melding(store: &Store, by: &Acting, n: u64) -> Registered {
     let now = OffsetDateTime::now_utc();
     let policy = logged(store, by, Role::Medewerker);
-    let cmd = RegisterIntake {
-        intake: schakel_store::bench::intake(n, now),
-        confirmed: Vec::new(),
-    };
-    schakel_app::register_intake(store, by, &policy, now, cmd)
+    let intake = schakel_store::bench::intake(n, now);
+    schakel_app::register_deciding_other(store, by, &policy, now, intake)
         .await
         .unwrap()
 }

@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use super::course::{Course, Handles, Step, Who, course};
 use super::plan::PlannedIntake;
 use super::{SyntheticConfig, actor};
-use crate::{Acting, CaseCommand, Error, Logged, RegisterIntake};
+use crate::{Acting, CaseCommand, Error, Logged};
 
 /// Steps per round at most.
 const ROUND: usize = 256;
@@ -176,12 +176,10 @@ pub(super) async fn run(
                             access_point: "synthetisch".into(),
                             now: at,
                         };
-                        let cmd = RegisterIntake {
-                            intake,
-                            confirmed: Vec::new(),
-                        };
-                        let out = match crate::register_intake(&store, &acting, &policy, at, cmd)
-                            .await
+                        let out = match crate::register_deciding_other(
+                            &store, &acting, &policy, at, intake,
+                        )
+                        .await
                         {
                             Ok(r) => Ok(Outcome::Registered {
                                 repeat: r.classification.is_some_and(|c| {

@@ -187,11 +187,15 @@ pub fn event(e: &CaseEvent, view: &View) -> Disclosed {
             classification: *classification,
             n: *n,
         })),
-        E::Intake(IntakeEvent::ConvertedToMelding { reason }) => {
-            shown(E::Intake(IntakeEvent::ConvertedToMelding {
-                reason: text(journal, reason),
-            }))
-        }
+        E::Intake(IntakeEvent::ConvertedToMelding {
+            reason,
+            classification,
+            linked,
+        }) => shown(E::Intake(IntakeEvent::ConvertedToMelding {
+            reason: text(journal, reason),
+            classification: *classification,
+            linked: linked.clone(),
+        })),
         E::Intake(IntakeEvent::ConvertedToAdvies { reason }) => {
             shown(E::Intake(IntakeEvent::ConvertedToAdvies {
                 reason: text(journal, reason),

@@ -51,7 +51,7 @@ fn event_strategy() -> impl Strategy<Value = CaseEvent> {
             }
             CaseEvent::Intake(IntakeEvent::IntakeRecorded { intake: Box::new(intake), classification, n: None, })
         }),
-        1 => text.clone().prop_map(|reason| CaseEvent::Intake(IntakeEvent::ConvertedToMelding { reason })),
+        1 => text.clone().prop_map(|reason| CaseEvent::Intake(IntakeEvent::ConvertedToMelding { reason, classification: None, linked: Vec::new() })),
         1 => text.clone().prop_map(|reason| CaseEvent::Intake(IntakeEvent::ConvertedToAdvies { reason })),
         4 => any::<bool>().prop_map(|acute| CaseEvent::Triage(TriageEvent::UrgencyAssessed { acute, melding: None })),
         4 => (any::<bool>(), any::<bool>(), proptest::option::of(any::<bool>())).prop_map(|(a, b, c)| {

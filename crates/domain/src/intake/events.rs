@@ -41,8 +41,16 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         n: Option<u32>,
     },
+    /// The advies becomes a melding (RULES.md 1.3). Issue 7: the known-before check runs on its
+    /// betrokkenen at conversion; `classification` is the CBS class it gives, `linked` the
+    /// betrokkenen (position in the case's own intake) linked to a person already known. Absent in
+    /// events written before.
     ConvertedToMelding {
         reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        classification: Option<MeldingClass>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        linked: Vec<(usize, String)>,
     },
     ConvertedToAdvies {
         reason: String,
@@ -174,7 +182,11 @@ pub(crate) fn apply(
                 safety: None,
             });
         }
-        Event::ConvertedToMelding { reason } => {
+        Event::ConvertedToMelding {
+            reason,
+            classification,
+            linked,
+        } => {
             by_vt(s, ctx)?;
             required_text("reason", reason, MAX_TEXT)?;
             if s.phase != Phase::Advies {
@@ -185,6 +197,14 @@ pub(crate) fn apply(
             next.phase = Phase::Intake;
             next.assessment_from = ctx.at;
             next.acute = None;
+            if let Some(first) = next.intakes.first_mut() {
+                first.classification = *classification;
+                for (row, person_id) in linked {
+                    if let Some(b) = first.intake.betrokkenen.get_mut(*row) {
+                        b.person_id = person_id.clone();
+                    }
+                }
+            }
         }
         Event::ConvertedToAdvies { reason } => {
             by_vt(s, ctx)?;

@@ -4,11 +4,12 @@ use schakel_domain::case::{
     Phase, TriageEvent,
 };
 use schakel_domain::classification::{MeldingClass, VervolgMoment};
+use schakel_domain::intake::known::{Certainty, Reason};
 use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
 use schakel_domain::org::OrgKind;
 use schakel_store::StoreError;
 use schakel_store::casework::{self, load_state};
-use schakel_store::known::{KnownQuery, MatchKind, classify_matches, find_known, open_casussen};
+use schakel_store::known::{KnownQuery, classify_matches, find_known, open_casussen};
 use schakel_store::queue::work_queue;
 use time::macros::{date, datetime};
 use time::{Date, Duration, OffsetDateTime};
@@ -312,6 +313,8 @@ conformance!(
             bsn: bsn.map(|b| schakel_domain::bsn::Bsn::parse("bsn", b).unwrap()),
             name: Some(name.into()),
             birth_date: Some(born),
+            estimated_age: None,
+            today: Some(date!(2026 - 03 - 12)),
         };
         // Nobody known yet: a 1e melding.
         let none = find_known(s, &q(None, "Anna Verzonnen", date!(1990 - 01 - 31)), 10)
@@ -332,25 +335,66 @@ conformance!(
         let by_bsn = find_known(s, &q(Some("111222333"), "X Y", date!(2000 - 01 - 01)), 10)
             .await
             .unwrap();
+        // The same BSN with another name and date of birth: a conflict, never certain.
         assert_eq!(by_bsn.len(), 1);
         assert_eq!(
-            (by_bsn[0].match_kind, by_bsn[0].person.id.as_str()),
-            (MatchKind::Bsn, "p-moeder")
+            (by_bsn[0].assessment.certainty, by_bsn[0].person.id.as_str()),
+            (Certainty::Conflict, "p-moeder")
+        );
+        assert_eq!(
+            by_bsn[0].assessment.reasons,
+            vec![
+                Reason::BsnEqual,
+                Reason::NameDifferent,
+                Reason::BirthDateDifferent
+            ]
         );
         let by_name = find_known(s, &q(None, "  anna VERZONNEN ", date!(1990 - 01 - 31)), 10)
             .await
             .unwrap();
         assert_eq!(by_name.len(), 1);
-        assert_eq!(by_name[0].match_kind, MatchKind::NameAndBirthDate);
+        assert_eq!(by_name[0].assessment.certainty, Certainty::Certain);
+        assert_eq!(by_name[0].case_number, None);
         let similar = find_known(s, &q(None, "Ana Verzonen", date!(1990 - 01 - 31)), 10)
             .await
             .unwrap();
         assert_eq!(similar.len(), 1);
-        assert!(matches!(similar[0].match_kind, MatchKind::Similar(x) if x > 0.88 && x < 1.0));
-        let other_day = find_known(s, &q(None, "Anna Verzonnen", date!(1990 - 02 - 01)), 10)
+        assert_eq!(similar[0].assessment.certainty, Certainty::Possible);
+        assert!(similar[0].assessment.name_score > 0.88 && similar[0].assessment.name_score < 1.0);
+        // A day off is possible, found through the birth-date index; two days off is not found.
+        let day_off = find_known(s, &q(None, "Anna Verzonnen", date!(1990 - 02 - 01)), 10)
+            .await
+            .unwrap();
+        assert_eq!(day_off.len(), 1);
+        assert_eq!(day_off[0].assessment.certainty, Certainty::Possible);
+        let other_day = find_known(s, &q(None, "Anna Verzonnen", date!(1990 - 02 - 02)), 10)
             .await
             .unwrap();
         assert!(other_day.is_empty());
+        // Only an estimated age (35 on 12-3-2026 for someone born 31-1-1990: 36): found by a word
+        // of the name, possible.
+        let estimated = KnownQuery {
+            birth_date: None,
+            estimated_age: Some(35),
+            ..q(None, "Ana Verzonnen", date!(1990 - 01 - 31))
+        };
+        let by_age = find_known(s, &estimated, 10).await.unwrap();
+        assert_eq!(by_age.len(), 1);
+        assert_eq!(by_age[0].assessment.certainty, Certainty::Possible);
+        assert_eq!(
+            by_age[0].assessment.reasons,
+            vec![Reason::NameSimilar, Reason::AgeWithinMargin]
+        );
+        // The same name and date of birth with another BSN: a conflict.
+        let other_bsn = find_known(
+            s,
+            &q(Some("123456782"), "Anna Verzonnen", date!(1990 - 01 - 31)),
+            10,
+        )
+        .await
+        .unwrap();
+        assert_eq!(other_bsn.len(), 1);
+        assert_eq!(other_bsn[0].assessment.certainty, Certainty::Conflict);
 
         // Open casus in intake: a vervolgmelding during the assessment, which joins it.
         let class = classify_matches(by_name.iter());

@@ -53,6 +53,8 @@ async fn register(
     let command = RegisterIntake {
         intake,
         confirmed: body.bevestigd,
+        rejected: body.afgewezen,
+        join_case: body.casus,
     };
     let policy = GatePolicy {
         state: &state,

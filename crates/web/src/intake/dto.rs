@@ -151,14 +151,23 @@ impl IntakeDto {
     }
 }
 
-/// Registering: the intake and the similar matches the user confirmed as the same person.
+/// Registering: the intake and the worker's decision on every match of the known-before check that
+/// is not certain (possible or conflict). A match left undecided is refused with field
+/// `intake.bekend[i]` (its position in the check's list).
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterBody {
     pub intake: IntakeDto,
-    /// `person_id|case_id` keys from the known-before check.
+    /// `key`s of matches that are the same person.
     #[serde(default)]
     pub bevestigd: Vec<String>,
+    /// `key`s of matches that are another person.
+    #[serde(default)]
+    pub afgewezen: Vec<String>,
+    /// When the betrokkenen are in more than one open casus: the `case_id` of the one the melding
+    /// joins (one offered by the check).
+    #[serde(default)]
+    pub casus: Option<String>,
 }
 
 /// The CBS class of a melding (85361NED): `eerste_melding`, `hermelding`, `vervolgmelding` (with
@@ -229,12 +238,18 @@ pub struct FoundDto {
     pub case_id: String,
     /// `advies` or `melding`.
     pub case_kind: String,
+    /// `VT-YYYY-NNNNN`.
+    pub case_number: Option<String>,
     pub phase: String,
     pub open: bool,
-    /// `bsn`, `name_and_birth_date` or `similar`.
-    pub match_kind: String,
-    /// The similarity of a `similar` match, 0 to 1.
-    pub score: Option<f64>,
+    /// `certain` (linked without asking), `possible` or `conflict` (the worker decides).
+    pub certainty: String,
+    /// What agrees and differs, e.g. `bsn_gelijk`, `naam_anders`.
+    pub reasons: Vec<String>,
+    /// The same in Dutch: "BSN gelijk, naam anders".
+    pub summary: String,
+    /// Similarity of the names, 0 to 1.
+    pub score: f64,
 }
 
 /// A match of the known-before check.
@@ -242,21 +257,25 @@ pub struct FoundDto {
 pub struct MatchDto {
     /// The betrokkene it concerns (from 0).
     pub row: usize,
-    /// Counts without confirmation (same BSN, or same name and date of birth).
+    /// Counts without a decision (same BSN with agreeing facts, or same name and date of birth).
     pub certain: bool,
-    /// Send it in `bevestigd` to confirm a similar match.
+    /// Send it in `bevestigd` (same person) or `afgewezen` (another person) when not certain.
     pub key: String,
     pub found: FoundDto,
 }
 
 impl From<schakel_app::RowMatch> for MatchDto {
     fn from(m: schakel_app::RowMatch) -> Self {
-        use schakel_store::known::MatchKind;
-        let (match_kind, score) = match m.found.match_kind {
-            MatchKind::Bsn => ("bsn", None),
-            MatchKind::NameAndBirthDate => ("name_and_birth_date", None),
-            MatchKind::Similar(s) => ("similar", Some(s)),
+        use schakel_domain::intake::known::Certainty;
+        let a = &m.found.assessment;
+        let certainty = match a.certainty {
+            Certainty::Certain => "certain",
+            Certainty::Possible => "possible",
+            Certainty::Conflict => "conflict",
         };
+        let reasons = a.reasons.iter().map(|r| r.code().to_string()).collect();
+        let summary = a.summary();
+        let score = a.name_score;
         Self {
             row: m.row,
             certain: m.certain,
@@ -271,9 +290,12 @@ impl From<schakel_app::RowMatch> for MatchDto {
                 role: m.found.role,
                 case_id: m.found.case_id,
                 case_kind: m.found.case_kind,
+                case_number: m.found.case_number,
                 phase: m.found.phase.code().to_string(),
                 open: m.found.open,
-                match_kind: match_kind.into(),
+                certainty: certainty.into(),
+                reasons,
+                summary,
                 score,
             },
         }

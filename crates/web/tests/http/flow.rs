@@ -215,7 +215,7 @@ async fn a_new_melding_about_a_known_child_joins_the_open_casus_as_vervolgmeldin
         )
         .await;
     let first = first["case_id"].as_str().unwrap().to_string();
-    let mut again = intake(&app, "F. Verzonnen", Some("111222333"));
+    let mut again = intake(&app, "Fenna Verzonen", Some("111222333"));
     again["intake"]["aard_geweld"] = json!(["psychisch_geweld"]);
     let (status, check) = vt
         .post(&app, "/api/v1/intakes/known-check", again["intake"].clone())

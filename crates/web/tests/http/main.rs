@@ -9,6 +9,7 @@ mod flow;
 mod hardening;
 mod harness;
 mod input;
+mod known;
 mod login;
 mod monitoring;
 mod rules;

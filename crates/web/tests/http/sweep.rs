@@ -691,10 +691,7 @@ impl Builder<'_> {
             &self.vt,
             &policy,
             now,
-            RegisterIntake {
-                intake,
-                confirmed: Vec::new(),
-            },
+            RegisterIntake::new(intake),
         )
         .await
         .unwrap();

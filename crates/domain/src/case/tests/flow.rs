@@ -114,6 +114,8 @@ fn advies_converts_to_melding_and_the_term_runs_from_conversion() {
             VT,
             CaseEvent::Intake(IntakeEvent::ConvertedToMelding {
                 reason: "Melder geeft naam en contactgegevens".into(),
+                classification: None,
+                linked: Vec::new(),
             }),
         ),
     ];

@@ -273,6 +273,8 @@ pub fn actions(i: Inputs<'_>) -> Actions {
         })),
         convert_to: if allows(CaseEvent::Intake(IntakeEvent::ConvertedToMelding {
             reason: PROBE.into(),
+            classification: None,
+            linked: Vec::new(),
         })) {
             Some("melding")
         } else if allows(CaseEvent::Intake(IntakeEvent::ConvertedToAdvies {

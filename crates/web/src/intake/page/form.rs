@@ -6,11 +6,8 @@ use schakel_domain::FieldError;
 use schakel_domain::case::CaseKind;
 use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
 use schakel_domain::msg;
-use schakel_store::known::MatchKind;
 use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime};
-
-use crate::i18n::{t, t_args};
 
 /// How many betrokkene rows the form shows at first; "meer betrokkenen" adds rows.
 pub const DEFAULT_ROWS: usize = 4;
@@ -140,16 +137,4 @@ pub fn intake_from(
         specific_groups: p.all("specifieke_groepen"),
         description: p.get("omschrijving").to_string(),
     })
-}
-
-/// Whether a match kind is worth showing as "zeker" in Dutch.
-pub fn match_label(kind: &MatchKind) -> String {
-    match kind {
-        MatchKind::Bsn => t("intake-match-bsn"),
-        MatchKind::NameAndBirthDate => t("intake-match-name-birth-date"),
-        MatchKind::Similar(score) => t_args(
-            "intake-match-similar",
-            &[("percent", &format!("{:.0}", score * 100.0))],
-        ),
-    }
 }

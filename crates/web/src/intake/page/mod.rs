@@ -1,6 +1,7 @@
 //! The intake page: one form for an advies or a melding, a known-before check, then registration.
 
 mod form;
+mod known;
 
 use askama::Template;
 use axum::extract::{Form, State};
@@ -12,6 +13,7 @@ use schakel_domain::access::{Action, ResourceKind};
 use schakel_domain::codes::ids;
 
 use self::form::{self as flow, Posted};
+use self::known::KnownView;
 use crate::auth::session::CurrentUser;
 use crate::csrf::check_csrf;
 use crate::frame::PageUser;
@@ -49,16 +51,6 @@ pub struct RowValues {
     pub gemeente: String,
 }
 
-pub struct MatchView {
-    pub row: usize,
-    pub name: String,
-    pub how: String,
-    pub open: bool,
-    pub phase: String,
-    pub certain: bool,
-    pub key: String,
-}
-
 #[derive(Template)]
 #[template(path = "intake.html")]
 struct IntakePage {
@@ -75,7 +67,7 @@ struct IntakePage {
     groepen: Vec<String>,
     omschrijving: String,
     checked: bool,
-    matches: Vec<MatchView>,
+    known: KnownView,
 }
 
 async fn guard(state: &AppState, user: &CurrentUser) -> Result<(), AppError> {
@@ -89,7 +81,7 @@ async fn page(
     p: &Posted,
     rows: usize,
     error: Option<(String, String)>,
-    matches: Option<Vec<MatchView>>,
+    known: Option<KnownView>,
 ) -> Result<Response, AppError> {
     let lists = Lists {
         kanalen: code_options(ids::KANAAL, ids::SCHAKEL_1),
@@ -157,8 +149,8 @@ async fn page(
         geweld: p.all("aard_geweld"),
         groepen: p.all("specifieke_groepen"),
         omschrijving: p.get("omschrijving").to_string(),
-        checked: matches.is_some(),
-        matches: matches.unwrap_or_default(),
+        checked: known.is_some(),
+        known: known.unwrap_or_default(),
     })?;
     *res.status_mut() = status;
     Ok(res)
@@ -201,9 +193,12 @@ async fn submit(
                 page(&state, &user, &p, rows + 2, None, None).await
             }
             "registreren" => {
+                let (confirmed, rejected, join_case) = known::decisions(&p);
                 let command = RegisterIntake {
                     intake: flow::intake_from(&p, now, &state.config.rules.codes.aard_geweld)?,
-                    confirmed: p.all("bevestigd"),
+                    confirmed,
+                    rejected,
+                    join_case,
                 };
                 let acting = acting(&user)?;
                 let done =
@@ -215,24 +210,22 @@ async fn submit(
                 let intake = flow::intake_from(&p, now, &state.config.rules.codes.aard_geweld)?;
                 let (_, found) =
                     schakel_app::check_known(&state.store, &policy, now, intake).await?;
-                let matches = found
-                    .into_iter()
-                    .map(|m| MatchView {
-                        row: m.row + 1,
-                        name: m.found.person.display_name.clone(),
-                        how: flow::match_label(&m.found.match_kind),
-                        open: m.found.open,
-                        phase: m.found.phase.label(),
-                        certain: m.certain,
-                        key: m.key,
-                    })
-                    .collect();
-                page(&state, &user, &p, rows, None, Some(matches)).await
+                let view = KnownView::new(&found, &p, None);
+                page(&state, &user, &p, rows, None, Some(view)).await
             }
         }
     }
     .await;
     match result {
+        // A choice of the known-before step left open: the step again, the error at its choice.
+        Err(AppError::BadInput(e)) if known::is_known_field(&e.field) => {
+            let intake = flow::intake_from(&p, now, &state.config.rules.codes.aard_geweld)?;
+            let (_, found) = schakel_app::check_known(&state.store, &policy, now, intake).await?;
+            let view = KnownView::new(&found, &p, Some((&e.field, e.message.to_string())));
+            let mut res = page(&state, &user, &p, rows, None, Some(view)).await?;
+            *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(res)
+        }
         Err(AppError::BadInput(e)) => {
             page(
                 &state,

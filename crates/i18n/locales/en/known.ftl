@@ -1,0 +1,24 @@
+# Known to Veilig Thuis: comparing a betrokkene with a known person (issue 7, point 5).
+known-reason-bsn-gelijk = same BSN
+known-reason-bsn-anders = different BSN
+known-reason-naam-gelijk = same name
+known-reason-naam-lijkt = similar name
+known-reason-naam-anders = different name
+known-reason-geboortedatum-gelijk = same date of birth
+known-reason-geboortedatum-dag-verschil = date of birth 1 day off
+known-reason-geboortedatum-anders = different date of birth
+known-reason-leeftijd-past = estimated age fits
+known-choose-same-or-other = Choose whether this is the same person or another person.
+known-choose-casus = These people are in more than one open case. Choose which case the report joins.
+known-casus-not-offered = This case is not one of the open cases these people are in.
+known-step-intro = These persons are already known. For each possible match, choose whether it is the same person.
+known-betrokkene = person
+known-certain = certainly the same person
+known-possible = Possibly the same person
+known-conflict = Conflicting
+known-in-case = In case
+known-will-link = Will be linked.
+known-same-person = Same person
+known-other-person = Another person
+known-which-casus = Which case should it join?
+known-case-without-number = case without a number

@@ -1,0 +1,24 @@
+# Bekend bij Veilig Thuis: vergelijking van een betrokkene met een bekende persoon (issue 7, punt 5).
+known-reason-bsn-gelijk = BSN gelijk
+known-reason-bsn-anders = BSN anders
+known-reason-naam-gelijk = naam gelijk
+known-reason-naam-lijkt = naam lijkt erop
+known-reason-naam-anders = naam anders
+known-reason-geboortedatum-gelijk = geboortedatum gelijk
+known-reason-geboortedatum-dag-verschil = geboortedatum 1 dag anders
+known-reason-geboortedatum-anders = geboortedatum anders
+known-reason-leeftijd-past = geschatte leeftijd past
+known-choose-same-or-other = Kies of dit dezelfde persoon is of een andere persoon.
+known-choose-casus = Deze betrokkenen staan in meer dan één open casus. Kies bij welke casus de melding hoort.
+known-casus-not-offered = Deze casus is niet een van de open casussen waarin de betrokkenen staan.
+known-step-intro = Deze personen zijn al bekend. Kies bij elke mogelijke overeenkomst of het dezelfde persoon is.
+known-betrokkene = betrokkene
+known-certain = zeker dezelfde persoon
+known-possible = Mogelijk dezelfde persoon
+known-conflict = Tegenstrijdig
+known-in-case = In casus
+known-will-link = Wordt gekoppeld.
+known-same-person = Zelfde persoon
+known-other-person = Andere persoon
+known-which-casus = Bij welke casus voegen?
+known-case-without-number = casus zonder nummer
