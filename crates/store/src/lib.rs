@@ -14,6 +14,7 @@ pub mod casework;
 mod dialect;
 pub mod hashchain;
 pub mod known;
+pub mod login_forms;
 mod migrate;
 pub mod orgs;
 pub mod queue;
