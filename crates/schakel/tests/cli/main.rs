@@ -1434,3 +1434,88 @@ fn serve_warns_when_real_data_is_served_without_secure_cookies_on_a_reachable_ad
         );
     }
 }
+
+/// A demo database with one melding registered through the use case with the builtin region's
+/// rules (as the demo server registers them), then `tampering` run behind the store's back.
+async fn demo_case_then(data_dir: &Path, tampering: &[&str]) -> String {
+    use schakel_domain::org::OrgKind;
+
+    let db = schakel_testkit::TestDb::open_sqlite(data_dir).await;
+    let region = schakel::region::Region::builtin().unwrap();
+    schakel::demo::prepare(&db.store, &region).await.unwrap();
+    let store = db
+        .store
+        .clone()
+        .with_rules(std::sync::Arc::new(region.rules.clone()));
+    let vt = store
+        .organisation_by_name("Veilig Thuis Noord- en Midden-Limburg")
+        .await
+        .unwrap()
+        .unwrap();
+    let user = store
+        .user_by_username("vt.medewerker")
+        .await
+        .unwrap()
+        .unwrap();
+    let by = schakel_testkit::kit::acting(&user.id, "vt.medewerker", &vt.id, OrgKind::VeiligThuis);
+    let case = schakel_testkit::kit::melding(&store, &by, 1).await;
+    for statement in tampering {
+        db.exec(&statement.replace("{case}", &case.case_id)).await;
+    }
+    db.cleanup().await;
+    case.case_id
+}
+
+/// Issue 8 finding 10: verify rebuilds the read models from the events; an altered work queue
+/// item or case row fails it (exit 1) naming the case and the read model, read-only.
+#[test]
+fn verify_rebuilds_the_read_models_and_names_an_altered_one() {
+    let run_on = |tampering: &[&str]| {
+        let dir = tempfile::tempdir().unwrap();
+        let data_dir = dir.path().join("schakel-data");
+        let case = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(demo_case_then(&data_dir, tampering));
+        let before = std::fs::read(data_dir.join("schakel.db")).unwrap();
+        let mut cmd = schakel(dir.path());
+        cmd.arg("verify");
+        let o = run(cmd);
+        assert_eq!(
+            std::fs::read(data_dir.join("schakel.db")).unwrap(),
+            before,
+            "verify writes nothing"
+        );
+        (o, case)
+    };
+    let (o, _) = run_on(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("leesmodellen herbouwd: 1 casussen"));
+    assert!(stdout(&o).contains("Alle leesmodellen kloppen met de gebeurtenissen."));
+
+    for (tampering, read_model) in [
+        (
+            "UPDATE case_deadlines SET due = '2099-12-31' WHERE case_id = '{case}'",
+            "werkvoorraad",
+        ),
+        (
+            "UPDATE cases SET accountable_org = 'elders' WHERE id = '{case}'",
+            "casus",
+        ),
+        (
+            "UPDATE melding_facts SET gemeente = 'Elders' WHERE case_id = '{case}'",
+            "monitorfeiten",
+        ),
+    ] {
+        let (o, case) = run_on(&[tampering]);
+        assert_eq!(o.status.code(), Some(1), "{tampering}: {}", stdout(&o));
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains(&format!("casus {case}, leesmodel {read_model}")),
+            "{err}"
+        );
+    }
+}
+
