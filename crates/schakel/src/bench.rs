@@ -75,6 +75,7 @@ impl BenchOptions {
 pub async fn run(config: &Config, command: BenchCommand) -> CliResult<()> {
     match command {
         BenchCommand::Intake(args) => intake(config, &args).await,
+        BenchCommand::Logins(args) => crate::bench_logins::run(config, &args).await,
     }
 }
 

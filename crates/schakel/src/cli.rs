@@ -81,7 +81,7 @@ pub enum Command {
         #[command(subcommand)]
         command: MonitorCommand,
     },
-    /// Benchmarks on a fresh, temporary database (never the configured one).
+    /// Benchmarks: intake and logins on a fresh, temporary database; pages on the configured one.
     Bench {
         #[command(subcommand)]
         command: BenchCommand,
@@ -129,6 +129,25 @@ pub enum BenchCommand {
     /// SQLite database, or with --database-url postgres://... a fresh database created on that
     /// server and dropped afterwards.
     Intake(BenchIntakeArgs),
+    /// Resident memory (VmRSS) of the server at start, after sequential logins, after concurrent
+    /// logins in rounds and when idle, on a fresh temporary demo database.
+    Logins(BenchLoginsArgs),
+}
+
+#[derive(Args, Default, Clone, Debug)]
+pub struct BenchLoginsArgs {
+    /// Sequential logins [default: 1000]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub logins: Option<String>,
+    /// Concurrent logins after them [default: 160]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub concurrent: Option<String>,
+    /// Concurrent logins per round [default: 16]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub round: Option<String>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Default, Clone, Debug)]

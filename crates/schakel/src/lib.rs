@@ -5,11 +5,13 @@
 
 mod args;
 pub mod bench;
+pub mod bench_logins;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+mod inproc;
 pub mod monitor;
 pub mod org;
 pub mod region;

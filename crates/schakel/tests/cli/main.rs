@@ -1519,3 +1519,48 @@ fn verify_rebuilds_the_read_models_and_names_an_altered_one() {
     }
 }
 
+/// Issue 8 finding 12: `bench logins` logs in through the pages and reports the resident memory
+/// at each stage (a figure, not a timed test: nothing here depends on how fast the machine is).
+#[test]
+fn bench_logins_reports_resident_memory_at_each_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args([
+        "bench",
+        "logins",
+        "--logins",
+        "3",
+        "--concurrent",
+        "5",
+        "--round",
+        "2",
+        "--json",
+    ]);
+    let o = run(cmd);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (r["sequential"].as_u64(), r["concurrent"].as_u64()),
+        (Some(3), Some(5))
+    );
+    for stage in [
+        "rss_start_mib",
+        "rss_after_sequential_mib",
+        "rss_after_concurrent_mib",
+        "rss_idle_mib",
+    ] {
+        assert!(r[stage].as_f64().unwrap() > 0.0, "{stage}: {r}");
+    }
+    assert_eq!(
+        r["target_met"].as_bool().unwrap(),
+        r["rss_after_sequential_mib"].as_f64().unwrap() < 150.0
+    );
+    assert!(
+        !dir.path().join("schakel-data").exists(),
+        "a temporary database"
+    );
+    let mut cmd = schakel(dir.path());
+    cmd.args(["bench", "logins", "--logins", "0"]);
+    assert_bad_input(&run(cmd), "logins");
+}
+
