@@ -76,6 +76,7 @@ pub async fn run(config: &Config, command: BenchCommand) -> CliResult<()> {
     match command {
         BenchCommand::Intake(args) => intake(config, &args).await,
         BenchCommand::Logins(args) => crate::bench_logins::run(config, &args).await,
+        BenchCommand::Pages(args) => crate::bench_pages::run(config, &args).await,
     }
 }
 

@@ -132,6 +132,9 @@ pub enum BenchCommand {
     /// Resident memory (VmRSS) of the server at start, after sequential logins, after concurrent
     /// logins in rounds and when idle, on a fresh temporary demo database.
     Logins(BenchLoginsArgs),
+    /// Server time of Te doen (with filters) and search (name, birth date, BSN, case number) on
+    /// the CONFIGURED database (e.g. a demo data folder), against /healthz measured in the same run.
+    Pages(BenchPagesArgs),
 }
 
 #[derive(Args, Default, Clone, Debug)]
@@ -145,6 +148,19 @@ pub struct BenchLoginsArgs {
     /// Concurrent logins per round [default: 16]
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub round: Option<String>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Default, Clone, Debug)]
+pub struct BenchPagesArgs {
+    /// Requests per kind [default: 200]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub requests: Option<String>,
+    /// The user the pages are asked as [default: vt.medewerker]
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,

@@ -6,6 +6,7 @@
 mod args;
 pub mod bench;
 pub mod bench_logins;
+pub mod bench_pages;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -1564,3 +1564,53 @@ fn bench_logins_reports_resident_memory_at_each_stage() {
     assert_bad_input(&run(cmd), "logins");
 }
 
+/// Issue 7 acceptance: `bench pages` times Te doen and every kind of search on the configured
+/// database against /healthz measured in the same run.
+#[test]
+fn bench_pages_times_te_doen_and_search_against_a_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("schakel-data");
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(demo_case_then(&data_dir, &[]));
+    let mut cmd = schakel(dir.path());
+    cmd.args(["bench", "pages", "--requests", "3", "--json"]);
+    let o = run(cmd);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["cases"], 1);
+    assert_eq!(r["reference"]["path"], "/healthz");
+    let kinds = r["kinds"].as_array().unwrap();
+    let paths: Vec<&str> = kinds.iter().map(|k| k["path"].as_str().unwrap()).collect();
+    for expected in [
+        "/werkvoorraad",
+        "/werkvoorraad?acuut=1",
+        "/werkvoorraad?verlopen=1",
+        "/werkvoorraad?sorteer=termijn&richting=af",
+    ] {
+        assert!(paths.contains(&expected), "{paths:?}");
+    }
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.starts_with("/werkvoorraad?gemeente="))
+    );
+    assert!(
+        paths.iter().filter(|p| p.starts_with("/zoeken?q=")).count() >= 3,
+        "{paths:?}"
+    );
+    for k in kinds {
+        assert_eq!(k["requests"], 3);
+        assert!(k["ratio_p50"].as_f64().unwrap() > 0.0, "{k}");
+        assert!(k["p50_ms"].as_f64().unwrap() <= k["p99_ms"].as_f64().unwrap());
+        assert_eq!(
+            k["target_met"].as_bool().unwrap(),
+            k["p99_ms"].as_f64().unwrap() < 50.0
+        );
+    }
+    let mut cmd = schakel(dir.path());
+    cmd.args(["bench", "pages", "--user", "niemand", "--requests", "1"]);
+    assert_bad_input(&run(cmd), "user");
+}
