@@ -29,7 +29,7 @@ async fn two_cases(db: &TestDb) {
         );
         let parent = person(
             &format!("{id}-ouder"),
-            "ouder",
+            "slachtoffer",
             "Anna Ouder",
             date!(1990 - 01 - 02),
             Some(bsn),
