@@ -26,6 +26,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "sweep.ftl"),
     ftl!("nl", "programme.ftl"),
     ftl!("nl", "known.ftl"),
+    ftl!("nl", "findings.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -41,6 +42,7 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "sweep.ftl"),
     ftl!("en", "programme.ftl"),
     ftl!("en", "known.ftl"),
+    ftl!("en", "findings.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

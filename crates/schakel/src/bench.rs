@@ -78,6 +78,8 @@ pub async fn run(config: &Config, command: BenchCommand) -> CliResult<()> {
         BenchCommand::Crash(args) => crate::proof::crash::run(config, &args).await,
         BenchCommand::Soak(args) => crate::proof::soak::run(config, &args).await,
         BenchCommand::Server => crate::proof::server(config).await,
+        BenchCommand::Logins(args) => crate::bench_logins::run(config, &args).await,
+        BenchCommand::Pages(args) => crate::bench_pages::run(config, &args).await,
     }
 }
 

@@ -81,7 +81,7 @@ pub enum Command {
         #[command(subcommand)]
         command: MonitorCommand,
     },
-    /// Benchmarks on a fresh, temporary database (never the configured one).
+    /// Benchmarks: intake and logins on a fresh, temporary database; pages on the configured one.
     Bench {
         #[command(subcommand)]
         command: BenchCommand,
@@ -137,6 +137,12 @@ pub enum BenchCommand {
     /// Soak: mixed reads and writes at a steady rate against a server; its memory and open files
     /// sampled every 10 seconds must stay flat after the warm-up; latency per kind of request.
     Soak(BenchSoakArgs),
+    /// Resident memory (VmRSS) of the server at start, after sequential logins, after concurrent
+    /// logins in rounds and when idle, on a fresh temporary demo database.
+    Logins(BenchLoginsArgs),
+    /// Server time of Te doen (with filters) and search (name, birth date, BSN, case number) on
+    /// the CONFIGURED database (e.g. a demo data folder), against /healthz measured in the same run.
+    Pages(BenchPagesArgs),
     /// The server `bench crash` and `bench soak` start: demo mode on the database they made.
     #[command(hide = true)]
     Server,
@@ -166,6 +172,35 @@ pub struct BenchSoakArgs {
     /// Background population: a synthetic year at this scale [default: 0.05]
     #[arg(long, value_name = "F", allow_negative_numbers = true)]
     pub population: Option<String>,
+}
+
+#[derive(Args, Default, Clone, Debug)]
+pub struct BenchLoginsArgs {
+    /// Sequential logins [default: 1000]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub logins: Option<String>,
+    /// Concurrent logins after them [default: 160]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub concurrent: Option<String>,
+    /// Concurrent logins per round [default: 16]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub round: Option<String>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Default, Clone, Debug)]
+pub struct BenchPagesArgs {
+    /// Requests per kind [default: 200]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub requests: Option<String>,
+    /// The user the pages are asked as [default: vt.medewerker]
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Default, Clone, Debug)]

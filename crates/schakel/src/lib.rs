@@ -5,11 +5,14 @@
 
 mod args;
 pub mod bench;
+pub mod bench_logins;
+pub mod bench_pages;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+mod inproc;
 pub mod monitor;
 pub mod org;
 pub mod programme;
@@ -94,24 +97,66 @@ async fn migrate(config: &Config) -> CliResult<()> {
     Ok(())
 }
 
-/// `schakel verify`: walks every case chain and the access log. A broken link is a failure (exit
-/// 1) naming the case and the position; the counts are printed either way.
+/// `schakel verify`: walks every case chain and the access log, then rebuilds every case's read
+/// models from its events in memory (with the region's rules) and compares them with the stored
+/// ones. A broken link or a differing read model is a failure (exit 1) naming the case and the
+/// position or read model; the counts are printed either way.
 ///
 /// It opens the database read-only and refuses a missing or empty one (exit 2): a mistyped
 /// `--data-dir` must not verify a new empty database and report that all chains hold.
 async fn verify(config: &Config) -> CliResult<()> {
-    let store = db::open_read_only(config).await?;
+    let region = region::Region::load(config.region.as_deref())?;
+    let store = db::open_read_only(config)
+        .await?
+        .with_rules(std::sync::Arc::new(region.rules));
     let report = store.verify().await;
-    store.close().await;
-    let report = report?;
+    let report = match report {
+        Ok(r) => r,
+        Err(e) => {
+            store.close().await;
+            return Err(e.into());
+        }
+    };
     println!("casussen:          {}", report.cases);
     println!("gebeurtenissen:    {}", report.events);
     println!("toegangslogregels: {}", report.access_entries);
-    match report.broken {
-        None => {
-            println!("Alle ketens kloppen.");
-            Ok(())
-        }
-        Some(broken) => Err(CliError::failure(format!("keten verbroken: {broken}"))),
+    if let Some(broken) = report.broken {
+        store.close().await;
+        return Err(CliError::failure(format!("keten verbroken: {broken}")));
     }
+    println!("Alle ketens kloppen.");
+    let models = store.verify_read_models(MAX_STALE_SHOWN).await;
+    store.close().await;
+    let models = models?;
+    println!("leesmodellen herbouwd: {} casussen", models.cases);
+    if models.skipped_tombstoned > 0 {
+        println!(
+            "overgeslagen (gebeurtenis gewist door bewaartermijn): {}",
+            models.skipped_tombstoned
+        );
+    }
+    if !models.not_replayable.is_empty() {
+        println!(
+            "niet opnieuw af te spelen met deze versie (geschreven in een oudere vorm), niet vergeleken: {}",
+            models.not_replayable.join(", ")
+        );
+    }
+    if models.stale.is_empty() {
+        println!("Alle leesmodellen kloppen met de gebeurtenissen.");
+        return Ok(());
+    }
+    for stale in &models.stale {
+        println!("leesmodel wijkt af: {stale}");
+    }
+    if models.more {
+        println!("(meer afwijkingen dan de eerste {MAX_STALE_SHOWN})");
+    }
+    let first = &models.stale[0];
+    Err(CliError::failure(format!(
+        "{} leesmodel(len) wijken af van de gebeurtenissen, de eerste: {first}",
+        models.stale.len()
+    )))
 }
+
+/// Differing read models `schakel verify` lists, at most.
+const MAX_STALE_SHOWN: usize = 50;

@@ -175,3 +175,57 @@ pub async fn raw_insert(
     tx.commit().await?;
     Ok(rows)
 }
+
+/// What `schakel bench pages` searches for, taken from cases of `org_id` so every search finds
+/// something, as a worker's search usually does. Each is `None` when no case has one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchSamples {
+    /// The last word of a person's name (a family name: many hits, the hard case).
+    pub name_word: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub birth_date: Option<String>,
+    pub bsn: Option<String>,
+    pub case_number: Option<String>,
+    pub gemeente: Option<String>,
+}
+
+const SAMPLE_PERSON: &str = "SELECT p.display_name, p.birth_date, p.bsn FROM cases c JOIN case_persons cp ON cp.case_id = c.id \
+     JOIN persons p ON p.id = cp.person_id WHERE c.accountable_org = $1";
+
+/// Sample search terms from the cases of `org_id`.
+pub async fn search_samples(store: &Store, org_id: &str) -> Result<SearchSamples> {
+    type Person = (String, Option<String>, Option<String>);
+    let person = |extra: &'static str| async move {
+        let sql = format!("{SAMPLE_PERSON}{extra} LIMIT 1");
+        sqlx::query_as::<_, Person>(sqlx::AssertSqlSafe(sql))
+            .bind(org_id)
+            .fetch_optional(store.pool())
+            .await
+    };
+    let named = person(" AND p.birth_date IS NOT NULL").await?;
+    let with_bsn = person(" AND p.bsn IS NOT NULL").await?;
+    let case: Option<(Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT case_number, gemeente FROM cases WHERE accountable_org = $1 AND case_number IS NOT NULL \
+         AND gemeente IS NOT NULL LIMIT 1",
+    )
+    .bind(org_id)
+    .fetch_optional(store.pool())
+    .await?;
+    let (case_number, gemeente) = case.unwrap_or_default();
+    Ok(SearchSamples {
+        name_word: named
+            .as_ref()
+            .and_then(|(name, _, _)| name.split_whitespace().last().map(str::to_string)),
+        birth_date: named.and_then(|(_, born, _)| born),
+        bsn: with_bsn.and_then(|(_, _, bsn)| bsn),
+        case_number,
+        gemeente,
+    })
+}
+
+/// How many cases the database holds.
+pub async fn case_count(store: &Store) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM cases")
+        .fetch_one(store.pool())
+        .await?)
+}

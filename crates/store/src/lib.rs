@@ -15,6 +15,7 @@ pub mod consistency;
 mod dialect;
 pub mod hashchain;
 pub mod known;
+pub mod login_forms;
 mod migrate;
 pub mod orgs;
 pub mod queue;

@@ -12,6 +12,9 @@ use crate::cases::{EventFields, event_hash, is_tombstone};
 use crate::hashchain::{self, GENESIS};
 use crate::{Result, Store};
 
+mod read_models;
+pub use read_models::{ReadModelReport, StaleReadModel};
+
 /// The first place a chain does not hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BrokenLink {

@@ -127,8 +127,9 @@ impl AppState {
     }
 }
 
-/// Removes sessions that idled out or outlived their maximum, and login attempts older than the
-/// throttling window needs. Run now and then by the server (any instance may; it is idempotent).
+/// Removes sessions that idled out or outlived their maximum, login attempts older than the
+/// throttling window needs, and login forms past their expiry. Run now and then by the server
+/// (any instance may; it is idempotent).
 pub async fn purge_expired(state: &AppState) -> Result<(u64, u64), AppError> {
     let now = state.clock.now();
     let sessions = state
@@ -142,6 +143,7 @@ pub async fn purge_expired(state: &AppState) -> Result<(u64, u64), AppError> {
         .store
         .purge_login_attempts(now - state.config.throttle_window * 2)
         .await?;
+    state.store.purge_login_forms(now).await?;
     Ok((sessions, attempts))
 }
 

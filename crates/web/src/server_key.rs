@@ -26,6 +26,7 @@ const SEALED_PREFIX: &str = "v1.";
 pub struct ServerKey {
     secret_key: [u8; 32],
     recovery_key: [u8; 32],
+    login_form_key: [u8; 32],
     demo: bool,
 }
 
@@ -76,6 +77,7 @@ impl ServerKey {
         Self {
             secret_key: derive(key, "schakel/totp-secret/v1"),
             recovery_key: derive(key, "schakel/recovery-code/v1"),
+            login_form_key: derive(key, "schakel/login-form/v1"),
             demo,
         }
     }
@@ -136,6 +138,17 @@ impl ServerKey {
             )
             .ok()?;
         String::from_utf8(plain).ok()
+    }
+
+    /// The login form's token for the pre-session `pre_session_id`: a keyed hash, so a token
+    /// belongs to exactly one pre-session and cannot be made without the server key.
+    pub fn login_form_token(&self, pre_session_id: &str) -> String {
+        let mut out = String::new();
+        if let Ok(mut mac) = <Hmac<Sha256> as Mac>::new_from_slice(&self.login_form_key) {
+            mac.update(pre_session_id.as_bytes());
+            out = data_encoding::BASE64URL_NOPAD.encode(&mac.finalize().into_bytes());
+        }
+        out
     }
 
     /// The keyed hash a recovery code of `user_id` is stored as.

@@ -1516,3 +1516,183 @@ fn one_crash_cycle_loses_no_acknowledged_write() {
         .unwrap();
     assert!(acknowledged > 0, "{out}");
 }
+
+/// A demo database with one melding registered through the use case with the builtin region's
+/// rules (as the demo server registers them), then `tampering` run behind the store's back.
+async fn demo_case_then(data_dir: &Path, tampering: &[&str]) -> String {
+    use schakel_domain::org::OrgKind;
+
+    let db = schakel_testkit::TestDb::open_sqlite(data_dir).await;
+    let region = schakel::region::Region::builtin().unwrap();
+    schakel::demo::prepare(&db.store, &region).await.unwrap();
+    let store = db
+        .store
+        .clone()
+        .with_rules(std::sync::Arc::new(region.rules.clone()));
+    let vt = store
+        .organisation_by_name("Veilig Thuis Noord- en Midden-Limburg")
+        .await
+        .unwrap()
+        .unwrap();
+    let user = store
+        .user_by_username("vt.medewerker")
+        .await
+        .unwrap()
+        .unwrap();
+    let by = schakel_testkit::kit::acting(&user.id, "vt.medewerker", &vt.id, OrgKind::VeiligThuis);
+    let case = schakel_testkit::kit::melding(&store, &by, 1).await;
+    for statement in tampering {
+        db.exec(&statement.replace("{case}", &case.case_id)).await;
+    }
+    db.cleanup().await;
+    case.case_id
+}
+
+/// Issue 8 finding 10: verify rebuilds the read models from the events; an altered work queue
+/// item or case row fails it (exit 1) naming the case and the read model, read-only.
+#[test]
+fn verify_rebuilds_the_read_models_and_names_an_altered_one() {
+    let run_on = |tampering: &[&str]| {
+        let dir = tempfile::tempdir().unwrap();
+        let data_dir = dir.path().join("schakel-data");
+        let case = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(demo_case_then(&data_dir, tampering));
+        let before = std::fs::read(data_dir.join("schakel.db")).unwrap();
+        let mut cmd = schakel(dir.path());
+        cmd.arg("verify");
+        let o = run(cmd);
+        assert_eq!(
+            std::fs::read(data_dir.join("schakel.db")).unwrap(),
+            before,
+            "verify writes nothing"
+        );
+        (o, case)
+    };
+    let (o, _) = run_on(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("leesmodellen herbouwd: 1 casussen"));
+    assert!(stdout(&o).contains("Alle leesmodellen kloppen met de gebeurtenissen."));
+
+    for (tampering, read_model) in [
+        (
+            "UPDATE case_deadlines SET due = '2099-12-31' WHERE case_id = '{case}'",
+            "werkvoorraad",
+        ),
+        (
+            "UPDATE cases SET accountable_org = 'elders' WHERE id = '{case}'",
+            "casus",
+        ),
+        (
+            "UPDATE melding_facts SET gemeente = 'Elders' WHERE case_id = '{case}'",
+            "monitorfeiten",
+        ),
+    ] {
+        let (o, case) = run_on(&[tampering]);
+        assert_eq!(o.status.code(), Some(1), "{tampering}: {}", stdout(&o));
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains(&format!("casus {case}, leesmodel {read_model}")),
+            "{err}"
+        );
+    }
+}
+
+/// Issue 8 finding 12: `bench logins` logs in through the pages and reports the resident memory
+/// at each stage (a figure, not a timed test: nothing here depends on how fast the machine is).
+#[test]
+fn bench_logins_reports_resident_memory_at_each_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args([
+        "bench",
+        "logins",
+        "--logins",
+        "3",
+        "--concurrent",
+        "5",
+        "--round",
+        "2",
+        "--json",
+    ]);
+    let o = run(cmd);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (r["sequential"].as_u64(), r["concurrent"].as_u64()),
+        (Some(3), Some(5))
+    );
+    for stage in [
+        "rss_start_mib",
+        "rss_after_sequential_mib",
+        "rss_after_concurrent_mib",
+        "rss_idle_mib",
+    ] {
+        assert!(r[stage].as_f64().unwrap() > 0.0, "{stage}: {r}");
+    }
+    assert_eq!(
+        r["target_met"].as_bool().unwrap(),
+        r["rss_after_sequential_mib"].as_f64().unwrap() < 150.0
+    );
+    assert!(
+        !dir.path().join("schakel-data").exists(),
+        "a temporary database"
+    );
+    let mut cmd = schakel(dir.path());
+    cmd.args(["bench", "logins", "--logins", "0"]);
+    assert_bad_input(&run(cmd), "logins");
+}
+
+/// Issue 7 acceptance: `bench pages` times Te doen and every kind of search on the configured
+/// database against /healthz measured in the same run.
+#[test]
+fn bench_pages_times_te_doen_and_search_against_a_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("schakel-data");
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(demo_case_then(&data_dir, &[]));
+    let mut cmd = schakel(dir.path());
+    cmd.args(["bench", "pages", "--requests", "3", "--json"]);
+    let o = run(cmd);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["cases"], 1);
+    assert_eq!(r["reference"]["path"], "/healthz");
+    let kinds = r["kinds"].as_array().unwrap();
+    let paths: Vec<&str> = kinds.iter().map(|k| k["path"].as_str().unwrap()).collect();
+    for expected in [
+        "/werkvoorraad",
+        "/werkvoorraad?acuut=1",
+        "/werkvoorraad?verlopen=1",
+        "/werkvoorraad?sorteer=termijn&richting=af",
+    ] {
+        assert!(paths.contains(&expected), "{paths:?}");
+    }
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.starts_with("/werkvoorraad?gemeente="))
+    );
+    assert!(
+        paths.iter().filter(|p| p.starts_with("/zoeken?q=")).count() >= 3,
+        "{paths:?}"
+    );
+    for k in kinds {
+        assert_eq!(k["requests"], 3);
+        assert!(k["ratio_p50"].as_f64().unwrap() > 0.0, "{k}");
+        assert!(k["p50_ms"].as_f64().unwrap() <= k["p99_ms"].as_f64().unwrap());
+        assert_eq!(
+            k["target_met"].as_bool().unwrap(),
+            k["p99_ms"].as_f64().unwrap() < 50.0
+        );
+    }
+    let mut cmd = schakel(dir.path());
+    cmd.args(["bench", "pages", "--user", "niemand", "--requests", "1"]);
+    assert_bad_input(&run(cmd), "user");
+}

@@ -19,6 +19,7 @@ use crate::csrf::{check_csrf, csrf_error};
 use crate::frame::{PageCtx, PageUser, render};
 use crate::security::constant_time_eq;
 use crate::{AppError, AppState};
+use schakel_store::login_forms::LoginFormUse;
 
 pub fn routes() -> crate::page_routing::PageRouter {
     crate::page_routing::PageRouter::new()
@@ -41,22 +42,46 @@ struct LoginPage {
     error: Option<String>,
 }
 
-fn login_page(
+/// How long a login form can be posted after it was shown. [NC] Long enough to look up a
+/// password, short enough that a form left open on a shared computer goes stale.
+const LOGIN_FORM_LIFETIME: time::Duration = time::Duration::minutes(30);
+
+/// Renders the login form on a fresh pre-session: a random id goes into the browser's cookie and
+/// its hash into the store; the form's token is bound to that id with the server key. The
+/// browser's previous pre-session, if any, is removed.
+async fn login_page(
     state: &AppState,
+    headers: &HeaderMap,
     username: &str,
     error: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let csrf = random_token();
+    let pre_session = random_token();
+    let previous = cookie(headers, login_csrf_cookie(state)).map(|id| hash_token(&id));
+    let now = state.clock.now();
+    state
+        .store
+        .open_login_form(
+            &hash_token(&pre_session),
+            previous.as_deref(),
+            now,
+            now + LOGIN_FORM_LIFETIME,
+        )
+        .await?;
     let page = LoginPage {
         page: PageCtx::anonymous(state),
-        csrf: csrf.clone(),
+        csrf: state.config.server_key.login_form_token(&pre_session),
         username: username.to_string(),
         error,
     };
     let mut res = render(&page)?;
     *res.status_mut() = status;
-    let c = set_cookie(state, login_csrf_cookie(state), &csrf, Some(3600));
+    let c = set_cookie(
+        state,
+        login_csrf_cookie(state),
+        &pre_session,
+        Some(LOGIN_FORM_LIFETIME.whole_seconds()),
+    );
     res.headers_mut().append(
         header::SET_COOKIE,
         c.parse().map_err(|_| AppError::internal("cookie"))?,
@@ -64,8 +89,39 @@ fn login_page(
     Ok(res)
 }
 
-async fn login_form(State(state): State<AppState>) -> Result<Response, AppError> {
-    login_page(&state, "", None, StatusCode::OK)
+/// Checks the login form's token against the browser's pre-session and consumes the pre-session:
+/// a token is accepted once, only from the browser its form was shown to, and only before it
+/// expires. The error is the message for a fresh form.
+async fn use_login_form(
+    state: &AppState,
+    headers: &HeaderMap,
+    token: Option<&str>,
+) -> Result<Result<(), String>, AppError> {
+    let refused = || Ok(Err(msg("login-form-invalid").to_string()));
+    let (Some(pre_session), Some(token)) = (cookie(headers, login_csrf_cookie(state)), token)
+    else {
+        return refused();
+    };
+    let expected = state.config.server_key.login_form_token(&pre_session);
+    if token.is_empty() || !constant_time_eq(token.as_bytes(), expected.as_bytes()) {
+        return refused();
+    }
+    match state
+        .store
+        .use_login_form(&hash_token(&pre_session), state.clock.now())
+        .await?
+    {
+        LoginFormUse::Accepted => Ok(Ok(())),
+        LoginFormUse::Expired => Ok(Err(msg("login-form-expired").to_string())),
+        LoginFormUse::Unknown => refused(),
+    }
+}
+
+async fn login_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    login_page(&state, &headers, "", None, StatusCode::OK).await
 }
 
 #[derive(Deserialize)]
@@ -91,13 +147,17 @@ async fn login_submit(
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
-    // Double-submit check: the hidden field must match the cookie set with the form.
-    let cookie_token = cookie(&headers, login_csrf_cookie(&state));
-    match (&form.csrf, &cookie_token) {
-        (Some(a), Some(b)) if !a.is_empty() && constant_time_eq(a.as_bytes(), b.as_bytes()) => {}
-        _ => return Err(csrf_error()),
-    }
     let username = form.gebruikersnaam.unwrap_or_default();
+    if let Err(message) = use_login_form(&state, &headers, form.csrf.as_deref()).await? {
+        return login_page(
+            &state,
+            &headers,
+            &username,
+            Some(message),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
     let password = form.wachtwoord.unwrap_or_default();
     let addr = client_addr(&state, &headers, Some(peer));
     let old = cookie(&headers, SESSION_COOKIE).map(|t| hash_token(&t));
@@ -110,18 +170,26 @@ async fn login_submit(
             };
             session_cookie_response(&state, &started.token, to)
         }
-        Err(AppError::BadInput(e)) => login_page(
-            &state,
-            &username,
-            Some(e.message.to_string()),
-            StatusCode::UNAUTHORIZED,
-        ),
-        Err(AppError::Throttled) => login_page(
-            &state,
-            &username,
-            Some(AppError::Throttled.message()),
-            StatusCode::TOO_MANY_REQUESTS,
-        ),
+        Err(AppError::BadInput(e)) => {
+            login_page(
+                &state,
+                &headers,
+                &username,
+                Some(e.message.to_string()),
+                StatusCode::UNAUTHORIZED,
+            )
+            .await
+        }
+        Err(AppError::Throttled) => {
+            login_page(
+                &state,
+                &headers,
+                &username,
+                Some(AppError::Throttled.message()),
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+            .await
+        }
         Err(other) => Err(other),
     }
 }

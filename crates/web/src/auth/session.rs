@@ -14,14 +14,15 @@ use sha2::{Digest, Sha256};
 use crate::{AppError, AppState};
 
 pub const SESSION_COOKIE: &str = "schakel_sessie";
-/// The pre-login CSRF cookie for the login form (double submit), before any session exists.
+/// The login form's pre-session cookie: a random id, stored hashed with its expiry; the form's
+/// token is bound to it with the server key (issue 8 finding 5).
 pub const LOGIN_CSRF_COOKIE: &str = "schakel_login_csrf";
 /// The same cookie when cookies are secure: a `__Host-` cookie can only be set by this host over
 /// TLS, with `Path=/` and no `Domain`, so a sibling subdomain or a network attacker cannot plant a
 /// cookie/field pair of its choosing (issue 8, finding 5).
 pub const LOGIN_CSRF_COOKIE_HOST: &str = "__Host-schakel_login_csrf";
 
-/// The login CSRF cookie's name: `__Host-` prefixed when cookies are secure (the browser refuses
+/// The login pre-session cookie's name: `__Host-` prefixed when cookies are secure (the browser refuses
 /// such a cookie without `Secure`, so the demo on plain http keeps the plain name).
 pub fn login_csrf_cookie(state: &AppState) -> &'static str {
     if state.config.secure_cookies {

@@ -302,3 +302,154 @@ async fn ended_sessions_and_old_login_attempts_are_purged() {
             .is_redirection()
     );
 }
+
+/// The login form's pre-session id from a response's Set-Cookie.
+fn pre_session_cookie(res: &reqwest::Response) -> String {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.strip_prefix("schakel_login_csrf="))
+        .and_then(|v| v.split(';').next())
+        .expect("pre-session cookie")
+        .to_string()
+}
+
+/// A client without a cookie jar, so a test chooses the cookie each request carries.
+fn bare_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+async fn post_with_cookie(
+    app: &App,
+    cookie: &str,
+    token: &str,
+    password: &str,
+) -> reqwest::Response {
+    bare_client()
+        .post(app.url("/login"))
+        .header("cookie", format!("schakel_login_csrf={cookie}"))
+        .form(&[
+            ("gebruikersnaam", "vt.mw"),
+            ("wachtwoord", password),
+            ("csrf", token),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Issue 8 finding 5: the login token is bound to a server-side pre-session. A cookie/field pair
+/// the client made up itself (what a planted cookie would give) opens nothing, nor does a real
+/// token posted with another browser's pre-session cookie.
+#[tokio::test]
+async fn a_login_token_only_goes_with_its_own_pre_session() {
+    let app = App::demo().await;
+    let made_up = "zelfgemaakt-token-en-cookie";
+    let res = post_with_cookie(&app, made_up, made_up, PASSWORD).await;
+    assert_eq!(res.status(), 422);
+    assert!(!res.headers().contains_key("location"));
+    let fresh_cookie = pre_session_cookie(&res);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("al gebruikt of hoort bij een ander browservenster"));
+    // The answer is a fresh form that works.
+    let fresh = hidden_csrf(&body);
+    let res = post_with_cookie(&app, &fresh_cookie, &fresh, PASSWORD).await;
+    assert_eq!(res.status(), 303);
+
+    // Browser A's token with browser B's pre-session: refused, and B's own form still works.
+    let a = bare_client().get(app.url("/login")).send().await.unwrap();
+    let a_token = hidden_csrf(&a.text().await.unwrap());
+    let b = bare_client().get(app.url("/login")).send().await.unwrap();
+    let b_cookie = pre_session_cookie(&b);
+    let b_token = hidden_csrf(&b.text().await.unwrap());
+    assert_ne!(a_token, b_token);
+    let res = post_with_cookie(&app, &b_cookie, &a_token, PASSWORD).await;
+    assert_eq!(res.status(), 422);
+    let res = post_with_cookie(&app, &b_cookie, &b_token, PASSWORD).await;
+    assert_eq!(res.status(), 303);
+}
+
+/// Issue 8 finding 5: a login form is accepted once, whatever the first post's outcome.
+#[tokio::test]
+async fn a_login_token_is_used_once() {
+    let app = App::demo().await;
+    let form = bare_client().get(app.url("/login")).send().await.unwrap();
+    let cookie = pre_session_cookie(&form);
+    let token = hidden_csrf(&form.text().await.unwrap());
+    let first = post_with_cookie(&app, &cookie, &token, "fout-wachtwoord-1").await;
+    assert_eq!(first.status(), 401);
+    let again = post_with_cookie(&app, &cookie, &token, PASSWORD).await;
+    assert_eq!(again.status(), 422, "the same form a second time");
+    assert!(
+        again
+            .text()
+            .await
+            .unwrap()
+            .contains("al gebruikt of hoort bij een ander browservenster")
+    );
+    // A successful post consumes its form too.
+    let form = bare_client().get(app.url("/login")).send().await.unwrap();
+    let cookie = pre_session_cookie(&form);
+    let token = hidden_csrf(&form.text().await.unwrap());
+    assert_eq!(
+        post_with_cookie(&app, &cookie, &token, PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(
+        post_with_cookie(&app, &cookie, &token, PASSWORD)
+            .await
+            .status(),
+        422
+    );
+}
+
+/// Issue 8 finding 5: an expired login form is refused with its own message and a fresh form,
+/// which works; expired forms are purged.
+#[tokio::test]
+async fn an_expired_login_form_is_refused_with_a_fresh_one() {
+    let app = App::demo().await;
+    let c = app.client();
+    let form = c.get(app.url("/login")).send().await.unwrap();
+    let token = hidden_csrf(&form.text().await.unwrap());
+    app.clock.advance(Duration::minutes(31));
+    let res = c
+        .post(app.url("/login"))
+        .form(&[
+            ("gebruikersnaam", "vt.mw"),
+            ("wachtwoord", PASSWORD),
+            ("csrf", token.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("Dit inlogformulier is verlopen"), "{body}");
+    assert!(body.contains("value=\"vt.mw\""), "the username is kept");
+    let fresh = hidden_csrf(&body);
+    assert_ne!(fresh, token);
+    let res = c
+        .post(app.url("/login"))
+        .form(&[
+            ("gebruikersnaam", "vt.mw"),
+            ("wachtwoord", PASSWORD),
+            ("csrf", fresh.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    // A form left unposted is purged once expired.
+    bare_client().get(app.url("/login")).send().await.unwrap();
+    app.clock.advance(Duration::minutes(31));
+    assert_eq!(
+        app.store.purge_login_forms(app.clock.now()).await.unwrap(),
+        1
+    );
+}
