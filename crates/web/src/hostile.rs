@@ -3,7 +3,6 @@
 //! store would be asked: the API's body and query decoders, the page forms' decoding and their
 //! mapping to a domain intake or case command. Nothing here parses on its own.
 
-use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
