@@ -51,6 +51,13 @@ pub fn parse_query(field: &str, text: &str) -> Result<SearchQuery, FieldError> {
 
 /// 29-11-2026 (how Dutch people write it) or 2026-11-29.
 pub fn parse_date(word: &str) -> Option<Date> {
+    // Only groups of digits: `time` would also read a signed year (`29-11--0001`).
+    if !word
+        .split('-')
+        .all(|group| !group.is_empty() && group.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
     let dutch = time::macros::format_description!("[day]-[month]-[year]");
     let iso = time::macros::format_description!("[year]-[month]-[day]");
     Date::parse(word, dutch)
@@ -95,4 +102,19 @@ pub async fn search<P: Policy>(
         .authorize(Action::Search, clients, Some("zoeken".into()))
         .await?;
     Ok(shown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_is_digits_in_either_order_and_never_a_signed_year() {
+        let day = time::macros::date!(2016 - 05 - 04);
+        assert_eq!(parse_date("04-05-2016"), Some(day));
+        assert_eq!(parse_date("2016-05-04"), Some(day));
+        for word in ["04-05--0001", "-0001-05-04", "+2016-05-04", "04-05-+2016"] {
+            assert_eq!(parse_date(word), None, "{word}");
+        }
+    }
 }

@@ -33,7 +33,7 @@ const MAX_ADDRESS: usize = 300;
 /// Longest free-text description.
 const MAX_DESCRIPTION: usize = 10_000;
 /// More betrokkenen than this in one melding is a typing error, not a household.
-const MAX_BETROKKENEN: usize = 40;
+pub const MAX_BETROKKENEN: usize = 40;
 /// The oldest age Schakel accepts, as birth date or estimate.
 pub const MAX_AGE: u32 = 120;
 

@@ -84,6 +84,11 @@ pub fn optional_date(field: &str, value: &str) -> Result<Option<time::Date>, Fie
     if value.is_empty() {
         return Ok(None);
     }
+    // `time` also reads a signed year (`-9999-01-01`); nobody types one, and such a date sat at
+    // the edge of the representable range, where later arithmetic on it panicked.
+    if value.starts_with(['+', '-']) {
+        return Err(FieldError::new(field, msg("error-date-invalid")));
+    }
     time::Date::parse(
         value,
         time::macros::format_description!("[year]-[month]-[day]"),
@@ -94,6 +99,18 @@ pub fn optional_date(field: &str, value: &str) -> Result<Option<time::Date>, Fie
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_date_with_a_signed_year_is_refused() {
+        for typed in ["-9999-01-01", "+2026-11-29", "-0001-05-04"] {
+            let e = super::optional_date("geboortedatum", typed).unwrap_err();
+            assert_eq!(e.field, "geboortedatum", "{typed}");
+        }
+        assert_eq!(
+            super::optional_date("geboortedatum", " 2016-05-04 "),
+            Ok(Some(time::macros::date!(2016 - 05 - 04)))
+        );
+    }
 
     #[test]
     fn identifiers_are_short_plain_ascii() {

@@ -18,6 +18,7 @@ mod csrf;
 mod error;
 mod frame;
 pub mod gate;
+pub mod hostile;
 mod i18n;
 mod page_routing;
 mod security;

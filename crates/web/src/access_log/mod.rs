@@ -13,7 +13,7 @@ use schakel_domain::msg;
 use schakel_domain::validate::optional_date;
 use schakel_store::access_log::{AccessQuery, LoggedAccess};
 use serde::Deserialize;
-use time::Duration;
+use time::{Duration, OffsetDateTime};
 
 use crate::api::ApiRouter;
 use crate::auth::session::CurrentUser;
@@ -47,6 +47,29 @@ pub struct Filters {
     pub voor: Option<i64>,
 }
 
+impl Filters {
+    /// The typed `van` and `tot` as the half-open period [van 00:00, the day after tot 00:00).
+    pub fn period(&self) -> Result<(Option<OffsetDateTime>, Option<OffsetDateTime>), AppError> {
+        let from = optional_date("van", &self.van)?.map(|d| d.midnight().assume_utc());
+        // The day after 31-12-9999 does not exist: that `tot` is refused, not a panic.
+        let until = match optional_date("tot", &self.tot)? {
+            None => None,
+            Some(d) => Some(
+                d.midnight()
+                    .assume_utc()
+                    .checked_add(Duration::days(1))
+                    .ok_or_else(|| AppError::field("tot", msg("error-date-invalid")))?,
+            ),
+        };
+        if let (Some(a), Some(b)) = (from, until)
+            && a >= b
+        {
+            return Err(AppError::field("tot", msg("log-until-before-from")));
+        }
+        Ok((from, until))
+    }
+}
+
 /// Entries per page.
 pub const PAGE: i64 = 200;
 
@@ -57,14 +80,7 @@ fn checkbox<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
 
 /// Turns the typed filters into a store query. An unknown user name matches nothing.
 pub async fn to_query(state: &AppState, f: &Filters) -> Result<AccessQuery, AppError> {
-    let from = optional_date("van", &f.van)?.map(|d| d.midnight().assume_utc());
-    let until =
-        optional_date("tot", &f.tot)?.map(|d| d.midnight().assume_utc() + Duration::days(1));
-    if let (Some(a), Some(b)) = (from, until)
-        && a >= b
-    {
-        return Err(AppError::field("tot", msg("log-until-before-from")));
-    }
+    let (from, until) = f.period()?;
     let user_id = match f.gebruiker.trim() {
         "" => None,
         name => Some(

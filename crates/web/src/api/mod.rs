@@ -190,44 +190,48 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                 ApiError(AppError::field("body", msg("api-body-unreadable")))
             }
         })?;
-        let de = &mut serde_json::Deserializer::from_slice(&bytes);
-        serde_path_to_error::deserialize(de)
-            .map(ApiJson)
-            .map_err(|err| {
-                let path = err.path().to_string();
-                let path = if path == "." { String::new() } else { path };
-                let inner = err.into_inner();
-                if inner.is_syntax() || inner.is_eof() {
-                    let message = msg_args(
-                        "api-json-invalid",
-                        [
-                            ("line", inner.line().to_string()),
-                            ("column", inner.column().to_string()),
-                        ],
-                    );
-                    // Where the text stopped being JSON, when serde knows the field.
-                    let field = if path.is_empty() {
-                        "body".to_string()
-                    } else {
-                        path
-                    };
-                    return ApiError(AppError::BadInput(schakel_domain::FieldError::new(
-                        field, message,
-                    )));
-                }
-                let text = inner.to_string();
-                let text = text.split(" at line").next().unwrap_or_default();
-                let (field, message) = problem(&path, text);
-                ApiError(AppError::BadInput(schakel_domain::FieldError::new(
-                    if field.is_empty() {
-                        "body".to_string()
-                    } else {
-                        field
-                    },
-                    message,
-                )))
-            })
+        decode_json(&bytes).map(ApiJson)
     }
+}
+
+/// Decodes a JSON request body as `T`; an error names the field (`betrokkenen[1].geboortedatum`)
+/// with a Dutch message. The API's body parser, public for the fuzz targets (`fuzz/`).
+pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        let inner = err.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            let message = msg_args(
+                "api-json-invalid",
+                [
+                    ("line", inner.line().to_string()),
+                    ("column", inner.column().to_string()),
+                ],
+            );
+            // Where the text stopped being JSON, when serde knows the field.
+            let field = if path.is_empty() {
+                "body".to_string()
+            } else {
+                path
+            };
+            return ApiError(AppError::BadInput(schakel_domain::FieldError::new(
+                field, message,
+            )));
+        }
+        let text = inner.to_string();
+        let text = text.split(" at line").next().unwrap_or_default();
+        let (field, message) = problem(&path, text);
+        ApiError(AppError::BadInput(schakel_domain::FieldError::new(
+            if field.is_empty() {
+                "body".to_string()
+            } else {
+                field
+            },
+            message,
+        )))
+    })
 }
 
 /// The field and a Dutch message for serde's English description of what is wrong at `path`
@@ -316,31 +320,36 @@ pub struct ApiQuery<T>(pub T);
 impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        axum::extract::Query::<T>::from_request_parts(parts, state)
-            .await
-            .map(|axum::extract::Query(v)| ApiQuery(v))
-            .map_err(|rejection| {
-                // axum names the parameter before the first colon: "...query string: limit: ...".
-                let text = rejection.body_text();
-                let detail = text
-                    .split_once("query string: ")
-                    .map_or(text.as_str(), |(_, d)| d);
-                let (path, problem_text) = match detail.split_once(": ") {
-                    Some((f, m)) if !f.contains(' ') => (f, m),
-                    _ => ("", detail),
-                };
-                let (field, message) = problem(path, problem_text);
-                ApiError(AppError::BadQuery(schakel_domain::FieldError::new(
-                    if field.is_empty() {
-                        "query".to_string()
-                    } else {
-                        field
-                    },
-                    message,
-                )))
-            })
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        decode_query(&parts.uri).map(ApiQuery)
     }
+}
+
+/// Decodes the query string of `uri` as `T`; an error names the parameter (`limit`, or `query`
+/// when the parameter is unknown). The API's query parser, public for the fuzz targets (`fuzz/`).
+pub fn decode_query<T: DeserializeOwned>(uri: &axum::http::Uri) -> Result<T, ApiError> {
+    axum::extract::Query::<T>::try_from_uri(uri)
+        .map(|axum::extract::Query(v)| v)
+        .map_err(|rejection| {
+            // axum names the parameter before the first colon: "...query string: limit: ...".
+            let text = rejection.body_text();
+            let detail = text
+                .split_once("query string: ")
+                .map_or(text.as_str(), |(_, d)| d);
+            let (path, problem_text) = match detail.split_once(": ") {
+                Some((f, m)) if !f.contains(' ') => (f, m),
+                _ => ("", detail),
+            };
+            let (field, message) = problem(path, problem_text);
+            ApiError(AppError::BadQuery(schakel_domain::FieldError::new(
+                if field.is_empty() {
+                    "query".to_string()
+                } else {
+                    field
+                },
+                message,
+            )))
+        })
 }
 
 #[cfg(test)]

@@ -25,13 +25,33 @@ pub fn routes() -> ApiRouter {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(as = Login)]
-struct LoginBody {
+pub(crate) struct LoginBody {
     username: String,
     password: String,
     totp: Option<String>,
     /// Needed when the user holds roles in several organisations.
     organisation_id: Option<String>,
     role: Option<String>,
+}
+
+impl LoginBody {
+    /// The role asked for, known and with an organisation id of the right form.
+    pub(crate) fn checked_role(&self) -> Result<Option<Role>, AppError> {
+        let role = match self.role.as_deref() {
+            Some(code) => Some(Role::parse("role", code)?),
+            None => None,
+        };
+        if role.is_some() && self.organisation_id.is_none() {
+            return Err(AppError::field(
+                "organisation_id",
+                msg("api-role-needs-organisation"),
+            ));
+        }
+        if let Some(org_id) = &self.organisation_id {
+            schakel_domain::validate::identifier("organisation_id", org_id)?;
+        }
+        Ok(role)
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -67,19 +87,7 @@ async fn login_json(
     // roles, an organisation id has the form of one, and a second factor is only taken where one
     // is asked: in demo mode (fictional data, the second factor waived) a `totp` is refused rather
     // than silently ignored, so a client never believes a code it sent was checked.
-    let role = match body.role.as_deref() {
-        Some(code) => Some(Role::parse("role", code)?),
-        None => None,
-    };
-    if role.is_some() && body.organisation_id.is_none() {
-        return Err(ApiError(AppError::field(
-            "organisation_id",
-            msg("api-role-needs-organisation"),
-        )));
-    }
-    if let Some(org_id) = &body.organisation_id {
-        schakel_domain::validate::identifier("organisation_id", org_id)?;
-    }
+    let role = body.checked_role()?;
     if state.config.demo_mode && body.totp.is_some() {
         return Err(ApiError(AppError::field("totp", msg("api-demo-no-totp"))));
     }

@@ -1,7 +1,7 @@
 //! Who is asking: passwords, the second factor, sessions and login throttling; the login pages
 //! (password, second factor, choosing a role, logging out) and the session API.
 
-mod api;
+pub(crate) mod api;
 pub mod login;
 mod page;
 pub mod password;

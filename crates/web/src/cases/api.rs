@@ -42,10 +42,10 @@ fn break_glass_reason(headers: &HeaderMap) -> Option<String> {
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
-struct Page {
+pub(crate) struct Page {
     /// 1 to 500, default 50.
-    limit: Option<i64>,
-    offset: Option<i64>,
+    pub(crate) limit: Option<i64>,
+    pub(crate) offset: Option<i64>,
 }
 
 /// The cases the user's organisation takes part in.
@@ -252,7 +252,7 @@ async fn run_command(
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
-struct FeedbackQuery {
+pub(crate) struct FeedbackQuery {
     /// Whether the reporter has a role in the follow-up, or is a doctor who was only informant,
     /// is part of the intake (`melder.rol_in_vervolg`, `melder.arts_informant`).
     moment: Moment,

@@ -2,11 +2,11 @@
 //! break-the-glass and the feedback owed to the reporter, and the same over the API (events, commands,
 //! feedback). Every read passes the gate; every write is a use case.
 
-mod api;
+pub(crate) mod api;
 pub(crate) mod casework;
 pub(crate) mod dto;
 pub(crate) mod feedback;
-mod page;
+pub(crate) mod page;
 
 use crate::api::ApiRouter;
 

@@ -2,8 +2,8 @@
 //! (API). Both register through the one use case, `schakel_app::register_intake`.
 
 mod api;
-mod dto;
-mod page;
+pub(crate) mod dto;
+pub(crate) mod page;
 
 use crate::api::ApiRouter;
 

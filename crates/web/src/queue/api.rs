@@ -43,7 +43,7 @@ struct QueueEntry {
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
-struct QueuePage {
+pub(crate) struct QueuePage {
     /// 1 to 500, default 100.
     limit: Option<i64>,
     offset: Option<i64>,
@@ -63,6 +63,23 @@ struct QueuePage {
     richting: Option<String>,
 }
 
+impl QueuePage {
+    /// The page asked for (limit, offset) and the filters.
+    pub(crate) fn split(self) -> Result<((i64, i64), Params), AppError> {
+        let paging = crate::api::paging(self.limit, self.offset, 100)?;
+        let params = Params {
+            taak: self.taak,
+            gemeente: self.gemeente,
+            verlopen: self.verlopen,
+            acuut: self.acuut,
+            toegewezen: self.toegewezen,
+            sorteer: self.sorteer,
+            richting: self.richting,
+        };
+        Ok((paging, params))
+    }
+}
+
 /// Every deadline the user's organisation owns: acute first, then by the chosen column (earliest
 /// deadline by default), overdue marked; filtered as asked.
 #[utoipa::path(
@@ -80,7 +97,7 @@ async fn work_queue(
     ApiUser(user): ApiUser,
     ApiQuery(p): ApiQuery<QueuePage>,
 ) -> ApiResult<Json<Vec<QueueEntry>>> {
-    let (limit, offset) = crate::api::paging(p.limit, p.offset, 100)?;
+    let ((limit, offset), params) = p.split()?;
     user.membership.as_ref().ok_or(AppError::Unauthenticated)?;
     let gemeenten: Vec<String> = state
         .store
@@ -89,17 +106,7 @@ async fn work_queue(
         .into_iter()
         .map(|g| g.name)
         .collect();
-    let ask = Params {
-        taak: p.taak,
-        gemeente: p.gemeente,
-        verlopen: p.verlopen,
-        acuut: p.acuut,
-        toegewezen: p.toegewezen,
-        sorteer: p.sorteer,
-        richting: p.richting,
-    }
-    .ask(&user, &gemeenten)
-    .map_err(AppError::BadQuery)?;
+    let ask = params.ask(&user, &gemeenten).map_err(AppError::BadQuery)?;
     let policy = GatePolicy {
         state: &state,
         user: &user,

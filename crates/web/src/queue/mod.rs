@@ -2,7 +2,7 @@
 //! totals per task, page numbers and (for a teamleider) the load per worker (issue 7), as a page and
 //! over the API. Both read the same query parameters through [`Params::ask`].
 
-mod api;
+pub(crate) mod api;
 mod page;
 
 use schakel_app::queue::{QueueFilter, QueueSort, TeDoen};
@@ -73,6 +73,18 @@ impl Params {
             .as_ref()
             .map(|m| m.org_id.clone())
             .unwrap_or_default();
+        let role = user.membership.as_ref().map(|m| m.role.code().to_string());
+        self.ask_as(org, &user.user.id, role, gemeenten)
+    }
+
+    /// [`Params::ask`] for the user `user_id` of `org` in `viewer_role`.
+    pub fn ask_as(
+        &self,
+        org: String,
+        user_id: &str,
+        viewer_role: Option<String>,
+        gemeenten: &[String],
+    ) -> Result<TeDoen, FieldError> {
         let kind = match some(&self.taak) {
             Some(k) if TASK_KINDS.contains(&k) => Some(k.to_string()),
             Some(_) => return Err(FieldError::new("taak", msg("error-queue-choose"))),
@@ -85,7 +97,7 @@ impl Params {
         };
         let (assigned_to, unassigned_only) = match some(&self.toegewezen) {
             None => (None, false),
-            Some("mij") => (Some(user.user.id.clone()), false),
+            Some("mij") => (Some(user_id.to_string()), false),
             Some("niemand") => (None, true),
             Some(_) => return Err(FieldError::new("toegewezen", msg("error-queue-choose"))),
         };
@@ -108,7 +120,7 @@ impl Params {
                 acute_only: flag("acuut", &self.acuut)?,
                 assigned_to,
                 unassigned_only,
-                viewer_role: user.membership.as_ref().map(|m| m.role.code().to_string()),
+                viewer_role,
             },
             sort,
             descending,

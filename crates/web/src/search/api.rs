@@ -19,10 +19,10 @@ pub fn routes() -> ApiRouter {
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
-struct SearchParams {
+pub(crate) struct SearchParams {
     /// Words of a name, a date of birth (29-11-2026 or 2026-11-29), a BSN and/or a case number
     /// (VT-2026-00123); every criterion given must hold.
-    q: Option<String>,
+    pub(crate) q: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]

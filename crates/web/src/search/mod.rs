@@ -2,7 +2,7 @@
 //! users who may read cases; what is shown is filtered by the access policy and the search is
 //! logged (see `schakel_app::search`). A page and `GET /api/v1/search`.
 
-mod api;
+pub(crate) mod api;
 mod page;
 
 use crate::api::ApiRouter;

@@ -8,6 +8,7 @@ mod disclosure;
 mod flow;
 mod hardening;
 mod harness;
+mod hostile;
 mod input;
 mod known;
 mod login;

@@ -1,7 +1,7 @@
 //! One case: its facts, people, organisations and history; notes; and break-the-glass access.
 //! Every route goes through [`gate::open_case`].
 
-mod actions;
+pub(crate) mod actions;
 
 use askama::Template;
 use axum::extract::{Form, Path, State};

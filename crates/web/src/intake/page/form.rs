@@ -4,8 +4,8 @@
 
 use schakel_domain::FieldError;
 use schakel_domain::case::CaseKind;
-use schakel_domain::intake::{Betrokkene, Gender, Intake, Melder};
-use schakel_domain::msg;
+use schakel_domain::intake::{Betrokkene, Gender, Intake, MAX_BETROKKENEN, Melder};
+use schakel_domain::{msg, msg_args};
 use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime};
 
@@ -33,17 +33,23 @@ impl Posted {
             .collect()
     }
 
-    /// The highest betrokkene row index present, plus one.
+    /// The row indexes posted in field names like `betrokkenen[2].naam`.
+    fn row_indexes(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().filter_map(|(k, _)| {
+            k.strip_prefix("betrokkenen[")?
+                .split(']')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+    }
+
+    /// The highest betrokkene row index present, plus one. Rows past the domain's limit are not
+    /// counted ([`intake_from`] refuses them): a posted `betrokkenen[999999999]` must not make the
+    /// form render or walk a billion rows.
     pub fn rows(&self) -> usize {
-        self.0
-            .iter()
-            .filter_map(|(k, _)| {
-                k.strip_prefix("betrokkenen[")?
-                    .split(']')
-                    .next()?
-                    .parse::<usize>()
-                    .ok()
-            })
+        self.row_indexes()
+            .filter(|i| *i < MAX_BETROKKENEN)
             .max()
             .map_or(0, |m| m + 1)
     }
@@ -53,6 +59,14 @@ impl Posted {
 fn parse_received(value: &str, now: OffsetDateTime) -> Result<OffsetDateTime, FieldError> {
     if value.is_empty() {
         return Ok(now);
+    }
+    // A signed year (`-9999-01-01T00:00`) parses, but lies outside what converts to UTC: refused
+    // here rather than panicking in the conversion.
+    if value.starts_with(['+', '-']) {
+        return Err(FieldError::new(
+            "ontvangen_op",
+            msg("intake-received-invalid"),
+        ));
     }
     let local = PrimitiveDateTime::parse(
         value,
@@ -74,6 +88,15 @@ pub fn intake_from(
         "melding" => CaseKind::Melding,
         _ => return Err(FieldError::new("soort", msg("intake-choose-kind"))),
     };
+    if p.row_indexes().any(|i| i >= MAX_BETROKKENEN) {
+        return Err(FieldError::new(
+            "betrokkenen",
+            msg_args(
+                "error-intake-too-many-persons",
+                [("max_betrokkenen", MAX_BETROKKENEN.to_string())],
+            ),
+        ));
+    }
     let mut betrokkenen = Vec::new();
     for i in 0..p.rows() {
         let f = |name: &str| p.get(&format!("betrokkenen[{i}].{name}")).to_string();
@@ -137,4 +160,42 @@ pub fn intake_from(
         specific_groups: p.all("specifieke_groepen"),
         description: p.get("omschrijving").to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn posted(pairs: &[(&str, &str)]) -> Posted {
+        Posted(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_received_moment_with_a_signed_year_is_refused_not_a_panic() {
+        let now = datetime!(2026-11-29 12:00 UTC);
+        for typed in ["-9999-01-01T00:00", "+2026-11-28T09:30"] {
+            let p = posted(&[("soort", "melding"), ("ontvangen_op", typed)]);
+            let e = intake_from(&p, now, "regio-2018").unwrap_err();
+            assert_eq!(e.field, "ontvangen_op", "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_row_index_past_the_limit_is_refused_and_not_counted() {
+        let now = datetime!(2026-11-29 12:00 UTC);
+        let p = posted(&[
+            ("soort", "melding"),
+            ("betrokkenen[0].rol", "kind_in_gezin"),
+            ("betrokkenen[18446744073709551615].rol", "pleger"),
+        ]);
+        assert_eq!(p.rows(), 1);
+        let e = intake_from(&p, now, "regio-2018").unwrap_err();
+        assert_eq!(e.field, "betrokkenen");
+    }
 }

@@ -1,6 +1,6 @@
 //! The intake page: one form for an advies or a melding, a known-before check, then registration.
 
-mod form;
+pub(crate) mod form;
 mod known;
 
 use askama::Template;
@@ -11,6 +11,7 @@ use axum::routing::get;
 use schakel_app::RegisterIntake;
 use schakel_domain::access::{Action, ResourceKind};
 use schakel_domain::codes::ids;
+use schakel_domain::intake::MAX_BETROKKENEN;
 
 use self::form::{self as flow, Posted};
 use self::known::KnownView;
@@ -190,7 +191,9 @@ async fn submit(
         match p.get("stap") {
             "meer" => {
                 guard(&state, &user).await?;
-                page(&state, &user, &p, rows + 2, None, None).await
+                // Two more empty rows, up to the most one melding may have.
+                let more = (rows + 2).min(MAX_BETROKKENEN);
+                page(&state, &user, &p, more, None, None).await
             }
             "registreren" => {
                 let (confirmed, rejected, join_case) = known::decisions(&p);
