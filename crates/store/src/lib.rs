@@ -12,6 +12,7 @@ mod bulk;
 pub mod cases;
 pub mod casework;
 mod dialect;
+pub mod glance;
 pub mod hashchain;
 pub mod known;
 mod migrate;
