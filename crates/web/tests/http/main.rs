@@ -10,6 +10,7 @@ mod hardening;
 mod harness;
 mod input;
 mod login;
+mod look;
 mod monitoring;
 mod rules;
 mod sweep;
