@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, Duration, Month, Weekday};
 
 mod deadlines;
+mod due;
 #[cfg(test)]
 mod tests;
 
@@ -17,6 +18,7 @@ pub use deadlines::{
     Terms, acute_deadline, assessment_deadline, dutch_date, dutch_local_date, dutch_offset,
     from_dutch_local, onderzoek_deadline, to_dutch_local,
 };
+pub use due::{DueState, dutch_moment};
 
 /// A public holiday the calendar may recognise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

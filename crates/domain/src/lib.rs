@@ -60,6 +60,7 @@ pub mod classification;
 pub mod codes;
 pub mod error;
 pub mod feedback;
+pub mod glance;
 pub mod handover;
 pub mod instruments;
 pub mod intake;

@@ -27,6 +27,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "programme.ftl"),
     ftl!("nl", "known.ftl"),
     ftl!("nl", "findings.ftl"),
+    ftl!("nl", "look.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -43,6 +44,7 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "programme.ftl"),
     ftl!("en", "known.ftl"),
     ftl!("en", "findings.ftl"),
+    ftl!("en", "look.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

@@ -13,6 +13,7 @@ pub mod cases;
 pub mod casework;
 pub mod consistency;
 mod dialect;
+pub mod glance;
 pub mod hashchain;
 pub mod known;
 pub mod login_forms;

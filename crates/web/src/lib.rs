@@ -15,6 +15,7 @@ mod search;
 // Infrastructure the features share.
 pub mod api;
 mod csrf;
+mod display;
 mod error;
 mod frame;
 pub mod gate;

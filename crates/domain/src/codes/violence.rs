@@ -27,7 +27,7 @@ pub(super) fn regio_2018() -> CodeList {
             ),
             code(
                 "financiele_uitbuiting",
-                "Financiele uitbuiting",
+                "Financiële uitbuiting",
                 "Financial exploitation",
             ),
             code(
@@ -48,7 +48,7 @@ pub(super) fn regio_2018() -> CodeList {
             code("ouderenmishandeling", "Ouderenmishandeling", "Elder abuse"),
             code(
                 "pediatric_condition_falsification",
-                "Pediatric Condition Falsification",
+                "Verzonnen of veroorzaakte ziekte bij een kind (PCF)",
                 "Pediatric condition falsification",
             ),
             code(

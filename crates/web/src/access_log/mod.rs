@@ -48,18 +48,18 @@ pub struct Filters {
 }
 
 impl Filters {
-    /// The typed `van` and `tot` as the half-open period [van 00:00, the day after tot 00:00).
+    /// The typed `van` and `tot` as the half-open period [van 00:00, the day after tot 00:00), in
+    /// Dutch time.
     pub fn period(&self) -> Result<(Option<OffsetDateTime>, Option<OffsetDateTime>), AppError> {
-        let from = optional_date("van", &self.van)?.map(|d| d.midnight().assume_utc());
+        // The days are Dutch days: from local midnight to local midnight (issue 7: one time zone).
+        let midnight = |d: time::Date| schakel_domain::calendar::from_dutch_local(d.midnight());
+        let from = optional_date("van", &self.van)?.map(midnight);
         // The day after 31-12-9999 does not exist: that `tot` is refused, not a panic.
         let until = match optional_date("tot", &self.tot)? {
             None => None,
-            Some(d) => Some(
-                d.midnight()
-                    .assume_utc()
-                    .checked_add(Duration::days(1))
-                    .ok_or_else(|| AppError::field("tot", msg("error-date-invalid")))?,
-            ),
+            Some(d) => Some(midnight(d.checked_add(Duration::days(1)).ok_or_else(|| {
+                AppError::field("tot", msg("error-date-invalid"))
+            })?)),
         };
         if let (Some(a), Some(b)) = (from, until)
             && a >= b
@@ -109,17 +109,35 @@ pub async fn logged_search(
     user: &CurrentUser,
     q: &AccessQuery,
 ) -> Result<Vec<LoggedAccess>, AppError> {
-    let summary = format!(
-        "zoekvraag: gebruiker={} client={} van={} tot={} nood={}",
-        q.user_id.as_deref().unwrap_or("-"),
-        q.client.as_deref().unwrap_or("-"),
-        q.from
-            .map(|d| d.date().to_string())
-            .unwrap_or_else(|| "-".into()),
-        q.until
-            .map(|d| d.date().to_string())
-            .unwrap_or_else(|| "-".into()),
-        q.only_break_glass
+    // In words, as the log shows it to the next reviewer: Dutch dates, no field codes.
+    let day = |d: Option<time::OffsetDateTime>, back: bool| {
+        d.map(|d| {
+            let d = schakel_domain::calendar::dutch_local_date(d);
+            let d = if back {
+                d.previous_day().unwrap_or(d)
+            } else {
+                d
+            };
+            schakel_domain::calendar::dutch_date(d)
+        })
+        .unwrap_or_else(|| "-".into())
+    };
+    let summary = crate::i18n::t_args(
+        "look-log-search-summary",
+        &[
+            ("user", q.user_id.as_deref().unwrap_or("-")),
+            ("client", q.client.as_deref().unwrap_or("-")),
+            ("from", &day(q.from, false)),
+            ("until", &day(q.until, true)),
+            (
+                "break_glass",
+                &crate::i18n::t(if q.only_break_glass {
+                    "word-yes"
+                } else {
+                    "word-no"
+                }),
+            ),
+        ],
     );
     let access = Access::new(Action::Search, ResourceKind::AccessLog)
         .clients(q.client.iter().cloned().collect())

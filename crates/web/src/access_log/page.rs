@@ -9,6 +9,7 @@ use axum::routing::get;
 use schakel_store::access_log::{AccessQuery, LoggedAccess};
 
 use super::{Filters, PAGE, logged_search, to_query};
+use crate::display::log;
 use crate::frame::PageUser;
 use crate::frame::{PageCtx, render};
 use crate::i18n::{t, t_args};
@@ -28,7 +29,10 @@ pub struct Row {
     pub org: String,
     pub action: String,
     pub resource: String,
+    /// The case number or id the entry is about, if any.
+    pub resource_id: String,
     pub outcome: String,
+    pub denied: bool,
     pub ground: String,
     pub reason: String,
     pub access_point: String,
@@ -61,19 +65,21 @@ async fn rows(state: &AppState, entries: Vec<LoggedAccess>) -> Result<Vec<Row>, 
                 .unwrap_or_default();
             Row {
                 seq: e.seq,
-                at: e.at.get(..19).unwrap_or(&e.at).replace('T', " "),
+                at: crate::display::moment(&e.at),
                 break_glass: e.ground.as_deref() == Some("break_the_glass"),
                 username: e.username,
-                role: e.role.unwrap_or_default(),
+                role: e.role.as_deref().map(log::role).unwrap_or_default(),
                 org,
-                action: e.action,
-                resource: format!("{} {}", e.resource_kind, e.resource_id.unwrap_or_default()),
+                action: log::action(&e.action),
+                resource: log::resource(&e.resource_kind),
+                resource_id: e.resource_id.unwrap_or_default(),
+                denied: e.outcome != "allowed",
                 outcome: if e.outcome == "allowed" {
                     t("log-outcome-allowed")
                 } else {
                     t("log-outcome-denied")
                 },
-                ground: e.ground.unwrap_or_default(),
+                ground: e.ground.as_deref().map(log::ground).unwrap_or_default(),
                 reason: e.reason.unwrap_or_default(),
                 access_point: e.access_point,
                 clients: e.clients,

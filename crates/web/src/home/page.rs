@@ -4,7 +4,9 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use schakel_domain::access::{Action, Participation, ResourceKind, participations_that_may};
+use schakel_domain::access::{
+    Action, Decision, Participation, Resource, ResourceKind, decide, participations_that_may,
+};
 use schakel_domain::org::Role;
 use serde::Deserialize;
 
@@ -48,6 +50,10 @@ struct HomePage {
     queue: Option<Queue>,
     links: Vec<(&'static str, String, String)>,
     gemeenten: Vec<(String, usize)>,
+    /// Policy and programme staff: the region's current counts.
+    region: Option<super::region::Glance>,
+    /// A school or childcare contact: the empty state that says what will appear here.
+    school: bool,
 }
 
 #[derive(Deserialize)]
@@ -74,6 +80,8 @@ async fn home(
         queue: None,
         links: Vec::new(),
         gemeenten: Vec::new(),
+        region: None,
+        school: false,
     };
     match membership.role {
         Role::Medewerker | Role::Teamleider if membership.org_kind.handles_cases() => {
@@ -122,16 +130,12 @@ async fn home(
                         .unwrap_or_default();
                     QueueRow {
                         relation,
-                        updated: c
-                            .updated_at
-                            .get(..16)
-                            .unwrap_or(&c.updated_at)
-                            .replace('T', " "),
+                        updated: crate::display::moment(&c.updated_at),
                         id: c.id,
                         case_number: c.case_number.unwrap_or_default(),
                         title: c.title,
-                        kind: c.kind,
-                        status: c.status,
+                        kind: crate::display::case_kind(&c.kind),
+                        status: crate::display::phase(&c.status),
                     }
                 })
                 .collect();
@@ -177,26 +181,37 @@ async fn home(
                 ),
             ];
         }
-        // Policy and programme staff (and anyone of an organisation without cases) see the region.
+        // Policy and programme staff (and anyone of an organisation without cases) see the region:
+        // its current counts where the policy lets the role read the monitor, else its gemeenten.
         Role::Beleidsmedewerker | Role::Medewerker | Role::Teamleider => {
             page.intro = t("home-intro-region");
-            let orgs = state.store.organisations().await?;
-            page.gemeenten = state
-                .store
-                .gemeenten()
-                .await?
-                .into_iter()
-                .map(|g| {
-                    let n = orgs
-                        .iter()
-                        .filter(|o| o.gemeenten.contains(&g.name))
-                        .count();
-                    (g.name, n)
-                })
-                .collect();
+            let actor = user.actor(None).ok_or(AppError::Unauthenticated)?;
+            let may_read_monitor = matches!(
+                decide(&actor, Action::Read, &Resource::new(ResourceKind::Monitor)),
+                Decision::Allow(_)
+            );
+            if may_read_monitor {
+                page.region = Some(super::region::glance(&state).await?);
+            } else {
+                let orgs = state.store.organisations().await?;
+                page.gemeenten = state
+                    .store
+                    .gemeenten()
+                    .await?
+                    .into_iter()
+                    .map(|g| {
+                        let n = orgs
+                            .iter()
+                            .filter(|o| o.gemeenten.contains(&g.name))
+                            .count();
+                        (g.name, n)
+                    })
+                    .collect();
+            }
         }
         Role::SchoolContact => {
             page.intro = t("home-intro-school-contact");
+            page.school = true;
         }
     }
     render(&page)

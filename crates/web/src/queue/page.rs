@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
-use schakel_domain::calendar::dutch_date;
+use schakel_domain::calendar::{DueState, dutch_date};
 use schakel_domain::org::Role;
 use serde::Deserialize;
 
@@ -31,6 +31,8 @@ pub struct Item {
     pub due: String,
     pub since: String,
     pub overdue: bool,
+    /// On time, due within a working day, or overdue: said in words beside the colour.
+    pub due_state: DueState,
     pub acute: bool,
     pub gemeente: String,
     pub assigned: String,
@@ -237,7 +239,15 @@ async fn page(
             title: q.title.clone(),
             // The deadline's own Dutch label (it may say which moment); the kind's for totals.
             what: q.what.clone(),
-            due: dutch_date(q.due),
+            due: match q.due_at {
+                Some(at) => schakel_domain::calendar::dutch_moment(at),
+                None => dutch_date(q.due),
+            },
+            due_state: if q.overdue {
+                DueState::Overdue
+            } else {
+                DueState::of(&state.config.rules.calendar, q.due, q.due_at, now)
+            },
             overdue: q.overdue,
             acute: q.acute,
             gemeente: q.gemeente.clone().unwrap_or_default(),
@@ -246,11 +256,12 @@ async fn page(
         .collect();
     let sort = ask.sort.code().to_string();
     let direction = if ask.descending { "af" } else { "op" }.to_string();
+    // The deadline first: on a phone the list reads deadline and status before the rest.
     let columns = [
+        ("termijn", t("queue-due")),
         ("taak", t("queue-what")),
         ("casus", t("word-case")),
         ("gemeente", t("worklist-gemeente")),
-        ("termijn", t("queue-due")),
     ]
     .into_iter()
     .map(|(code, label)| {

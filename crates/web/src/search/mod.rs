@@ -5,6 +5,8 @@
 pub(crate) mod api;
 mod page;
 
+pub(crate) use page::role_label;
+
 use crate::api::ApiRouter;
 
 /// The feature's pages.

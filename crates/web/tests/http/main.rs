@@ -12,6 +12,7 @@ mod hostile;
 mod input;
 mod known;
 mod login;
+mod look;
 mod monitoring;
 mod rules;
 mod sweep;

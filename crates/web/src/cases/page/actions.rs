@@ -20,17 +20,10 @@ use crate::i18n::t;
 /// A stand-in reason for asking the domain whether an event would be accepted.
 const PROBE: &str = "(controle)";
 
-/// A deadline as shown: what, when, and whether it has passed.
-pub struct DeadlineRow {
-    pub what: String,
-    pub due: String,
-    pub overdue: bool,
-    pub mine: bool,
-}
-
 pub struct OpenHandoverView {
     pub to_org: String,
-    pub age_days: i64,
+    /// How long the offer waits, in plain Dutch ("vandaag aangeboden").
+    pub offered: String,
     pub voorwaarden: Vec<String>,
     pub afspraken: Vec<String>,
     /// The user's organisation is the receiver: it may accept, refuse or ask a question.
@@ -43,7 +36,6 @@ pub struct OpenHandoverView {
 /// The forms shown on the case page.
 pub struct Actions {
     pub phase: String,
-    pub deadlines: Vec<DeadlineRow>,
     pub urgency: bool,
     /// The region's acute term in hours, asked in the urgency question (RULES.md 2.1: 24 h).
     pub acute_hours: u32,
@@ -125,16 +117,6 @@ pub fn actions(i: Inputs<'_>) -> Actions {
             .unwrap_or_default()
     };
     let today = schakel_domain::calendar::dutch_local_date(i.now);
-    let deadlines = s
-        .deadlines(i.calendar, i.terms)
-        .into_iter()
-        .map(|d| DeadlineRow {
-            what: d.what.label(),
-            due: d.due.to_string(),
-            overdue: d.due_at.map(|at| at < i.now).unwrap_or(d.due < today),
-            mine: d.owner_org == my_org,
-        })
-        .collect();
     let tracks = crate::frame::code_options(codes::ids::VERVOLGTRAJECT, codes::ids::PROTOCOL_2019);
     let handover_decided = s
         .decision
@@ -188,7 +170,11 @@ pub fn actions(i: Inputs<'_>) -> Actions {
     );
     let open_handover = s.open_handover.as_ref().map(|h| OpenHandoverView {
         to_org: org_name(&h.to_org),
-        age_days: (i.now - h.offered_at).whole_days(),
+        offered: match (i.now - h.offered_at).whole_days() {
+            ..=0 => t("look-case-offered-today"),
+            1 => t("look-case-offered-one-day"),
+            days => crate::i18n::t_arg("look-case-offered-days", "days", days),
+        },
         voorwaarden: h.veiligheidsvoorwaarden.clone(),
         afspraken: h.monitoring_agreements.clone(),
         can_answer: h.to_org == my_org,
@@ -236,7 +222,6 @@ pub fn actions(i: Inputs<'_>) -> Actions {
         s.accountable_org != my_org && s.former_regie.iter().any(|f| f.org == my_org);
     Actions {
         phase: s.phase.label(),
-        deadlines,
         urgency: !urgency_meldingen.is_empty(),
         acute_hours: i.terms.acute_hours,
         assessment: !assessment_meldingen.is_empty(),

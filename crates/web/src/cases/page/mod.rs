@@ -2,6 +2,7 @@
 //! Every route goes through [`gate::open_case`].
 
 pub(crate) mod actions;
+mod summary;
 
 use askama::Template;
 use axum::extract::{Form, Path, State};
@@ -73,6 +74,8 @@ struct CasePage {
     intakes: Vec<IntakeView>,
     /// What the reader does not see, and why, in Dutch.
     withheld: Vec<String>,
+    /// What was decided, the regiehouder and the deadlines (issue 7); absent without a state.
+    summary: Option<summary::Summary>,
 }
 
 /// One registered advies or melding as shown on the case page.
@@ -99,7 +102,6 @@ fn label(list: &str, version: &str, code: &str) -> String {
 fn intake_view(r: &schakel_domain::case::RecordedIntake) -> IntakeView {
     use schakel_domain::codes::ids;
     let i = &r.intake;
-    let local = schakel_domain::calendar::to_dutch_local(i.received_at);
     let withheld = |t: &str| t == redact::WITHHELD;
     let melder_detail = [i.melder.name.as_deref(), i.melder.organisation.as_deref()]
         .into_iter()
@@ -107,7 +109,7 @@ fn intake_view(r: &schakel_domain::case::RecordedIntake) -> IntakeView {
         .collect::<Vec<_>>()
         .join(", ");
     IntakeView {
-        when: format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute()),
+        when: schakel_domain::calendar::dutch_moment(i.received_at),
         soort: match i.case_kind {
             schakel_domain::case::CaseKind::Advies => t("case-kind-advies"),
             schakel_domain::case::CaseKind::Melding => t("case-kind-melding"),
@@ -146,10 +148,6 @@ fn intake_view(r: &schakel_domain::case::RecordedIntake) -> IntakeView {
     }
 }
 
-fn short_time(t: &str) -> String {
-    t.get(..16).unwrap_or(t).replace('T', " ")
-}
-
 async fn case_page(
     state: &AppState,
     user: &CurrentUser,
@@ -170,12 +168,21 @@ async fn case_page(
             .map(|u| u.display_name.clone())
             .unwrap_or_else(|| id.to_string())
     };
-    let events = case
-        .events(state)
-        .await?
+    let stored = case.events(state).await?;
+    // The regiehouder named when the handover was last accepted (the events may withhold it).
+    let named_regiehouder = stored
+        .iter()
+        .rev()
+        .find(|e| e.kind == "handover_accepted")
+        .and_then(|e| e.payload.get("regiehouder_user"))
+        .and_then(|u| u.as_str())
+        .filter(|u| *u != redact::WITHHELD)
+        .map(str::to_string);
+    let events = stored
         .into_iter()
         .map(|e| EventRow {
-            at: short_time(&e.at),
+            // Stored in UTC; shown in Dutch time like every other time (issue 7).
+            at: crate::display::moment(&e.at),
             text: if e.payload.get(redact::WITHHELD).is_some() {
                 t("case-content-withheld")
             } else {
@@ -220,6 +227,28 @@ async fn case_page(
             .collect(),
         _ => Vec::new(),
     };
+    let my_org = user
+        .membership
+        .as_ref()
+        .map(|m| m.org_id.clone())
+        .unwrap_or_default();
+    let summary = case_state.as_ref().map(|s| {
+        summary::summary(summary::Inputs {
+            state: s,
+            organisations: &orgs,
+            // The assigned worker; else, while the receiver holds regie, the regiehouder it named.
+            worker: assigned_user
+                .as_deref()
+                .or(named_regiehouder
+                    .as_deref()
+                    .filter(|_| s.accountable_org != s.vt_org))
+                .map(&user_name),
+            my_org: &my_org,
+            now: state.clock.now(),
+            calendar: &state.config.rules.calendar,
+            terms: &state.config.rules.terms,
+        })
+    });
     let actions = match (break_glass, case_state) {
         (false, Some(case_state)) => {
             let colleagues = match &user.membership {
@@ -251,20 +280,24 @@ async fn case_page(
             Some(n) => format!("{n} · {}", case.summary.title),
             None => case.summary.title.clone(),
         },
-        kind: case.summary.kind.clone(),
-        status: case.summary.status.clone(),
+        kind: crate::display::case_kind(&case.summary.kind),
+        status: crate::display::phase(&case.summary.status),
         accountable: org_name(&case.summary.accountable_org),
-        opened: short_time(&case.summary.opened_at),
+        opened: crate::display::moment(&case.summary.opened_at),
         persons: case
             .persons
             .iter()
             .map(|(p, role)| {
+                let role = crate::search::role_label(role);
                 let detail = match &p.birth_date {
                     Some(born) => t_args(
                         "case-person-born",
-                        &[("role", role.as_str()), ("born", &born.to_string())],
+                        &[
+                            ("role", role.as_str()),
+                            ("born", &crate::search::dutch_date(born)),
+                        ],
                     ),
-                    None => role.clone(),
+                    None => role,
                 };
                 (p.display_name.clone(), detail)
             })
@@ -285,6 +318,7 @@ async fn case_page(
         actions,
         intakes,
         withheld,
+        summary,
     };
     render(&page)
 }
