@@ -24,6 +24,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "hardening.ftl"),
     ftl!("nl", "accounts.ftl"),
     ftl!("nl", "sweep.ftl"),
+    ftl!("nl", "forms.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -37,6 +38,7 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "hardening.ftl"),
     ftl!("en", "accounts.ftl"),
     ftl!("en", "sweep.ftl"),
+    ftl!("en", "forms.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

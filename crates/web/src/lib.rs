@@ -16,6 +16,7 @@ mod search;
 pub mod api;
 mod csrf;
 mod error;
+mod forms;
 mod frame;
 pub mod gate;
 mod i18n;
