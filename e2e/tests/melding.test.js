@@ -50,6 +50,7 @@ test('a melding goes from intake to an accepted handover', async () => {
   await submitAction(vt, 'Urgentie vastleggen');
   await vt.locator('#a-nee').check();
   await vt.locator('#b-ja').check();
+  await vt.locator('#c-over').check();
   await submitAction(vt, 'Beoordeling vastleggen');
   await vt.getByLabel('Vervolgtraject').selectOption('overdracht_lokaal_veld');
   await vt.getByLabel('Veiligheidsvoorwaarden (één per regel)').fill('Vader verblijft niet in de woning');

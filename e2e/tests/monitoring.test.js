@@ -40,6 +40,7 @@ test('the lokaal team records a monitoring moment with an unmet condition and th
   await submitAction(page, 'Urgentie vastleggen');
   await page.locator('#a-nee').check();
   await page.locator('#b-ja').check();
+  await page.locator('#c-over').check();
   await submitAction(page, 'Beoordeling vastleggen');
   await page.getByLabel('Vervolgtraject').selectOption('overdracht_lokaal_veld');
   await page.getByLabel('Veiligheidsvoorwaarden (één per regel)').fill('Vader verblijft niet in de woning');

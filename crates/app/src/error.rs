@@ -1,7 +1,7 @@
 //! What a use case can answer besides its result.
 
-use schakel_domain::FieldError;
 use schakel_domain::access::DenyReason;
+use schakel_domain::{FieldError, FieldErrors};
 use schakel_store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -9,6 +9,9 @@ pub enum Error {
     /// A command's field is wrong; names the field.
     #[error("{0}")]
     Invalid(FieldError),
+    /// Several fields of a command are wrong (issue 7: a form shows them all at once).
+    #[error("{0}")]
+    InvalidAll(FieldErrors),
     /// The access policy says no.
     #[error("{}", .0.message())]
     Forbidden(DenyReason),
@@ -24,5 +27,11 @@ pub enum Error {
 impl From<FieldError> for Error {
     fn from(e: FieldError) -> Self {
         Error::Invalid(e)
+    }
+}
+
+impl From<FieldErrors> for Error {
+    fn from(e: FieldErrors) -> Self {
+        Error::InvalidAll(e)
     }
 }

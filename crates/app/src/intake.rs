@@ -110,7 +110,7 @@ async fn validated(
     for b in &mut intake.betrokkenen {
         b.person_id = uuid::Uuid::now_v7().to_string();
     }
-    let intake = intake.validated(&gemeenten, now)?;
+    let intake = intake.validated_all(&gemeenten, now)?;
     // Every id in a command names something that exists (issue 8, finding 15): a reporter's
     // organisation is one of the region's.
     if let Some(org_id) = &intake.melder.org_id {

@@ -86,3 +86,126 @@ impl fmt::Display for FieldError {
 }
 
 impl std::error::Error for FieldError {}
+
+/// Every field error of one form or command, in the order the fields were checked; never empty.
+/// A form shows all of them at once (issue 7: the NL Design System error summary), so a user fixes
+/// everything in one go instead of one error per submit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldErrors {
+    first: FieldError,
+    rest: Vec<FieldError>,
+}
+
+impl FieldErrors {
+    /// The errors, or `None` when there are none.
+    pub fn from_vec(errors: Vec<FieldError>) -> Option<Self> {
+        let mut errors = errors.into_iter();
+        let first = errors.next()?;
+        Some(Self {
+            first,
+            rest: errors.collect(),
+        })
+    }
+
+    /// The first error: what a one-error answer (the API's `field` and `message`) names.
+    pub fn first(&self) -> &FieldError {
+        &self.first
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &FieldError> {
+        std::iter::once(&self.first).chain(self.rest.iter())
+    }
+
+    pub fn len(&self) -> usize {
+        1 + self.rest.len()
+    }
+
+    /// Never true; present because a length usually comes with it.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    pub fn into_vec(self) -> Vec<FieldError> {
+        let mut all = vec![self.first];
+        all.extend(self.rest);
+        all
+    }
+
+    /// The same errors with every field name passed through `f` (e.g. to prefix a body path).
+    pub fn map_fields(mut self, f: impl Fn(&str) -> String) -> Self {
+        self.first.field = f(&self.first.field);
+        for e in &mut self.rest {
+            e.field = f(&e.field);
+        }
+        self
+    }
+}
+
+impl From<FieldError> for FieldErrors {
+    fn from(e: FieldError) -> Self {
+        Self {
+            first: e,
+            rest: Vec::new(),
+        }
+    }
+}
+
+impl fmt::Display for FieldErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let all: Vec<String> = self.iter().map(ToString::to_string).collect();
+        f.write_str(&all.join("; "))
+    }
+}
+
+impl std::error::Error for FieldErrors {}
+
+/// Gathers the errors of a form while it is checked field by field, so checking goes on after the
+/// first bad field. A value whose check failed comes back as `None`; the caller puts a stand-in in
+/// its place, which [`Collector::finish`] never lets out.
+#[derive(Debug, Default)]
+pub struct Collector(Vec<FieldError>);
+
+impl Collector {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The value of a check that passed; a failed check's error is kept.
+    pub fn check<T>(&mut self, result: Result<T, FieldError>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.push(e);
+                None
+            }
+        }
+    }
+
+    /// Keeps an error; a second error for a field already wrong adds nothing for the user.
+    pub fn push(&mut self, e: FieldError) {
+        if !self.0.iter().any(|o| o.field == e.field) {
+            self.0.push(e);
+        }
+    }
+
+    /// Whether `field` already has an error.
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|o| o.field == field)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `value` when every check passed, else all the errors.
+    pub fn finish<T>(self, value: T) -> Result<T, FieldErrors> {
+        match FieldErrors::from_vec(self.0) {
+            None => Ok(value),
+            Some(errors) => Err(errors),
+        }
+    }
+
+    pub fn into_vec(self) -> Vec<FieldError> {
+        self.0
+    }
+}

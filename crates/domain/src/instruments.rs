@@ -65,6 +65,28 @@ impl InstrumentKind {
     }
 }
 
+/// The instruments, each in one version, a veiligheidsbeoordeling may be recorded with: RULES.md 9
+/// names the Triage-instrument VT v0.6 as the instrument of the VT veiligheidsbeoordeling (and
+/// RULES.md 2.1 its parts A, B and C). A form offers exactly these; nothing is typed (issue 7).
+pub fn safety_assessment_instruments() -> Vec<(InstrumentKind, String)> {
+    let kind = InstrumentKind::TriageVt;
+    vec![(kind, InstrumentSpec::default_for(kind).version)]
+}
+
+/// How a form names one of [`safety_assessment_instruments`]: `code:version`, e.g. `triage_vt:0.6`.
+pub fn instrument_choice(kind: InstrumentKind, version: &str) -> String {
+    format!("{}:{version}", kind.code())
+}
+
+/// The instrument code and version a form chose, if it is one of the list; else names `field`.
+pub fn parse_safety_instrument(field: &str, value: &str) -> Result<(String, String), FieldError> {
+    safety_assessment_instruments()
+        .into_iter()
+        .find(|(kind, version)| instrument_choice(*kind, version) == value.trim())
+        .map(|(kind, version)| (kind.code().to_string(), version))
+        .ok_or_else(|| FieldError::new(field, msg("case-choose-from-list")))
+}
+
 /// A group of consecutive items.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartSpec {

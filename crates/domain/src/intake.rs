@@ -9,12 +9,12 @@ use crate::{msg, msg_args};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-use crate::FieldError;
 use crate::bsn::Bsn;
 use crate::calendar::dutch_local_date;
 use crate::case::CaseKind;
 use crate::codes::{ids, registry};
 use crate::validate::required_text;
+use crate::{Collector, FieldError, FieldErrors};
 
 mod ages;
 mod events;
@@ -142,28 +142,52 @@ impl Intake {
     /// check (the state machine does not know the region; the boundary that does must pass it).
     /// Returns the intake trimmed, with empty optional texts as `None` and BSNs as nine digits.
     pub fn normalised(&self, gemeenten: Option<&[String]>) -> Result<Intake, FieldError> {
+        self.normalised_all(gemeenten)
+            .map_err(|all| all.first().clone())
+    }
+
+    /// As [`Intake::normalised`], with every field error at once (issue 7: a form shows them all).
+    pub fn normalised_all(&self, gemeenten: Option<&[String]>) -> Result<Intake, FieldErrors> {
+        let mut c = Collector::new();
+        let intake = self.checked(gemeenten, &mut c);
+        c.finish(intake)
+    }
+
+    /// Checks every field into `c`; where a check failed the result holds a stand-in, so it is
+    /// only meaningful when `c` stays empty.
+    fn checked(&self, gemeenten: Option<&[String]>, c: &mut Collector) -> Intake {
         let codes = registry();
         let melding = self.case_kind == CaseKind::Melding;
-        let channel = codes
-            .require("kanaal", ids::KANAAL, ids::SCHAKEL_1)?
-            .parse("kanaal", self.channel.trim())?
-            .code
-            .clone();
-        let melder_type = codes
-            .require("melder.type", ids::MELDER, ids::CBS_2019)?
-            .parse("melder.type", self.melder.melder_type.trim())?
-            .code
-            .clone();
+        let code = |c: &mut Collector, field: &str, list: &str, version: &str, value: &str| {
+            c.check(
+                codes
+                    .require(field, list, version)
+                    .and_then(|l| l.parse(field, value.trim()).map(|v| v.code.clone())),
+            )
+            .unwrap_or_default()
+        };
+        let channel = code(c, "kanaal", ids::KANAAL, ids::SCHAKEL_1, &self.channel);
+        let melder_type = code(
+            c,
+            "melder.type",
+            ids::MELDER,
+            ids::CBS_2019,
+            &self.melder.melder_type,
+        );
+        let text = |c: &mut Collector, field: &str, value: &Option<String>, max: usize| {
+            c.check(optional_text(field, value, max)).flatten()
+        };
         let melder = Melder {
             melder_type,
-            name: optional_text("melder.naam", &self.melder.name, MAX_SHORT)?,
-            organisation: optional_text(
+            name: text(c, "melder.naam", &self.melder.name, MAX_SHORT),
+            organisation: text(
+                c,
                 "melder.organisatie",
                 &self.melder.organisation,
                 MAX_SHORT,
-            )?,
-            org_id: optional_text("melder.organisatie_id", &self.melder.org_id, MAX_SHORT)?,
-            contact: optional_text("melder.contact", &self.melder.contact, MAX_SHORT)?,
+            ),
+            org_id: text(c, "melder.organisatie_id", &self.melder.org_id, MAX_SHORT),
+            contact: text(c, "melder.contact", &self.melder.contact, MAX_SHORT),
             anonymous_to_family: self.melder.anonymous_to_family,
             has_role: self.melder.has_role,
             informant_doctor: self.melder.informant_doctor,
@@ -171,13 +195,13 @@ impl Intake {
         // RULES.md 0: VT registers all direct betrokkenen of a melding; an advies may leave the
         // family anonymous but still says where it lives, for the regional monitor.
         if self.betrokkenen.is_empty() {
-            return Err(FieldError::new(
+            c.push(FieldError::new(
                 "betrokkenen",
                 msg("error-intake-person-required"),
             ));
         }
         if self.betrokkenen.len() > MAX_BETROKKENEN {
-            return Err(FieldError::new(
+            c.push(FieldError::new(
                 "betrokkenen",
                 msg_args(
                     "error-intake-too-many-persons",
@@ -186,54 +210,70 @@ impl Intake {
             ));
         }
         let received_on = dutch_local_date(self.received_at);
-        let mut betrokkenen = Vec::with_capacity(self.betrokkenen.len());
+        let mut betrokkenen: Vec<Betrokkene> = Vec::with_capacity(self.betrokkenen.len());
         for (i, b) in self.betrokkenen.iter().enumerate() {
-            let b = b.normalised(i, melding, received_on, gemeenten)?;
-            if betrokkenen
-                .iter()
-                .any(|o: &Betrokkene| o.person_id == b.person_id)
-            {
-                return Err(FieldError::new(
+            let b = b.checked(i, melding, received_on, gemeenten, c);
+            if !b.person_id.is_empty() && betrokkenen.iter().any(|o| o.person_id == b.person_id) {
+                c.push(FieldError::new(
                     format!("betrokkenen[{i}].persoon_id"),
                     msg("error-intake-person-duplicate"),
                 ));
             }
             betrokkenen.push(b);
         }
-        let violence_list = codes.require(
+        let violence_list = c.check(codes.require(
             "aard_geweld_versie",
             ids::AARD_GEWELD,
             self.violence_version.trim(),
-        )?;
-        let violence = unique_codes("aard_geweld", &self.violence, |f, c| {
-            violence_list.parse(f, c).map(|c| c.code.clone())
-        })?;
+        ));
+        let violence = match violence_list {
+            Some(list) => c
+                .check(unique_codes("aard_geweld", &self.violence, |f, v| {
+                    list.parse(f, v).map(|v| v.code.clone())
+                }))
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
         // RULES.md 0: VT registers one or more kinds of violence per melding.
-        if melding && violence.is_empty() {
-            return Err(FieldError::new(
+        if melding && violence_list.is_some() && self.violence.is_empty() {
+            c.push(FieldError::new(
                 "aard_geweld",
                 msg("error-intake-violence-kind-required"),
             ));
         }
-        let groups_list = codes.require(
-            "specifieke_groepen",
-            ids::SPECIFIEKE_GROEP,
-            ids::REGIOVISIE_2019,
-        )?;
-        let specific_groups = unique_codes("specifieke_groepen", &self.specific_groups, |f, c| {
-            groups_list.parse(f, c).map(|c| c.code.clone())
-        })?;
-        Ok(Intake {
+        let specific_groups = c
+            .check(
+                codes
+                    .require(
+                        "specifieke_groepen",
+                        ids::SPECIFIEKE_GROEP,
+                        ids::REGIOVISIE_2019,
+                    )
+                    .and_then(|list| {
+                        unique_codes("specifieke_groepen", &self.specific_groups, |f, v| {
+                            list.parse(f, v).map(|v| v.code.clone())
+                        })
+                    }),
+            )
+            .unwrap_or_default();
+        let description = c
+            .check(required_text(
+                "omschrijving",
+                &self.description,
+                MAX_DESCRIPTION,
+            ))
+            .unwrap_or_default();
+        Intake {
             case_kind: self.case_kind,
             received_at: self.received_at,
             channel,
             melder,
             betrokkenen,
-            violence_version: violence_list.version.clone(),
+            violence_version: violence_list.map(|l| l.version.clone()).unwrap_or_default(),
             violence,
             specific_groups,
-            description: required_text("omschrijving", &self.description, MAX_DESCRIPTION)?,
-        })
+            description,
+        }
     }
 
     /// Also checks that the intake was not received after `now`.
@@ -242,10 +282,22 @@ impl Intake {
         gemeenten: &[String],
         now: OffsetDateTime,
     ) -> Result<Intake, FieldError> {
+        self.validated_all(gemeenten, now)
+            .map_err(|all| all.first().clone())
+    }
+
+    /// As [`Intake::validated`], with every field error at once.
+    pub fn validated_all(
+        &self,
+        gemeenten: &[String],
+        now: OffsetDateTime,
+    ) -> Result<Intake, FieldErrors> {
+        let mut c = Collector::new();
         if self.received_at > now {
-            return Err(FieldError::new("ontvangen_op", msg("error-date-in-future")));
+            c.push(FieldError::new("ontvangen_op", msg("error-date-in-future")));
         }
-        self.normalised(Some(gemeenten))
+        let intake = self.checked(Some(gemeenten), &mut c);
+        c.finish(intake)
     }
 
     /// The Dutch calendar day of receipt.
@@ -265,48 +317,53 @@ impl Intake {
 }
 
 impl Betrokkene {
-    fn normalised(
+    /// Checks one betrokkene into `c` (see [`Intake::checked`] for the stand-ins).
+    fn checked(
         &self,
         i: usize,
         melding: bool,
         received_on: Date,
         gemeenten: Option<&[String]>,
-    ) -> Result<Betrokkene, FieldError> {
+        c: &mut Collector,
+    ) -> Betrokkene {
         let f = |name: &str| format!("betrokkenen[{i}].{name}");
-        let role = registry()
-            .require(&f("rol"), ids::ROL_BETROKKENE, ids::SCHAKEL_1)?
-            .parse(&f("rol"), self.role.trim())?
-            .code
-            .clone();
-        let name = optional_text(&f("naam"), &self.name, MAX_SHORT)?;
+        let role = c
+            .check(
+                registry()
+                    .require(&f("rol"), ids::ROL_BETROKKENE, ids::SCHAKEL_1)
+                    .and_then(|l| l.parse(&f("rol"), self.role.trim()).map(|v| v.code.clone())),
+            )
+            .unwrap_or_default();
+        let name = c
+            .check(optional_text(&f("naam"), &self.name, MAX_SHORT))
+            .flatten();
         // RULES.md 1.3: a melding identifies the persons; an advies may keep them anonymous.
         if melding && name.is_none() {
-            return Err(FieldError::new(
+            c.push(FieldError::new(
                 f("naam"),
                 msg("error-required-for-melding"),
             ));
         }
         if self.birth_date.is_some() && self.estimated_age.is_some() {
-            return Err(FieldError::new(
+            c.push(FieldError::new(
                 f("geschatte_leeftijd"),
                 msg("error-birth-date-or-age-not-both"),
             ));
         }
         if melding && self.birth_date.is_none() && self.estimated_age.is_none() {
-            return Err(FieldError::new(
+            c.push(FieldError::new(
                 f("geboortedatum"),
                 msg("error-birth-date-or-age-required"),
             ));
         }
         if let Some(d) = self.birth_date {
             if d > received_on {
-                return Err(FieldError::new(
+                c.push(FieldError::new(
                     f("geboortedatum"),
                     msg("error-birth-date-after-receipt"),
                 ));
-            }
-            if age_on(d, received_on) > MAX_AGE {
-                return Err(FieldError::new(
+            } else if age_on(d, received_on) > MAX_AGE {
+                c.push(FieldError::new(
                     f("geboortedatum"),
                     msg_args(
                         "error-birth-date-age-too-high",
@@ -316,20 +373,23 @@ impl Betrokkene {
             }
         }
         if self.estimated_age.is_some_and(|a| a > MAX_AGE) {
-            return Err(FieldError::new(
+            c.push(FieldError::new(
                 f("geschatte_leeftijd"),
                 msg_args("error-age-out-of-range", [("max_age", MAX_AGE.to_string())]),
             ));
         }
         let bsn = match self.bsn.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(raw) => Some(Bsn::parse(&f("bsn"), raw)?.as_str()),
+            Some(raw) => c.check(Bsn::parse(&f("bsn"), raw)).map(|b| b.as_str()),
         };
-        let gemeente = required_text(&f("gemeente"), &self.gemeente, MAX_SHORT)?;
+        let gemeente = c
+            .check(required_text(&f("gemeente"), &self.gemeente, MAX_SHORT))
+            .unwrap_or_default();
         if let Some(list) = gemeenten
+            && !gemeente.is_empty()
             && !list.contains(&gemeente)
         {
-            return Err(FieldError::new(
+            c.push(FieldError::new(
                 f("gemeente"),
                 msg_args(
                     "error-gemeente-not-in-region",
@@ -337,17 +397,21 @@ impl Betrokkene {
                 ),
             ));
         }
-        Ok(Betrokkene {
-            person_id: required_text(&f("persoon_id"), &self.person_id, MAX_SHORT)?,
+        Betrokkene {
+            person_id: c
+                .check(required_text(&f("persoon_id"), &self.person_id, MAX_SHORT))
+                .unwrap_or_default(),
             role,
             name,
             birth_date: self.birth_date,
             estimated_age: self.estimated_age,
             gender: self.gender,
             bsn,
-            address: optional_text(&f("adres"), &self.address, MAX_ADDRESS)?,
+            address: c
+                .check(optional_text(&f("adres"), &self.address, MAX_ADDRESS))
+                .flatten(),
             gemeente,
-        })
+        }
     }
 
     /// Age in whole years on `date`: from the date of birth, else the estimate.

@@ -72,4 +72,4 @@ pub mod rules;
 pub mod triage;
 pub mod validate;
 
-pub use error::{FieldError, Message, msg, msg_args};
+pub use error::{Collector, FieldError, FieldErrors, Message, msg, msg_args};

@@ -28,6 +28,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "known.ftl"),
     ftl!("nl", "findings.ftl"),
     ftl!("nl", "look.ftl"),
+    ftl!("nl", "forms.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -45,6 +46,7 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "known.ftl"),
     ftl!("en", "findings.ftl"),
     ftl!("en", "look.ftl"),
+    ftl!("en", "forms.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

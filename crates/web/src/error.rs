@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use schakel_domain::access::DenyReason;
 use schakel_domain::case::TransitionError;
-use schakel_domain::{FieldError, Message, msg, msg_args};
+use schakel_domain::{FieldError, FieldErrors, Message, msg, msg_args};
 use schakel_store::StoreError;
 use serde_json::json;
 
@@ -16,6 +16,9 @@ use crate::i18n::t;
 pub enum AppError {
     /// Input that fails validation; names the field.
     BadInput(FieldError),
+    /// Input with several wrong fields, all of them (issue 7); answered as [`AppError::BadInput`]
+    /// of the first, plus the list.
+    BadInputs(FieldErrors),
     /// A query string that does not parse (wrong type, unknown parameter); names the parameter.
     BadQuery(FieldError),
     /// No route has this path.
@@ -56,7 +59,7 @@ impl AppError {
 
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::BadInput(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadInput(_) | AppError::BadInputs(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadQuery(_) => StatusCode::BAD_REQUEST,
             AppError::UnknownRoute => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -72,7 +75,7 @@ impl AppError {
 
     pub fn code(&self) -> &'static str {
         match self {
-            AppError::BadInput(_) => "invalid_input",
+            AppError::BadInput(_) | AppError::BadInputs(_) => "invalid_input",
             AppError::BadQuery(_) => "invalid_query",
             AppError::UnknownRoute => "not_found",
             AppError::MethodNotAllowed => "method_not_allowed",
@@ -91,6 +94,7 @@ impl AppError {
     pub fn message(&self) -> String {
         match self {
             AppError::BadInput(e) | AppError::BadQuery(e) => format!("{}: {}", e.field, e.message),
+            AppError::BadInputs(all) => format!("{}: {}", all.first().field, all.first().message),
             AppError::UnknownRoute => t("error-unknown-route"),
             AppError::MethodNotAllowed => t("error-method-not-allowed"),
             AppError::Unauthenticated => t("error-unauthenticated"),
@@ -107,6 +111,7 @@ impl AppError {
     fn field_name(&self) -> Option<&str> {
         match self {
             AppError::BadInput(e) | AppError::BadQuery(e) => Some(&e.field),
+            AppError::BadInputs(all) => Some(&all.first().field),
             AppError::UnknownRoute => Some("path"),
             AppError::MethodNotAllowed => Some("method"),
             AppError::TooLarge => Some("body"),
@@ -115,15 +120,38 @@ impl AppError {
         }
     }
 
+    /// Every wrong field of bad input, in form order; empty for other errors.
+    pub fn field_errors(&self) -> Vec<&FieldError> {
+        match self {
+            AppError::BadInput(e) | AppError::BadQuery(e) => vec![e],
+            AppError::BadInputs(all) => all.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The JSON form used by the API.
     pub fn into_json_response(self) -> Response {
         self.log();
-        // `error` repeats `code` for clients written before the field was called `code`.
+        // `error` repeats `code` for clients written before the field was called `code`. `field`
+        // and `message` name the first wrong field; `errors` lists every one (issue 7), each with
+        // its catalogue key as `code`.
+        let errors: Vec<serde_json::Value> = self
+            .field_errors()
+            .into_iter()
+            .map(|e| {
+                json!({
+                    "code": e.message.key(),
+                    "field": e.field,
+                    "message": e.text(),
+                })
+            })
+            .collect();
         let body = json!({
             "code": self.code(),
             "error": self.code(),
             "field": self.field_name(),
             "message": self.message(),
+            "errors": errors,
         });
         (self.status(), Json(body)).into_response()
     }
@@ -134,6 +162,12 @@ impl AppError {
             AppError::Conflict(detail) => tracing::info!(%detail, "conflict"),
             _ => {}
         }
+    }
+}
+
+impl From<FieldErrors> for AppError {
+    fn from(all: FieldErrors) -> Self {
+        AppError::BadInputs(all)
     }
 }
 
@@ -168,6 +202,7 @@ impl From<schakel_app::Error> for AppError {
     fn from(e: schakel_app::Error) -> Self {
         match e {
             schakel_app::Error::Invalid(f) => AppError::BadInput(f),
+            schakel_app::Error::InvalidAll(all) => AppError::BadInputs(all),
             schakel_app::Error::Forbidden(reason) => AppError::Forbidden(reason),
             schakel_app::Error::NotFound => AppError::NotFound,
             schakel_app::Error::Store(e) => e.into(),

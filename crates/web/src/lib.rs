@@ -17,6 +17,7 @@ pub mod api;
 mod csrf;
 mod display;
 mod error;
+mod forms;
 mod frame;
 pub mod gate;
 pub mod hostile;

@@ -74,6 +74,7 @@ fn outcome_of_error(e: Error) -> Result<Outcome, Error> {
         Error::Store(StoreError::Conflict { actual, .. }) => Ok(Outcome::Conflict { actual }),
         Error::Store(StoreError::Rejected(r)) => Ok(Outcome::Refused(r.to_string())),
         Error::Invalid(f) => Ok(Outcome::Refused(format!("{}: {}", f.field, f.message))),
+        Error::InvalidAll(all) => Ok(Outcome::Refused(all.to_string())),
         Error::Forbidden(r) => Ok(Outcome::Refused(r.message().to_string())),
         other => Err(other),
     }

@@ -201,3 +201,28 @@ fn b_safer_scores_two_time_frames_and_spj_gives_no_rule() {
     let care = record(InstrumentKind::CareNl, &["j"; 18], Some("hoog"));
     assert_eq!(outcome(&care), None);
 }
+
+/// Issue 7: a veiligheidsbeoordeling names an instrument and version from the list, never typed.
+#[test]
+fn the_safety_instrument_is_chosen_from_the_list() {
+    let choices = super::safety_assessment_instruments();
+    assert_eq!(choices.len(), 1);
+    let (kind, version) = &choices[0];
+    assert_eq!(
+        super::parse_safety_instrument("instrument", &super::instrument_choice(*kind, version)),
+        Ok(("triage_vt".to_string(), "0.6".to_string()))
+    );
+    for typed in [
+        "Triage-instrument Veilig Thuis",
+        "triage_vt",
+        "triage_vt:0.5",
+        "",
+    ] {
+        assert_eq!(
+            super::parse_safety_instrument("instrument", typed)
+                .unwrap_err()
+                .field,
+            "instrument"
+        );
+    }
+}

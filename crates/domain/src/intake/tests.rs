@@ -201,3 +201,49 @@ fn ages_and_bands() {
     let i = melding();
     assert_eq!(i.betrokkenen[0].age_on(i.received_on()), Some(8));
 }
+
+/// Issue 7: every wrong field is reported at once, in the order of the form, each once.
+#[test]
+fn every_field_error_is_reported_at_once() {
+    let mut i = melding();
+    i.description = "  ".into();
+    i.betrokkenen[0].bsn = Some("123456789".into());
+    i.betrokkenen[1].birth_date = Some(date!(2027 - 01 - 01));
+    i.betrokkenen[2].gemeente = "Maastricht".into();
+    i.received_at = datetime!(2026-03-12 10:00 +1);
+    let all = i
+        .validated_all(&gemeenten(), datetime!(2026-03-01 10:00 +1))
+        .unwrap_err();
+    let fields: Vec<&str> = all.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "ontvangen_op",
+            "betrokkenen[0].bsn",
+            "betrokkenen[1].geboortedatum",
+            "betrokkenen[2].gemeente",
+            "omschrijving",
+        ]
+    );
+    // The one-error form names the first of them.
+    assert_eq!(
+        i.validated(&gemeenten(), datetime!(2026-03-01 10:00 +1))
+            .unwrap_err()
+            .field,
+        "ontvangen_op"
+    );
+}
+
+#[test]
+fn a_wrong_field_is_reported_once() {
+    let mut i = melding();
+    i.betrokkenen[0].birth_date = None;
+    i.betrokkenen[0].estimated_age = None;
+    i.betrokkenen[0].name = None;
+    let all = i.normalised_all(Some(&gemeenten())).unwrap_err();
+    let fields: Vec<&str> = all.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["betrokkenen[0].naam", "betrokkenen[0].geboortedatum"]
+    );
+}

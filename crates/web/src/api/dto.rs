@@ -17,4 +17,19 @@ pub struct ErrorBody {
     /// The exact path of the field or parameter (`intake.betrokkenen[0].bsn`, `limit`, `body`).
     pub field: Option<String>,
     pub message: String,
+    /// Every wrong field of bad input (`invalid_input`, `invalid_query`), in the order of the
+    /// request; empty for other errors. `field` and `message` above name the first of them.
+    pub errors: Vec<FieldErrorBody>,
+}
+
+/// One wrong field.
+#[derive(Serialize, ToSchema)]
+#[schema(as = FieldError)]
+pub struct FieldErrorBody {
+    /// The message's catalogue key, e.g. `error-required`, `error-bsn-invalid`.
+    pub code: String,
+    /// The exact path of the field (`intake.betrokkenen[0].bsn`).
+    pub field: String,
+    /// What is wrong, in Dutch.
+    pub message: String,
 }

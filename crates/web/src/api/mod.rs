@@ -109,6 +109,7 @@ async fn json_errors(res: Response) -> Response {
         "error": code,
         "field": if status == StatusCode::PAYLOAD_TOO_LARGE { Some("body") } else { None },
         "message": if message.is_empty() { status.to_string() } else { message },
+        "errors": [],
     });
     let mut out = (status, axum::Json(body)).into_response();
     for (name, value) in parts.headers.iter() {

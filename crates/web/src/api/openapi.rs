@@ -9,7 +9,7 @@ use utoipa::openapi::OpenApi;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi as _};
 
-use crate::api::dto::ErrorBody;
+use crate::api::dto::{ErrorBody, FieldErrorBody};
 
 struct Session;
 
@@ -32,7 +32,7 @@ impl Modify for Session {
     ),
     servers((url = "/api/v1")),
     security(("session" = [])),
-    components(schemas(ErrorBody)),
+    components(schemas(ErrorBody, FieldErrorBody)),
     modifiers(&Session)
 )]
 struct Base;

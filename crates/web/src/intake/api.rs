@@ -44,6 +44,7 @@ async fn register(
             f.field = format!("intake.{}", f.field);
             AppError::BadInput(f)
         }
+        AppError::BadInputs(all) => AppError::BadInputs(all.map_fields(|f| format!("intake.{f}"))),
         other => other,
     };
     let intake = body

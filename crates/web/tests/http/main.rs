@@ -6,6 +6,7 @@ mod access;
 mod accounts;
 mod disclosure;
 mod flow;
+mod forms;
 mod hardening;
 mod harness;
 mod hostile;

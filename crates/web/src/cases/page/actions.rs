@@ -2,18 +2,14 @@
 //! safety, decide the follow-up, offer a warm handover, accept or refuse it as the receiver, record
 //! monitoring, and close. The domain decides what is allowed; these forms only offer what fits.
 
-use schakel_app::CaseCommand;
 use schakel_domain::case::{
     CaseEvent, CaseState, CaseWide, FeedbackEvent, FeedbackMoment, IntakeEvent, MonitoringEvent,
     Phase,
 };
-use schakel_domain::codes::{self, DecisionCategory, decision_category};
-use schakel_domain::msg;
+use schakel_domain::codes::{self, DecisionCategory};
 use schakel_domain::org::OrgKind;
-use serde::Deserialize;
 use time::OffsetDateTime;
 
-use crate::AppError;
 use crate::auth::session::CurrentUser;
 use crate::i18n::t;
 
@@ -31,6 +27,8 @@ pub struct OpenHandoverView {
     /// The user's organisation offered it: it may withdraw.
     pub can_withdraw: bool,
     pub regiehouders: Vec<(String, String)>,
+    /// The signed-in user: the regiehouder chosen until another is (issue 7).
+    pub regiehouder_default: String,
 }
 
 /// The forms shown on the case page.
@@ -49,7 +47,13 @@ pub struct Actions {
     pub can_revise: bool,
     pub revise_tracks: Vec<(String, String)>,
     pub tracks: Vec<(String, String)>,
+    /// Receivers to choose from, those serving the family's gemeente first; none is chosen at
+    /// first (issue 7: no risky defaults).
     pub handover_targets: Vec<(String, String)>,
+    /// Which receivers serve the family's gemeente, as a hint beside the choice.
+    pub receiver_hint: Option<String>,
+    /// The instruments and versions of a veiligheidsbeoordeling: (choice, label).
+    pub instruments: Vec<(String, String)>,
     pub decided_voorwaarden: String,
     pub open_handover: Option<OpenHandoverView>,
     /// Moments still to record: (code, label, due date as 29-11-2026, due already).
@@ -126,18 +130,46 @@ pub fn actions(i: Inputs<'_>) -> Actions {
         && s.phase == Phase::Besloten;
     // Issue 7 item 3: only receivers that may take regie and fit the decided track are offered.
     let decided_track = s.decision.as_ref().map(|d| d.track.as_str()).unwrap_or("");
-    let handover_targets = if is_vt && handover_decided {
+    let mut targets: Vec<&schakel_store::orgs::Organisation> = if is_vt && handover_decided {
         i.organisations
             .iter()
             .filter(|o| {
                 o.id != my_org
                     && schakel_domain::handover::check_receiver(Some(o.kind), decided_track).is_ok()
             })
-            .map(|o| (o.id.clone(), format!("{} ({})", o.name, o.kind.label())))
             .collect()
     } else {
         Vec::new()
     };
+    // Issue 7: the receiver is suggested, never chosen for the user: those serving the family's
+    // gemeente come first and are named in a hint [NC].
+    let family_gemeente = s
+        .intakes
+        .first()
+        .and_then(|r| r.intake.gemeente())
+        .unwrap_or("");
+    let serves = |o: &schakel_store::orgs::Organisation| {
+        !family_gemeente.is_empty() && o.gemeenten.iter().any(|g| g == family_gemeente)
+    };
+    targets.sort_by_key(|o| !serves(o));
+    let suggested: Vec<&str> = targets
+        .iter()
+        .filter(|o| serves(o))
+        .map(|o| o.name.as_str())
+        .collect();
+    let receiver_hint = (!suggested.is_empty()).then(|| {
+        crate::i18n::t_args(
+            "forms-receiver-suggested",
+            &[
+                ("gemeente", family_gemeente),
+                ("names", &suggested.join(", ")),
+            ],
+        )
+    });
+    let handover_targets = targets
+        .iter()
+        .map(|o| (o.id.clone(), format!("{} ({})", o.name, o.kind.label())))
+        .collect();
     // Issue 7 item 1: Veilig Thuis reads and assesses every melding, also one that joined a case
     // another organisation is accountable for.
     let vt_member = s.is_open() && s.vt_org == my_org;
@@ -184,6 +216,7 @@ pub fn actions(i: Inputs<'_>) -> Actions {
         } else {
             Vec::new()
         },
+        regiehouder_default: i.user.user.id.clone(),
     });
     // Issue 7 item 7: Veilig Thuis (which monitors) and the regiehouder's organisation both record
     // a moment; which moments are left and when each is due come from the region's schedule.
@@ -241,6 +274,19 @@ pub fn actions(i: Inputs<'_>) -> Actions {
             Vec::new()
         },
         handover_targets,
+        receiver_hint,
+        instruments: schakel_domain::instruments::safety_assessment_instruments()
+            .into_iter()
+            .map(|(kind, version)| {
+                (
+                    schakel_domain::instruments::instrument_choice(kind, &version),
+                    crate::i18n::t_args(
+                        "forms-instrument-version",
+                        &[("instrument", &kind.label()), ("version", &version)],
+                    ),
+                )
+            })
+            .collect(),
         decided_voorwaarden: s
             .decision
             .as_ref()
@@ -288,44 +334,6 @@ pub fn actions(i: Inputs<'_>) -> Actions {
     }
 }
 
-/// The posted action form. Every field is optional here; each action names what it misses.
-#[derive(Debug, Default, Deserialize)]
-pub struct ActionForm {
-    pub actie: Option<String>,
-    pub csrf: Option<String>,
-    pub volgnummer: Option<String>,
-    pub acuut: Option<String>,
-    pub structureel: Option<String>,
-    pub multiprobleem: Option<String>,
-    pub instrument: Option<String>,
-    pub versie: Option<String>,
-    pub traject: Option<String>,
-    pub voorwaarden: Option<String>,
-    pub afspraken: Option<String>,
-    pub naar: Option<String>,
-    pub regiehouder: Option<String>,
-    pub reden: Option<String>,
-    /// The receiver's question about an open handover.
-    pub vraag: Option<String>,
-    pub moment: Option<String>,
-    /// Which melding of the casus an urgency or assessment concerns (issue 7 item 1).
-    pub melding: Option<String>,
-    /// Why a decided veiligheidsvoorwaarde is left out of a handover (issue 7 item 2).
-    pub reden_voorwaarden: Option<String>,
-    /// Monitoring: contact with the family (ja/nee), its note, the next step, why early.
-    pub contact: Option<String>,
-    pub contact_toelichting: Option<String>,
-    pub volgende_stap: Option<String>,
-    pub reden_eerder: Option<String>,
-    /// How the family was informed.
-    pub hoe: Option<String>,
-    /// How many conditions the form asked about.
-    pub vw_aantal: Option<String>,
-    /// The rest of the form: per veiligheidsvoorwaarde `vw0`, `vw1`, ... with `ja` or `nee`.
-    #[serde(flatten)]
-    pub rest: std::collections::HashMap<String, String>,
-}
-
 pub fn moment_code(m: FeedbackMoment) -> &'static str {
     match m {
         FeedbackMoment::NaBeoordeling => "na_beoordeling",
@@ -338,163 +346,4 @@ pub fn moment_label(m: FeedbackMoment) -> String {
         FeedbackMoment::NaBeoordeling => t("case-moment-after-assessment"),
         FeedbackMoment::NaOnderzoek => t("case-moment-after-investigation"),
     }
-}
-
-pub fn parse_moment(field: &str, v: &str) -> Result<FeedbackMoment, AppError> {
-    match v {
-        "na_beoordeling" => Ok(FeedbackMoment::NaBeoordeling),
-        "na_onderzoek" => Ok(FeedbackMoment::NaOnderzoek),
-        _ => Err(AppError::field(field, msg("case-moment-choose"))),
-    }
-}
-
-fn lines(text: Option<&str>) -> Vec<String> {
-    text.unwrap_or("")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn yes_no(field: &str, v: Option<&str>) -> Result<bool, AppError> {
-    match v {
-        Some("ja") => Ok(true),
-        Some("nee") => Ok(false),
-        _ => Err(AppError::field(field, msg("case-choose-yes-no"))),
-    }
-}
-
-/// The melding a form names (its position), or the default when none is chosen.
-fn melding(v: Option<&str>) -> Result<Option<u32>, AppError> {
-    match v.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(n) => n
-            .parse()
-            .map(Some)
-            .map_err(|_| AppError::field("melding", msg("case-choose-from-list"))),
-    }
-}
-
-fn required(field: &str, v: Option<&String>) -> Result<String, AppError> {
-    match v.map(|s| s.trim()) {
-        Some(s) if !s.is_empty() => Ok(s.to_string()),
-        _ => Err(AppError::field(field, msg("case-required"))),
-    }
-}
-
-/// The monitoring form (issue 7 item 7): every condition judged met (`ja`) or not (`nee`), none
-/// left out; contact with the family; the next step.
-fn monitoring_command(form: &ActionForm) -> Result<CaseCommand, AppError> {
-    let moment = required("moment", form.moment.as_ref())?;
-    let mut judged: Vec<(usize, bool)> = Vec::new();
-    for (key, value) in &form.rest {
-        let Some(n) = key.strip_prefix("vw").and_then(|n| n.parse::<usize>().ok()) else {
-            continue;
-        };
-        judged.push((n, yes_no(key, Some(value.as_str()))?));
-    }
-    judged.sort_unstable();
-    let asked: usize = form
-        .vw_aantal
-        .as_deref()
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or(judged.len());
-    // The conditions are numbered from 0 without gaps; a missing one was not judged.
-    if let Some(missing) = (0..asked).find(|i| judged.get(*i).map(|(n, _)| n) != Some(i)) {
-        return Err(AppError::field(
-            &format!("vw{missing}"),
-            msg("case-choose-yes-no"),
-        ));
-    }
-    Ok(CaseCommand::RecordMonitoring {
-        moment,
-        met: judged
-            .iter()
-            .filter(|(_, met)| *met)
-            .map(|(n, _)| *n)
-            .collect(),
-        family_contact: Some(yes_no("contact", form.contact.as_deref())?),
-        contact_note: form.contact_toelichting.clone().unwrap_or_default(),
-        next_step: required("volgende_stap", form.volgende_stap.as_ref())?,
-        early_reason: form.reden_eerder.clone(),
-    })
-}
-
-/// Turns a posted form into the command it asks for. The server fills in the rest (the assessor,
-/// the handover's id, the open handover an answer refers to).
-pub fn command_from(form: &ActionForm) -> Result<CaseCommand, AppError> {
-    let action = form.actie.as_deref().unwrap_or("");
-    let reason = || required("reden", form.reden.as_ref());
-    Ok(match action {
-        "urgentie" => CaseCommand::AssessUrgency {
-            acute: yes_no("acuut", form.acuut.as_deref())?,
-            melding: melding(form.melding.as_deref())?,
-        },
-        "beoordeling" => CaseCommand::AssessSafety {
-            acute_unsafety: yes_no("acuut", form.acuut.as_deref())?,
-            structural_unsafety: yes_no("structureel", form.structureel.as_deref())?,
-            multi_problem: match form.multiprobleem.as_deref() {
-                Some("overgeslagen") | None => None,
-                other => Some(yes_no("multiprobleem", other)?),
-            },
-            instrument: required("instrument", form.instrument.as_ref())?,
-            instrument_version: required("versie", form.versie.as_ref())?,
-            melding: melding(form.melding.as_deref())?,
-        },
-        "besluit" => {
-            let track = required("traject", form.traject.as_ref())?;
-            if decision_category(&track).is_none() {
-                return Err(AppError::field("traject", msg("case-choose-track")));
-            }
-            CaseCommand::DecideFollowUp {
-                track,
-                veiligheidsvoorwaarden: lines(form.voorwaarden.as_deref()),
-            }
-        }
-        "besluit_herzien" => {
-            let track = required("traject", form.traject.as_ref())?;
-            if decision_category(&track).is_none() {
-                return Err(AppError::field("traject", msg("case-choose-track")));
-            }
-            CaseCommand::ReviseFollowUp {
-                track,
-                veiligheidsvoorwaarden: lines(form.voorwaarden.as_deref()),
-                reason: reason()?,
-            }
-        }
-        "overdracht" => CaseCommand::OfferHandover {
-            to_org: required("naar", form.naar.as_ref())?,
-            veiligheidsvoorwaarden: lines(form.voorwaarden.as_deref()),
-            monitoring_agreements: lines(form.afspraken.as_deref()),
-            conditions_dropped_reason: form
-                .reden_voorwaarden
-                .as_deref()
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-                .map(str::to_string),
-        },
-        "aanvaarden" => CaseCommand::AcceptHandover {
-            regiehouder: required("regiehouder", form.regiehouder.as_ref())?,
-        },
-        "weigeren" => CaseCommand::RefuseHandover { reason: reason()? },
-        "vraag" => CaseCommand::AskQuestion {
-            question: required("vraag", form.vraag.as_ref())?,
-        },
-        "intrekken" => CaseCommand::WithdrawHandover { reason: reason()? },
-        "monitoring" => monitoring_command(form)?,
-        "monitoring_einde" => CaseCommand::EndMonitoring { reason: reason()? },
-        "terugkoppeling" => CaseCommand::GiveFeedback {
-            moment: parse_moment("moment", form.moment.as_deref().unwrap_or(""))?,
-        },
-        "gezin_geinformeerd" => CaseCommand::InformFamily {
-            moment: parse_moment("moment", form.moment.as_deref().unwrap_or(""))?,
-            how: required("hoe", form.hoe.as_ref())?,
-        },
-        "omzetten_melding" => CaseCommand::ConvertToMelding { reason: reason()? },
-        "omzetten_advies" => CaseCommand::ConvertToAdvies { reason: reason()? },
-        "opschalen" => CaseCommand::ReEscalate { reason: reason()? },
-        "sluiten" => CaseCommand::Close { reason: reason()? },
-        _ => return Err(AppError::field("actie", msg("case-unknown-action"))),
-    })
 }

@@ -2,6 +2,8 @@
 //! Every route goes through [`gate::open_case`].
 
 pub(crate) mod actions;
+mod command;
+mod redisplay;
 mod summary;
 
 use askama::Template;
@@ -16,7 +18,9 @@ use serde::Deserialize;
 
 use schakel_app::CaseCommand;
 
-use self::actions::{ActionForm, Actions};
+use self::actions::Actions;
+use self::command::ActionForm;
+use self::redisplay::Redisplay;
 use crate::auth::session::CurrentUser;
 use crate::cases::casework;
 use crate::csrf::check_csrf;
@@ -76,6 +80,8 @@ struct CasePage {
     withheld: Vec<String>,
     /// What was decided, the regiehouder and the deadlines (issue 7); absent without a state.
     summary: Option<summary::Summary>,
+    /// A refused case-action form, shown again as it was sent (issue 7).
+    form: Redisplay,
 }
 
 /// One registered advies or melding as shown on the case page.
@@ -152,6 +158,16 @@ async fn case_page(
     state: &AppState,
     user: &CurrentUser,
     case: OpenedCase,
+) -> Result<Response, AppError> {
+    case_page_with(state, user, case, Redisplay::default()).await
+}
+
+/// The case page, with a refused action form shown again (`form`).
+async fn case_page_with(
+    state: &AppState,
+    user: &CurrentUser,
+    case: OpenedCase,
+    form: Redisplay,
 ) -> Result<Response, AppError> {
     let orgs = state.store.organisations().await?;
     let org_name = |id: &str| {
@@ -319,6 +335,7 @@ async fn case_page(
         intakes,
         withheld,
         summary,
+        form,
     };
     render(&page)
 }
@@ -416,32 +433,48 @@ async fn break_glass(
     }
 }
 
-#[derive(Deserialize)]
-struct NoteForm {
-    tekst: Option<String>,
-    volgnummer: Option<String>,
-    csrf: Option<String>,
-}
-
 async fn add_note(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
-    Form(f): Form<NoteForm>,
+    Form(mut pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    check_csrf(&user, f.csrf.as_deref())?;
-    let (case, expected) =
-        open_for_write(&state, &user, &id, f.volgnummer.as_deref(), Action::Update).await?;
-    let text = f.tekst.unwrap_or_default();
-    usecase::run(
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    check_csrf(&user, get("csrf").as_deref())?;
+    let (case, expected) = open_for_write(
+        &state,
+        &user,
+        &id,
+        get("volgnummer").as_deref(),
+        Action::Update,
+    )
+    .await?;
+    let text = get("tekst").unwrap_or_default();
+    let outcome = usecase::run(
         &state,
         &user,
         &case,
         expected,
         CaseCommand::AddNote { text },
     )
-    .await?;
-    Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
+    .await;
+    // The note form comes back like every case-action form (issue 7).
+    pairs.push(("actie".into(), "notitie".into()));
+    refused_or_done(
+        &state,
+        &user,
+        &id,
+        case,
+        expected,
+        &pairs,
+        outcome.map(|_| ()),
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -480,19 +513,71 @@ async fn act(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
-    Form(f): Form<ActionForm>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
+    let f = ActionForm::from_pairs(&pairs);
     check_csrf(&user, f.csrf.as_deref())?;
     // The case is opened for what the command is (an answer to a handover offer or another
     // change), so the policy judges the command itself; a form that names no valid command is
     // judged as a change, and its error comes after the gate.
-    let command = actions::command_from(&f);
+    let command = command::command_from(&f);
     let action = command.as_ref().map_or(Action::Update, CaseCommand::action);
     let (case, expected) =
         open_for_write(&state, &user, &id, f.volgnummer.as_deref(), action).await?;
-    let command = command?;
-    usecase::run(&state, &user, &case, expected, command).await?;
-    Ok(Redirect::to(&format!("/casussen/{id}")).into_response())
+    let outcome = match command {
+        Ok(command) => usecase::run(&state, &user, &case, expected, command)
+            .await
+            .map(|_| ()),
+        Err(e) => Err(e),
+    };
+    refused_or_done(&state, &user, &id, case, expected, &pairs, outcome).await
+}
+
+/// After a case form was sent: back to the case when it was recorded; else the case page with the
+/// form as it was sent (issue 7: never a bare error page), its errors, or what changed since it
+/// was opened when someone changed the case first.
+async fn refused_or_done(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    case: OpenedCase,
+    expected: i64,
+    pairs: &[(String, String)],
+    outcome: Result<(), AppError>,
+) -> Result<Response, AppError> {
+    let (status, form) = match outcome {
+        Ok(()) => return Ok(Redirect::to(&format!("/casussen/{id}")).into_response()),
+        Err(e @ (AppError::BadInput(_) | AppError::BadInputs(_))) => {
+            let errors: Vec<_> = e.field_errors().into_iter().cloned().collect();
+            (e.status(), Redisplay::invalid(pairs, &errors))
+        }
+        Err(e @ AppError::Conflict(_)) => {
+            let changes = changes_since(state, &case, expected).await?;
+            (e.status(), Redisplay::stale(pairs, changes))
+        }
+        Err(e) => return Err(e),
+    };
+    // Opened again: the page shows the case as it is now, with the form's new sequence number.
+    let case = gate::open_case(state, user, id, Action::Read, None).await?;
+    let mut res = case_page_with(state, user, case, form).await?;
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+/// What happened on the case after sequence number `seq`, as the labels the timeline shows; the
+/// content stays out (the reader sees it in the timeline, as the view allows).
+async fn changes_since(
+    state: &AppState,
+    case: &OpenedCase,
+    seq: i64,
+) -> Result<Vec<String>, AppError> {
+    Ok(case
+        .events(state)
+        .await?
+        .into_iter()
+        .filter(|e| e.seq > seq)
+        .map(|e| CaseEvent::label_for_kind(&e.kind))
+        .collect())
 }
 
 #[derive(Template)]
@@ -516,7 +601,7 @@ async fn feedback_page(
     Path(id): Path<String>,
     axum::extract::Query(q): axum::extract::Query<FeedbackQuery>,
 ) -> Result<Response, AppError> {
-    let moment = actions::parse_moment("moment", q.moment.as_deref().unwrap_or(""))?;
+    let moment = command::parse_moment("moment", q.moment.as_deref().unwrap_or(""))?;
     let case = gate::open_case(&state, &user, &id, Action::Read, None).await?;
     let composed = crate::cases::feedback::compose(&state, &case, moment).await?;
     render(&FeedbackPage {

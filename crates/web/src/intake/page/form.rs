@@ -77,19 +77,26 @@ fn parse_received(value: &str, now: OffsetDateTime) -> Result<OffsetDateTime, Fi
 }
 
 /// Builds the intake from the posted form, its kinds of violence in the list version the region
-/// has in force. Rows without role and name are ignored, so the form can offer empty rows.
+/// has in force. Rows without role and name are ignored, so the form can offer empty rows. Input
+/// that does not even parse (a date, a whole number) is returned as errors beside the intake, which
+/// then holds a stand-in for it, so the domain can still check all other fields (issue 7).
 pub fn intake_from(
     p: &Posted,
     now: OffsetDateTime,
     violence_version: &str,
-) -> Result<Intake, FieldError> {
+) -> (Intake, Vec<FieldError>) {
+    let mut errors = Vec::new();
     let case_kind = match p.get("soort") {
         "advies" => CaseKind::Advies,
         "melding" => CaseKind::Melding,
-        _ => return Err(FieldError::new("soort", msg("intake-choose-kind"))),
+        _ => {
+            errors.push(FieldError::new("soort", msg("intake-choose-kind")));
+            CaseKind::Melding
+        }
     };
+    // Rows past the limit are never walked (`Posted::rows`); that they were sent is an error.
     if p.row_indexes().any(|i| i >= MAX_BETROKKENEN) {
-        return Err(FieldError::new(
+        errors.push(FieldError::new(
             "betrokkenen",
             msg_args(
                 "error-intake-too-many-persons",
@@ -105,12 +112,16 @@ pub fn intake_from(
         }
         let estimated_age = match f("geschatte_leeftijd").as_str() {
             "" => None,
-            v => Some(v.parse::<u32>().map_err(|_| {
-                FieldError::new(
-                    format!("betrokkenen[{i}].geschatte_leeftijd"),
-                    msg("intake-age-whole-years"),
-                )
-            })?),
+            v => v.parse::<u32>().map_or_else(
+                |_| {
+                    errors.push(FieldError::new(
+                        format!("betrokkenen[{i}].geschatte_leeftijd"),
+                        msg("intake-age-whole-years"),
+                    ));
+                    None
+                },
+                Some,
+            ),
         };
         let gender = match f("geslacht").as_str() {
             "man" => Gender::Man,
@@ -118,21 +129,27 @@ pub fn intake_from(
             "anders" => Gender::Anders,
             "" | "onbekend" => Gender::Onbekend,
             _ => {
-                return Err(FieldError::new(
+                errors.push(FieldError::new(
                     format!("betrokkenen[{i}].geslacht"),
                     msg("intake-choose-from-list"),
                 ));
+                Gender::Onbekend
             }
         };
+        let birth_date = schakel_domain::validate::optional_date(
+            &format!("betrokkenen[{i}].geboortedatum"),
+            &f("geboortedatum"),
+        )
+        .unwrap_or_else(|e| {
+            errors.push(e);
+            None
+        });
         betrokkenen.push(Betrokkene {
             // The server links persons from the known-before check; a posted id counts for nothing.
             person_id: String::new(),
             role: f("rol"),
             name: Some(f("naam")).filter(|s| !s.is_empty()),
-            birth_date: schakel_domain::validate::optional_date(
-                &format!("betrokkenen[{i}].geboortedatum"),
-                &f("geboortedatum"),
-            )?,
+            birth_date,
             estimated_age,
             gender,
             bsn: Some(f("bsn")).filter(|s| !s.is_empty()),
@@ -140,9 +157,13 @@ pub fn intake_from(
             gemeente: f("gemeente"),
         });
     }
-    Ok(Intake {
+    let received_at = parse_received(p.get("ontvangen_op"), now).unwrap_or_else(|e| {
+        errors.push(e);
+        now
+    });
+    let intake = Intake {
         case_kind,
-        received_at: parse_received(p.get("ontvangen_op"), now)?,
+        received_at,
         channel: p.get("kanaal").to_string(),
         melder: Melder {
             melder_type: p.get("melder.type").to_string(),
@@ -159,7 +180,92 @@ pub fn intake_from(
         violence: p.all("aard_geweld"),
         specific_groups: p.all("specifieke_groepen"),
         description: p.get("omschrijving").to_string(),
-    })
+    };
+    (intake, errors)
+}
+
+/// The fields of a betrokkene row in form order, with their element id suffix and label key.
+const ROW_FIELDS: [(&str, &str, &str); 9] = [
+    ("rol", "rol", "word-role"),
+    ("naam", "naam", "word-name"),
+    ("persoon_id", "naam", "word-name"),
+    ("geboortedatum", "gd", "intake-birth-date"),
+    ("geschatte_leeftijd", "lft", "intake-estimated-age"),
+    ("geslacht", "gs", "intake-gender"),
+    ("bsn", "bsn", "intake-bsn"),
+    ("adres", "adres", "intake-address"),
+    ("gemeente", "gem", "word-gemeente"),
+];
+
+/// The fields above the betrokkenen in form order: (field, element id, label key).
+const HEAD_FIELDS: [(&str, &str, &str); 8] = [
+    ("soort", "soort-melding", "word-kind"),
+    ("ontvangen_op", "ontvangen_op", "intake-received"),
+    ("kanaal", "kanaal", "intake-channel"),
+    ("melder.type", "melder.type", "intake-reporter-kind"),
+    ("melder.naam", "melder.naam", "intake-reporter-name"),
+    (
+        "melder.organisatie",
+        "melder.organisatie",
+        "intake-reporter-organisation",
+    ),
+    // The form has no input for the organisation id; its error belongs with the organisation.
+    (
+        "melder.organisatie_id",
+        "melder.organisatie",
+        "intake-reporter-organisation",
+    ),
+    (
+        "melder.contact",
+        "melder.contact",
+        "intake-reporter-contact",
+    ),
+];
+
+/// Where an error of `field` shows on the intake form: its position in form order, the element it
+/// links to, and the label the user reads there. `first_violence` and `first_group` are the codes of
+/// the first checkbox of those groups.
+pub fn place(
+    field: &str,
+    first_violence: &str,
+    first_group: &str,
+) -> ((usize, usize, usize), String, String) {
+    if let Some(n) = HEAD_FIELDS.iter().position(|(f, _, _)| *f == field) {
+        let (_, id, key) = HEAD_FIELDS[n];
+        return ((0, 0, n), id.to_string(), t(key));
+    }
+    if let Some(rest) = field.strip_prefix("betrokkenen[")
+        && let Some((row, name)) = rest.split_once("].")
+        && let Ok(row) = row.parse::<usize>()
+        && let Some(n) = ROW_FIELDS.iter().position(|(f, _, _)| *f == name)
+    {
+        let (_, suffix, key) = ROW_FIELDS[n];
+        return (
+            (1, row, n),
+            format!("b{row}-{suffix}"),
+            t_args(
+                "forms-person-field",
+                &[("n", &(row + 1).to_string()), ("label", &t(key))],
+            ),
+        );
+    }
+    if field.starts_with("betrokkenen") {
+        return ((1, 0, 0), "b0-rol".into(), t("intake-persons"));
+    }
+    if field.starts_with("aard_geweld") {
+        return (
+            (2, 0, 0),
+            format!("ag-{first_violence}"),
+            t("intake-violence"),
+        );
+    }
+    if field.starts_with("specifieke_groepen") {
+        return ((3, 0, 0), format!("sg-{first_group}"), t("intake-groups"));
+    }
+    if field == "omschrijving" {
+        return ((4, 0, 0), "omschrijving".into(), t("intake-description"));
+    }
+    ((5, 0, 0), "intake-formulier".into(), t("forms-the-form"))
 }
 
 #[cfg(test)]
@@ -181,8 +287,8 @@ mod tests {
         let now = datetime!(2026-11-29 12:00 UTC);
         for typed in ["-9999-01-01T00:00", "+2026-11-28T09:30"] {
             let p = posted(&[("soort", "melding"), ("ontvangen_op", typed)]);
-            let e = intake_from(&p, now, "regio-2018").unwrap_err();
-            assert_eq!(e.field, "ontvangen_op", "{typed}");
+            let (_, errors) = intake_from(&p, now, "regio-2018");
+            assert!(errors.iter().any(|e| e.field == "ontvangen_op"), "{typed}");
         }
     }
 
@@ -195,7 +301,8 @@ mod tests {
             ("betrokkenen[18446744073709551615].rol", "pleger"),
         ]);
         assert_eq!(p.rows(), 1);
-        let e = intake_from(&p, now, "regio-2018").unwrap_err();
-        assert_eq!(e.field, "betrokkenen");
+        let (intake, errors) = intake_from(&p, now, "regio-2018");
+        assert!(errors.iter().any(|e| e.field == "betrokkenen"));
+        assert_eq!(intake.betrokkenen.len(), 1);
     }
 }

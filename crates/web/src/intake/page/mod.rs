@@ -12,11 +12,13 @@ use schakel_app::RegisterIntake;
 use schakel_domain::access::{Action, ResourceKind};
 use schakel_domain::codes::ids;
 use schakel_domain::intake::MAX_BETROKKENEN;
+use schakel_domain::{FieldError, FieldErrors};
 
 use self::form::{self as flow, Posted};
 use self::known::KnownView;
 use crate::auth::session::CurrentUser;
 use crate::csrf::check_csrf;
+use crate::forms::FormErrors;
 use crate::frame::PageUser;
 use crate::frame::{PageCtx, code_options, render};
 use crate::gate::{self, Access};
@@ -57,7 +59,11 @@ pub struct RowValues {
 struct IntakePage {
     page: PageCtx,
     lists: Lists,
-    error: Option<(String, String)>,
+    errors: FormErrors,
+    /// The ids of the first checkbox of the kinds of violence and of the specific groups, where
+    /// those groups' errors show.
+    ag_first: String,
+    sg_first: String,
     soort: String,
     ontvangen_op: String,
     kanaal: String,
@@ -81,7 +87,7 @@ async fn page(
     user: &CurrentUser,
     p: &Posted,
     rows: usize,
-    error: Option<(String, String)>,
+    errors: Vec<FieldError>,
     known: Option<KnownView>,
 ) -> Result<Response, AppError> {
     let lists = Lists {
@@ -125,15 +131,28 @@ async fn page(
             }
         })
         .collect();
-    let status = if error.is_some() {
+    let first = |list: &[(String, String)]| list.first().map(|c| c.0.clone()).unwrap_or_default();
+    let (first_violence, first_group) = (first(&lists.geweld), first(&lists.groepen));
+    let mut errors: Vec<_> = errors
+        .into_iter()
+        .map(|e| (flow::place(&e.field, &first_violence, &first_group).0, e))
+        .collect();
+    errors.sort_by_key(|(rank, _)| *rank);
+    let errors = FormErrors::placed(errors.iter().map(|(_, e)| e), |f| {
+        let (_, id, label) = flow::place(f, &first_violence, &first_group);
+        (id, label)
+    });
+    let status = if !errors.is_empty() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
     let mut res = render(&IntakePage {
         page: PageCtx::for_user(state, user, "/intake"),
+        ag_first: format!("ag-{first_violence}"),
+        sg_first: format!("sg-{first_group}"),
         lists,
-        error,
+        errors,
         soort: p.get("soort").to_string(),
         ontvangen_op: p.get("ontvangen_op").to_string(),
         kanaal: p.get("kanaal").to_string(),
@@ -167,7 +186,7 @@ async fn form(
         &user,
         &Posted(Vec::new()),
         flow::DEFAULT_ROWS,
-        None,
+        Vec::new(),
         None,
     )
     .await
@@ -193,12 +212,17 @@ async fn submit(
                 guard(&state, &user).await?;
                 // Two more empty rows, up to the most one melding may have.
                 let more = (rows + 2).min(MAX_BETROKKENEN);
-                page(&state, &user, &p, more, None, None).await
+                page(&state, &user, &p, more, Vec::new(), None).await
             }
             "registreren" => {
+                let (intake, parse_errors) =
+                    flow::intake_from(&p, now, &state.config.rules.codes.aard_geweld);
+                if !parse_errors.is_empty() {
+                    return Err(all_errors(&state, &user, intake, parse_errors, now).await?);
+                }
                 let (confirmed, rejected, join_case) = known::decisions(&p);
                 let command = RegisterIntake {
-                    intake: flow::intake_from(&p, now, &state.config.rules.codes.aard_geweld)?,
+                    intake,
                     confirmed,
                     rejected,
                     join_case,
@@ -210,11 +234,15 @@ async fn submit(
                 Ok(Redirect::to(&format!("/casussen/{}", done.case_id)).into_response())
             }
             _ => {
-                let intake = flow::intake_from(&p, now, &state.config.rules.codes.aard_geweld)?;
+                let (intake, parse_errors) =
+                    flow::intake_from(&p, now, &state.config.rules.codes.aard_geweld);
+                if !parse_errors.is_empty() {
+                    return Err(all_errors(&state, &user, intake, parse_errors, now).await?);
+                }
                 let (_, found) =
                     schakel_app::check_known(&state.store, &policy, now, intake).await?;
                 let view = KnownView::new(&found, &p, None);
-                page(&state, &user, &p, rows, None, Some(view)).await
+                page(&state, &user, &p, rows, Vec::new(), Some(view)).await
             }
         }
     }
@@ -222,24 +250,50 @@ async fn submit(
     match result {
         // A choice of the known-before step left open: the step again, the error at its choice.
         Err(AppError::BadInput(e)) if known::is_known_field(&e.field) => {
-            let intake = flow::intake_from(&p, now, &state.config.rules.codes.aard_geweld)?;
+            let (intake, _) = flow::intake_from(&p, now, &state.config.rules.codes.aard_geweld);
             let (_, found) = schakel_app::check_known(&state.store, &policy, now, intake).await?;
             let view = KnownView::new(&found, &p, Some((&e.field, e.message.to_string())));
-            let mut res = page(&state, &user, &p, rows, None, Some(view)).await?;
+            let mut res = page(&state, &user, &p, rows, Vec::new(), Some(view)).await?;
             *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(res)
         }
-        Err(AppError::BadInput(e)) => {
-            page(
-                &state,
-                &user,
-                &p,
-                rows,
-                Some((e.field, e.message.to_string())),
-                None,
-            )
-            .await
-        }
+        Err(AppError::BadInput(e)) => page(&state, &user, &p, rows, vec![e], None).await,
+        Err(AppError::BadInputs(all)) => page(&state, &user, &p, rows, all.into_vec(), None).await,
         other => other,
     }
+}
+
+/// The errors of a form whose input did not all parse: those, and what the domain finds wrong in
+/// the rest (issue 7: all errors at once). Asks the policy first, as checking would.
+async fn all_errors(
+    state: &AppState,
+    user: &CurrentUser,
+    mut intake: schakel_domain::intake::Intake,
+    parse_errors: Vec<FieldError>,
+    now: time::OffsetDateTime,
+) -> Result<AppError, AppError> {
+    guard(state, user).await?;
+    let gemeenten: Vec<String> = state
+        .store
+        .gemeenten()
+        .await?
+        .into_iter()
+        .map(|g| g.name)
+        .collect();
+    // Stand-in ids: the real ones are given when the intake is registered.
+    for (i, b) in intake.betrokkenen.iter_mut().enumerate() {
+        b.person_id = format!("rij-{i}");
+    }
+    let mut all = parse_errors;
+    if let Err(more) = intake.validated_all(&gemeenten, now) {
+        for e in more.into_vec() {
+            if !all.iter().any(|o| o.field == e.field) {
+                all.push(e);
+            }
+        }
+    }
+    Ok(FieldErrors::from_vec(all).map_or_else(
+        || AppError::internal("no errors to show"),
+        AppError::BadInputs,
+    ))
 }

@@ -1,0 +1,22 @@
+# Issue 7: the NL Design System form pattern and no risky defaults.
+forms-summary-one = There is 1 error
+forms-summary-many = There are { $n } errors
+forms-optional = (optional)
+forms-error-prefix = Error:
+forms-choose-gemeente = Choose a municipality
+forms-choose = Choose…
+forms-choose-track = Choose a follow-up track
+forms-choose-receiver = Choose an organisation
+forms-choose-instrument = Choose an instrument
+forms-receiver-suggested = Suggested for { $gemeente }: { $names }. Choose the organisation that fits yourself.
+forms-instrument-version = { $instrument }, version { $version }
+forms-instrument-and-version = Instrument and version
+forms-person-field = Person { $n }: { $label }
+forms-part-c-choose = Choose yes, no or not assessed.
+forms-conflict-heading = This case was changed in the meantime
+forms-conflict-intro = Someone else changed the case after you opened this form. What you entered is still there. Look at what changed and send the form again if it still fits.
+forms-conflict-changes = Changed since you opened the form:
+forms-conflict-unknown = You cannot see what changed.
+forms-the-form = Form
+forms-urgency = Urgency
+forms-reason = Reason

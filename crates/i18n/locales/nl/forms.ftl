@@ -1,0 +1,22 @@
+# Issue 7: the NL Design System form pattern and no risky defaults.
+forms-summary-one = Er is 1 fout
+forms-summary-many = Er zijn { $n } fouten
+forms-optional = (niet verplicht)
+forms-error-prefix = Fout:
+forms-choose-gemeente = Kies een gemeente
+forms-choose = Kies…
+forms-choose-track = Kies een vervolgtraject
+forms-choose-receiver = Kies een organisatie
+forms-choose-instrument = Kies een instrument
+forms-receiver-suggested = Voorgesteld voor { $gemeente }: { $names }. Kies zelf de organisatie die past.
+forms-instrument-version = { $instrument }, versie { $version }
+forms-instrument-and-version = Instrument en versie
+forms-person-field = Betrokkene { $n }: { $label }
+forms-part-c-choose = Kies ja, nee of niet beoordeeld.
+forms-conflict-heading = Deze casus is intussen gewijzigd
+forms-conflict-intro = Iemand anders heeft de casus gewijzigd nadat u dit formulier opende. Wat u invulde staat er nog. Kijk wat er veranderd is en verstuur het formulier opnieuw als het nog klopt.
+forms-conflict-changes = Gewijzigd sinds u het formulier opende:
+forms-conflict-unknown = Wat er veranderd is, kunt u niet inzien.
+forms-the-form = Formulier
+forms-urgency = Urgentie
+forms-reason = Reden
