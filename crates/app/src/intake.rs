@@ -242,9 +242,11 @@ pub async fn register_deciding_other<P: Policy>(
     now: OffsetDateTime,
     intake: Intake,
 ) -> Result<Registered, P::Error> {
-    let (_, matches) = check_known(store, policy, now, intake.clone()).await?;
-    let cmd = RegisterIntake::deciding_other(intake, &matches);
-    register_intake(store, acting, policy, now, cmd).await
+    // The decisions follow from the very matches the registration uses: checking twice would let
+    // a match made by another worker in between arrive undecided (the demo's rounds do that).
+    let (checked, matches) = check_known(store, policy, now, intake).await?;
+    let cmd = RegisterIntake::deciding_other(checked, &matches);
+    Ok(register_checked(store, acting, now, cmd, matches).await?)
 }
 
 /// The open casus a melding joins (issue 7, RULES.md 3): the only one offered, or, when the
@@ -272,7 +274,24 @@ pub async fn register_intake<P: Policy>(
     now: OffsetDateTime,
     cmd: RegisterIntake,
 ) -> Result<Registered, P::Error> {
-    let (mut intake, matches) = check_known(store, policy, now, cmd.intake).await?;
+    let (checked, matches) = check_known(store, policy, now, cmd.intake).await?;
+    let cmd = RegisterIntake {
+        intake: checked,
+        ..cmd
+    };
+    Ok(register_checked(store, acting, now, cmd, matches).await?)
+}
+
+/// Registers an intake that [`check_known`] has checked, with the worker's decisions about the
+/// matches that check found.
+async fn register_checked(
+    store: &Store,
+    acting: &Acting,
+    now: OffsetDateTime,
+    cmd: RegisterIntake,
+    matches: Vec<RowMatch>,
+) -> Result<Registered, Error> {
+    let mut intake = cmd.intake;
     // Issue 7 rule breach 5: nothing uncertain is linked silently, nor left silently unlinked.
     if let Some(i) = matches.iter().position(|m| {
         !m.certain && !cmd.confirmed.contains(&m.key) && !cmd.rejected.contains(&m.key)
@@ -280,8 +299,7 @@ pub async fn register_intake<P: Policy>(
         return Err(Error::from(FieldError::new(
             format!("bekend[{i}]"),
             msg("known-choose-same-or-other"),
-        ))
-        .into());
+        )));
     }
     let confirmed: Vec<&RowMatch> = matches
         .iter()

@@ -150,17 +150,18 @@ pub fn intake_form(
 ) -> Result<Intake, AppError> {
     let pairs: Vec<(String, String)> = form(body)?;
     let posted = crate::intake::page::form::Posted(pairs);
-    Ok(crate::intake::page::form::intake_from(
-        &posted,
-        now,
-        violence_version,
-    )?)
+    let (intake, errors) = crate::intake::page::form::intake_from(&posted, now, violence_version);
+    match schakel_domain::FieldErrors::from_vec(errors) {
+        None => Ok(intake),
+        Some(all) => Err(AppError::BadInputs(all)),
+    }
 }
 
 /// A case page's posted action form as the case command it asks for.
 pub fn case_action_form(body: &[u8]) -> Result<CaseCommand, AppError> {
-    let posted: crate::cases::page::actions::ActionForm = form(body)?;
-    crate::cases::page::actions::command_from(&posted)
+    let pairs: Vec<(String, String)> = form(body)?;
+    let posted = crate::cases::page::command::ActionForm::from_pairs(&pairs);
+    crate::cases::page::command::command_from(&posted)
 }
 
 /// Runs axum's `Form` extractor, which the pages use, over `body`. The body is in memory, so the

@@ -57,9 +57,10 @@ impl Filters {
         // The day after 31-12-9999 does not exist: that `tot` is refused, not a panic.
         let until = match optional_date("tot", &self.tot)? {
             None => None,
-            Some(d) => Some(midnight(d.checked_add(Duration::days(1)).ok_or_else(|| {
-                AppError::field("tot", msg("error-date-invalid"))
-            })?)),
+            Some(d) => Some(midnight(
+                d.checked_add(Duration::days(1))
+                    .ok_or_else(|| AppError::field("tot", msg("error-date-invalid")))?,
+            )),
         };
         if let (Some(a), Some(b)) = (from, until)
             && a >= b

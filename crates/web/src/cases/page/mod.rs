@@ -2,7 +2,7 @@
 //! Every route goes through [`gate::open_case`].
 
 pub(crate) mod actions;
-mod command;
+pub(crate) mod command;
 mod redisplay;
 mod summary;
 

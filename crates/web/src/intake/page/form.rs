@@ -9,6 +9,8 @@ use schakel_domain::{msg, msg_args};
 use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime};
 
+use crate::i18n::{t, t_args};
+
 /// How many betrokkene rows the form shows at first; "meer betrokkenen" adds rows.
 pub const DEFAULT_ROWS: usize = 4;
 
