@@ -13,7 +13,7 @@ fn rendered_rows(html: &str) -> usize {
 #[tokio::test]
 async fn a_betrokkene_row_index_past_the_limit_is_refused_and_never_rendered() {
     let app = App::demo().await;
-    let (c, csrf) = page_login(&app, "vt.medewerker").await;
+    let (c, csrf) = page_login(&app, "vt.mw").await;
     let far = "betrokkenen[999999999].rol";
     for stap in ["controleren", "registreren", "meer"] {
         let res = c
@@ -63,7 +63,7 @@ async fn a_betrokkene_row_index_past_the_limit_is_refused_and_never_rendered() {
 #[tokio::test]
 async fn a_received_moment_with_a_signed_year_is_refused_at_its_field() {
     let app = App::demo().await;
-    let (c, csrf) = page_login(&app, "vt.medewerker").await;
+    let (c, csrf) = page_login(&app, "vt.mw").await;
     let res = c
         .post(app.url("/intake"))
         .form(&[
@@ -77,7 +77,12 @@ async fn a_received_moment_with_a_signed_year_is_refused_at_its_field() {
         .unwrap();
     assert_eq!(res.status(), 422);
     let html = res.text().await.unwrap();
-    assert!(html.contains("<strong>ontvangen_op</strong>"), "{html}");
+    // The error is at its field: in the summary, linked to the field, and on the field itself.
+    assert!(html.contains("href=\"#ontvangen_op\""), "{html}");
+    assert!(
+        html.contains("aria-describedby=\"ontvangen_op-fout\""),
+        "{html}"
+    );
 }
 
 /// The day after `tot` is where the access-log period ends; after 31-12-9999 there is none, and

@@ -360,7 +360,8 @@ async fn a_login_token_only_goes_with_its_own_pre_session() {
     let res = post_with_cookie(&app, &fresh_cookie, &fresh, PASSWORD).await;
     assert_eq!(res.status(), 303);
 
-    // Browser A's token with browser B's pre-session: refused, and B's own form still works.
+    // Browser A's token with browser B's pre-session: refused, and B's old form with it (the
+    // refusal hands B a fresh form, which works; B's old token does not).
     let a = bare_client().get(app.url("/login")).send().await.unwrap();
     let a_token = hidden_csrf(&a.text().await.unwrap());
     let b = bare_client().get(app.url("/login")).send().await.unwrap();
@@ -369,7 +370,15 @@ async fn a_login_token_only_goes_with_its_own_pre_session() {
     assert_ne!(a_token, b_token);
     let res = post_with_cookie(&app, &b_cookie, &a_token, PASSWORD).await;
     assert_eq!(res.status(), 422);
+    let b_fresh_cookie = pre_session_cookie(&res);
+    let b_fresh_token = hidden_csrf(&res.text().await.unwrap());
     let res = post_with_cookie(&app, &b_cookie, &b_token, PASSWORD).await;
+    assert_eq!(
+        res.status(),
+        422,
+        "B's old form was replaced by the fresh one"
+    );
+    let res = post_with_cookie(&app, &b_fresh_cookie, &b_fresh_token, PASSWORD).await;
     assert_eq!(res.status(), 303);
 }
 
