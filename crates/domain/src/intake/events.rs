@@ -198,7 +198,10 @@ pub(crate) fn apply(
             next.assessment_from = ctx.at;
             next.acute = None;
             if let Some(first) = next.intakes.first_mut() {
-                first.classification = *classification;
+                // An event from before issue 7 carries no classification: the one recorded stays.
+                if classification.is_some() {
+                    first.classification = *classification;
+                }
                 for (row, person_id) in linked {
                     if let Some(b) = first.intake.betrokkenen.get_mut(*row) {
                         b.person_id = person_id.clone();
