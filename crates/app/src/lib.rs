@@ -10,6 +10,7 @@ pub mod cases;
 mod error;
 pub mod intake;
 pub mod policy;
+pub mod programme;
 pub mod queue;
 pub mod search;
 pub mod synthetic;

@@ -94,10 +94,13 @@ pub enum ResourceKind {
     /// the outcome and the handover parties, the conditions only when it has a role. Read by the
     /// reporter's organisation without opening the file (issue 7 item 9).
     ReporterFeedback,
+    /// The regional action programme (issue 12): action lines, actions, working groups, rounds and
+    /// the progress appendix. No personal data of clients; the names of the people who steer it.
+    Programme,
 }
 
 impl ResourceKind {
-    pub const ALL: [ResourceKind; 7] = [
+    pub const ALL: [ResourceKind; 8] = [
         ResourceKind::Case,
         ResourceKind::HwcSignal,
         ResourceKind::AccessLog,
@@ -105,6 +108,7 @@ impl ResourceKind {
         ResourceKind::Organisation,
         ResourceKind::Monitor,
         ResourceKind::ReporterFeedback,
+        ResourceKind::Programme,
     ];
 
     pub fn code(self) -> &'static str {
@@ -116,12 +120,16 @@ impl ResourceKind {
             ResourceKind::Organisation => "organisation",
             ResourceKind::Monitor => "monitor",
             ResourceKind::ReporterFeedback => "reporter_feedback",
+            ResourceKind::Programme => "programme",
         }
     }
 
     /// Whether this kind holds personal data, which demands a second factor.
     pub fn is_personal_data(self) -> bool {
-        !matches!(self, ResourceKind::Organisation | ResourceKind::Monitor)
+        !matches!(
+            self,
+            ResourceKind::Organisation | ResourceKind::Monitor | ResourceKind::Programme
+        )
     }
 }
 
@@ -357,9 +365,37 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             ) => Allow(Ground::RoleDuty { role }),
             _ => Deny(DenyReason::RoleNotPermitted),
         },
+        ResourceKind::Programme => decide_programme(actor, action),
         ResourceKind::HwcSignal => decide_hwc_signal(actor, action, resource),
         ResourceKind::ReporterFeedback => decide_reporter_feedback(actor, action, resource),
         ResourceKind::Case => decide_case(actor, action, resource),
+    }
+}
+
+/// Whether the actor is the programme's projectleider: the team lead of the programme office
+/// (regional policy, "Projectleider": monitors progress and intervenes; opens the rounds).
+pub fn is_projectleider(actor: &Actor) -> bool {
+    actor.org_kind == OrgKind::Programmabureau && actor.role == Role::Teamleider
+}
+
+/// The action programme (issue 12). The projectleider steers it (rounds, working groups, budget:
+/// `Create`); policy staff and team leads, from whom the ambtelijke werkgroep and the trekkers come
+/// (regional policy, "Werkgroepen"), read it and update actions, each only of their own working
+/// group, which the programme's own rule checks ([`crate::programme::ProgrammeState::may_update`]).
+/// The programme office reads it whole. Schools, childcare contacts and case workers have no part.
+fn decide_programme(actor: &Actor, action: Action) -> Decision {
+    let role = actor.role;
+    let reader = matches!(role, Role::Beleidsmedewerker | Role::Teamleider)
+        || (actor.org_kind == OrgKind::Programmabureau && role != Role::SchoolContact);
+    match action {
+        Action::Read | Action::Search | Action::Export | Action::Print if reader => {
+            Decision::Allow(Ground::RoleDuty { role })
+        }
+        Action::Update if matches!(role, Role::Beleidsmedewerker | Role::Teamleider) => {
+            Decision::Allow(Ground::RoleDuty { role })
+        }
+        Action::Create if is_projectleider(actor) => Decision::Allow(Ground::RoleDuty { role }),
+        _ => Decision::Deny(DenyReason::RoleNotPermitted),
     }
 }
 

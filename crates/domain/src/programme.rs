@@ -12,18 +12,26 @@
 //! This module is the programme's definition and its pure rules; the programme is its own aggregate
 //! (DESIGN.md), never part of a case.
 
+mod progress;
+mod signals;
 mod timing;
 
+pub use progress::{
+    ActionProgress, Author, BudgetLine, HalfYear, Member, Note, ProgrammeCommand, ProgrammeEvent,
+    ProgrammeState, Recorded, Round,
+};
+pub use signals::{Appendix, AppendixLine, AppendixRow, GroupResponse, Signals, SlippingAction};
 pub use timing::PlannedTiming;
 
 use schakel_i18n::t;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::{FieldError, msg, msg_args};
 
 /// A programme as defined (imported from a programme file, see
 /// `regions/noord-midden-limburg-programma.toml` for the format).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Programme {
     pub name: String,
     pub from_year: i32,
@@ -36,7 +44,7 @@ pub struct Programme {
 }
 
 /// A steering body of the programme.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Body {
     pub name: String,
     pub kind: BodyKind,
@@ -44,7 +52,8 @@ pub struct Body {
     pub members: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum BodyKind {
     /// The administrative client (regional policy, "Bestuurlijke borging").
     Bestuurscommissie,
@@ -79,7 +88,7 @@ impl BodyKind {
 
 /// A working group: it owns actions; its trekkers update them (regional policy, "Werkgroepen":
 /// "Iedere werkgroep heeft 1 of 2 trekkers, uit de ambtelijke werkgroep").
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkingGroup {
     /// Short and unique within the programme; actions refer to it.
     pub code: String,
@@ -88,7 +97,7 @@ pub struct WorkingGroup {
 }
 
 /// One of the national action lines with the region's accents (RULES.md 10).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionLine {
     pub number: u8,
     pub name: String,
@@ -96,7 +105,7 @@ pub struct ActionLine {
 }
 
 /// A "Wat" of Bijlage 1: what the region wants to reach within an action line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Theme {
     pub what: String,
     /// The working group that owns the theme's actions, when one does.
@@ -105,7 +114,7 @@ pub struct Theme {
 }
 
 /// A "Hoe" of Bijlage 1 with its "Wanneer".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedAction {
     pub how: String,
     /// A heading the source puts above a group of actions ("Intensiveren van plegersaanpak door:").
@@ -113,6 +122,54 @@ pub struct PlannedAction {
     pub timing: Option<PlannedTiming>,
     /// The owning working group when it differs from the theme's.
     pub working_group: Option<String>,
+    /// Monitor figures that show the action's effect, reported beside it in the appendix.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+}
+
+/// A monitor figure an action can be linked to (issue 12: "links to monitor indicators where an
+/// action has a measurable effect"). Counted for the region per half year from the monitor facts,
+/// never from personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Indicator {
+    /// Adviezen Veilig Thuis received: a campaign or training makes more people ask for advice.
+    Adviezen,
+    /// Meldingen Veilig Thuis received.
+    Meldingen,
+    /// Casussen open at the end of the period.
+    OpenCasussen,
+}
+
+impl Indicator {
+    pub const ALL: [Indicator; 3] = [
+        Indicator::Adviezen,
+        Indicator::Meldingen,
+        Indicator::OpenCasussen,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Indicator::Adviezen => "adviezen",
+            Indicator::Meldingen => "meldingen",
+            Indicator::OpenCasussen => "open_casussen",
+        }
+    }
+
+    pub fn parse(field: &str, value: &str) -> Result<Self, FieldError> {
+        Self::ALL
+            .into_iter()
+            .find(|i| i.code() == value)
+            .ok_or_else(|| FieldError::new(field, msg("error-programme-indicator-unknown")))
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            Indicator::Adviezen => t("programme-indicator-adviezen"),
+            Indicator::Meldingen => t("programme-indicator-meldingen"),
+            Indicator::OpenCasussen => t("programme-indicator-open-casussen"),
+        }
+    }
 }
 
 impl PlannedAction {
@@ -125,7 +182,8 @@ impl PlannedAction {
 }
 
 /// The status of an action (issue 12: niet gestart, loopt, vertraagd, afgerond, vervallen).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     NietGestart,
     Loopt,
@@ -187,6 +245,41 @@ pub fn is_past_planned(timing: Option<&PlannedTiming>, status: ActionStatus, tod
 }
 
 impl Programme {
+    /// Every action with its key ("2.3.1": action line 2, its third theme, that theme's first
+    /// action) and its place. The key is how progress, notes and budget lines refer to an action;
+    /// it is stable as long as the programme file keeps its order.
+    pub fn keyed_actions(
+        &self,
+    ) -> impl Iterator<Item = (String, &ActionLine, &Theme, &PlannedAction)> {
+        self.action_lines.iter().flat_map(|line| {
+            line.themes.iter().enumerate().flat_map(move |(t, theme)| {
+                theme.actions.iter().enumerate().map(move |(a, action)| {
+                    (
+                        format!("{}.{}.{}", line.number, t + 1, a + 1),
+                        line,
+                        theme,
+                        action,
+                    )
+                })
+            })
+        })
+    }
+
+    /// The action with `key`, with its place.
+    pub fn action(&self, key: &str) -> Option<(&ActionLine, &Theme, &PlannedAction)> {
+        self.keyed_actions()
+            .find(|(k, ..)| k == key)
+            .map(|(_, l, t, a)| (l, t, a))
+    }
+
+    /// The name of the working group with `code`.
+    pub fn group_name(&self, code: &str) -> Option<&str> {
+        self.working_groups
+            .iter()
+            .find(|g| g.code == code)
+            .map(|g| g.name.as_str())
+    }
+
     /// Every action with its place: (action line, theme, action).
     pub fn actions(&self) -> impl Iterator<Item = (&ActionLine, &Theme, &PlannedAction)> {
         self.action_lines.iter().flat_map(|line| {

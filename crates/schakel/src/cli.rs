@@ -81,6 +81,11 @@ pub enum Command {
         #[command(subcommand)]
         command: MonitorCommand,
     },
+    /// The regional action programme.
+    Programme {
+        #[command(subcommand)]
+        command: ProgrammeCommand,
+    },
     /// Benchmarks: intake and logins on a fresh, temporary database; pages on the configured one.
     Bench {
         #[command(subcommand)]
@@ -102,6 +107,20 @@ pub struct DemoArgs {
     /// ending today, with recent work still open]
     #[arg(long, value_name = "YEAR", allow_negative_numbers = true)]
     pub year: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum ProgrammeCommand {
+    /// Import a programme file (TOML, the format documented at the top of
+    /// regions/noord-midden-limburg-programma.toml); importing again replaces the definition and
+    /// keeps the progress recorded per action number.
+    Import {
+        /// The programme file
+        file: PathBuf,
+        /// The programme's id [default: the region's programme, `regio`]
+        #[arg(long)]
+        id: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]

@@ -170,7 +170,9 @@ pub async fn prepare(store: &Store, region: &Region) -> CliResult<Vec<DemoAccoun
     }
     region.apply(store).await?;
     store.set_setting(MODE_SETTING, MODE_DEMO).await?;
-    seed_users(store, &region.centrumgemeente).await
+    let accounts = seed_users(store, &region.centrumgemeente).await?;
+    crate::programme::seed_demo(store).await?;
+    Ok(accounts)
 }
 
 /// Creates every missing demo user (with [`DEMO_PASSWORD`], marked as demo) and their membership.

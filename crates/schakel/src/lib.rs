@@ -79,6 +79,7 @@ async fn dispatch(
         Command::Verify => verify(config).await,
         Command::Monitor { command } => monitor::run(config, command).await,
         Command::Bench { command } => bench::run(config, command).await,
+        Command::Programme { command } => programme::run(config, command).await,
     }
 }
 
@@ -120,6 +121,7 @@ async fn verify(config: &Config) -> CliResult<()> {
     println!("casussen:          {}", report.cases);
     println!("gebeurtenissen:    {}", report.events);
     println!("toegangslogregels: {}", report.access_entries);
+    println!("actieprogramma's:  {}", report.programmes);
     if let Some(broken) = report.broken {
         store.close().await;
         return Err(CliError::failure(format!("keten verbroken: {broken}")));

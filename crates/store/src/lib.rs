@@ -19,6 +19,7 @@ pub mod known;
 pub mod login_forms;
 mod migrate;
 pub mod orgs;
+pub mod programmes;
 pub mod queue;
 pub mod readmodels;
 pub mod search;
@@ -48,6 +49,11 @@ pub enum StoreError {
         expected: i64,
         actual: i64,
     },
+    /// A writer worked from a stale view of a programme: someone else wrote to it first.
+    #[error(
+        "het programma is intussen gewijzigd (verwacht volgnummer {expected}, huidig {actual})"
+    )]
+    ProgrammeChanged { expected: i64, actual: i64 },
     /// The domain refused a change: the transition is not allowed in this state, or a field is
     /// wrong. The message is Dutch and says what; maps to HTTP 422.
     #[error("{0}")]

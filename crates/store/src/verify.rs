@@ -31,6 +31,8 @@ pub enum BrokenLink {
         position: i64,
         problem: String,
     },
+    /// An action programme's log (issue 12); the problem names the event.
+    Programme { problem: String },
 }
 
 impl std::fmt::Display for BrokenLink {
@@ -53,6 +55,7 @@ impl std::fmt::Display for BrokenLink {
                     "toegangslog, regel {position} (keten {chain}): {problem}"
                 )
             }
+            BrokenLink::Programme { problem } => write!(f, "{problem}"),
         }
     }
 }
@@ -62,6 +65,7 @@ pub struct VerifyReport {
     pub cases: u64,
     pub events: u64,
     pub access_entries: u64,
+    pub programmes: u64,
     pub broken: Option<BrokenLink>,
 }
 
@@ -199,6 +203,16 @@ impl Store {
             }
         }
         report.broken = self.verify_access_log(&mut report.access_entries).await?;
+        if report.broken.is_some() {
+            return Ok(report);
+        }
+        for programme in self.programmes().await? {
+            report.programmes += 1;
+            if let Some(problem) = self.verify_programme(&programme.id).await? {
+                report.broken = Some(BrokenLink::Programme { problem });
+                return Ok(report);
+            }
+        }
         Ok(report)
     }
 

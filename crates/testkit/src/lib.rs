@@ -8,6 +8,7 @@
 
 pub mod db;
 pub mod kit;
+pub mod programme;
 pub mod region;
 
 pub use db::{TestDb, on_each_backend};

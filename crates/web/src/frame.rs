@@ -87,6 +87,16 @@ fn nav_for(user: &CurrentUser) -> Vec<(&'static str, String)> {
         }
         _ => {}
     }
+    if let Some(actor) = user.actor(None)
+        && decide(
+            &actor,
+            Action::Read,
+            &Resource::new(ResourceKind::Programme),
+        )
+        .is_allowed()
+    {
+        nav.push(("/programma", t("nav-programme")));
+    }
     nav.push(("/organisaties", t("nav-organisations")));
     nav
 }

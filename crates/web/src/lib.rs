@@ -9,6 +9,7 @@ pub mod auth;
 mod cases;
 mod home;
 mod intake;
+mod programme;
 mod queue;
 mod search;
 
@@ -161,6 +162,7 @@ fn pages() -> page_routing::PageRouter {
         .merge(intake::routes())
         .merge(queue::routes())
         .merge(search::routes())
+        .merge(programme::routes())
         .merge(system::routes())
 }
 

@@ -291,3 +291,55 @@ fn deny_messages_are_dutch_and_reveal_nothing_of_the_resource() {
         assert!(!reason.code().contains(' '));
     }
 }
+
+/// Issue 12: the projectleider steers the programme; policy staff and team leads of any
+/// organisation read it and may update actions (their own working group's, checked by the
+/// programme); the programme office reads it; nobody else has a part. No second factor is asked:
+/// the programme holds no personal data of clients.
+#[test]
+fn the_programme_is_steered_by_the_projectleider_and_read_by_policy_staff() {
+    let allowed = |org_kind, role, action| {
+        decide(
+            &actor(org_kind, role, false, Rel::None),
+            action,
+            &Resource::new(ResourceKind::Programme),
+        )
+        .is_allowed()
+    };
+    for org_kind in OrgKind::ALL {
+        for role in Role::ALL {
+            let office = org_kind == OrgKind::Programmabureau;
+            let steering = matches!(role, Role::Beleidsmedewerker | Role::Teamleider);
+            let reader = steering || (office && role != Role::SchoolContact);
+            for action in Action::ALL {
+                let want = match action {
+                    Action::Read | Action::Search | Action::Export | Action::Print => reader,
+                    Action::Update => steering,
+                    Action::Create => office && role == Role::Teamleider,
+                    Action::Respond => false,
+                };
+                assert_eq!(
+                    allowed(org_kind, role, action),
+                    want,
+                    "{org_kind:?} {role:?} {action:?}"
+                );
+            }
+        }
+    }
+    assert!(allowed(
+        OrgKind::Programmabureau,
+        Role::Teamleider,
+        Action::Create
+    ));
+    assert!(!allowed(
+        OrgKind::Gemeente,
+        Role::Teamleider,
+        Action::Create
+    ));
+    assert!(!allowed(OrgKind::School, Role::SchoolContact, Action::Read));
+    assert!(!allowed(
+        OrgKind::VeiligThuis,
+        Role::Medewerker,
+        Action::Read
+    ));
+}

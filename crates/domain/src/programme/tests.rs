@@ -28,6 +28,7 @@ fn small() -> Programme {
                     heading: None,
                     timing: Some(PlannedTiming::parse("2019/2020")),
                     working_group: None,
+                    indicators: vec![],
                 }],
             }],
         }],

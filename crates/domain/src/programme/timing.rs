@@ -4,15 +4,18 @@
 //! keeps the text as written and reads a date range from it where it can (issue 12: "parse what can
 //! be parsed into a date range and keep the original text").
 
+use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
 /// The planned timing of an action: the text as written, and what Schakel read from it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedTiming {
     pub text: String,
     /// First day of the planned period, when the text names one.
+    #[serde(with = "crate::calendar::iso_date::option")]
     pub from: Option<Date>,
     /// Last day of the planned period, when the text names one.
+    #[serde(with = "crate::calendar::iso_date::option")]
     pub until: Option<Date>,
     /// "Doorlopend": the action has no end.
     pub ongoing: bool,

@@ -18,6 +18,7 @@ look-resource-access-log = Access log
 look-resource-user-account = User account
 look-resource-organisation = Organisation
 look-resource-monitor = Regional monitor
+look-resource-programme = Action programme
 look-resource-reporter-feedback = Feedback to the reporter
 look-ground-participation = Role in the case: { $what }
 look-ground-role = Duty as { $what }

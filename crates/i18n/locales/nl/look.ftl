@@ -18,6 +18,7 @@ look-resource-access-log = Toegangslog
 look-resource-user-account = Gebruikersaccount
 look-resource-organisation = Organisatie
 look-resource-monitor = Regiomonitor
+look-resource-programme = Actieprogramma
 look-resource-reporter-feedback = Terugkoppeling aan melder
 look-ground-participation = Rol in de casus: { $what }
 look-ground-role = Taak als { $what }

@@ -1696,3 +1696,42 @@ fn bench_pages_times_te_doen_and_search_against_a_reference() {
     cmd.args(["bench", "pages", "--user", "niemand", "--requests", "1"]);
     assert_bad_input(&run(cmd), "user");
 }
+
+#[test]
+fn programme_import_reads_the_regions_file_and_refuses_a_bad_one_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let region_file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../regions/noord-midden-limburg-programma.toml");
+    let mut cmd = schakel(dir.path());
+    cmd.args(["programme", "import"]).arg(&region_file);
+    let o = run(cmd);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("58 acties"), "{}", stdout(&o));
+
+    let bad = dir.path().join("programma.toml");
+    let text = std::fs::read_to_string(&region_file).unwrap().replacen(
+        "soort = \"bestuurscommissie\"",
+        "soort = \"gemeenteraad\"",
+        1,
+    );
+    std::fs::write(&bad, text).unwrap();
+    let mut cmd = schakel(dir.path());
+    cmd.args(["programme", "import", "--id", "tweede"])
+        .arg(&bad);
+    assert_bad_input(&run(cmd), "orgaan[0].soort:");
+
+    let mut cmd = schakel(dir.path());
+    cmd.args(["programme", "import", "--id", "niet goed"])
+        .arg(&region_file);
+    assert_bad_input(&run(cmd), "id:");
+
+    let mut cmd = schakel(dir.path());
+    cmd.args(["verify"]);
+    let o = run(cmd);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("actieprogramma's:  1"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -10,6 +10,7 @@ mod flow_tests;
 mod harness;
 mod log_tests;
 mod migration_tests;
+mod programme_tests;
 mod readmodel_tests;
 mod tamper_tests;
 mod user_tests;

@@ -38,6 +38,7 @@ pub fn api() -> ApiRouter {
         .merge(crate::intake::api())
         .merge(crate::queue::api())
         .merge(crate::search::api())
+        .merge(crate::programme::api())
         .merge(ApiRouter::new(Default::default()).routes(utoipa_axum::routes!(openapi::document)))
 }
 

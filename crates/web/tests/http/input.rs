@@ -211,7 +211,7 @@ async fn html_output_escapes_what_users_typed() {
 }
 
 /// Every operation of /api/v1, as the document must list it.
-const OPERATIONS: [(&str, &str); 18] = [
+const OPERATIONS: [(&str, &str); 21] = [
     ("post", "/session"),
     ("delete", "/session"),
     ("get", "/me"),
@@ -229,6 +229,9 @@ const OPERATIONS: [(&str, &str); 18] = [
     ("post", "/intakes/known-check"),
     ("get", "/work-queue"),
     ("get", "/search"),
+    ("get", "/programme"),
+    ("post", "/programme/actions/{key}"),
+    ("post", "/programme/rounds"),
     ("get", "/openapi.json"),
 ];
 

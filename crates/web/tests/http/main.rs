@@ -15,6 +15,7 @@ mod known;
 mod login;
 mod look;
 mod monitoring;
+mod programme;
 mod rules;
 mod sweep;
 mod vtrules;

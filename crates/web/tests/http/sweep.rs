@@ -535,6 +535,112 @@ fn probes() -> Vec<Probe> {
             Action::Search,
         ),
     ]
+    .into_iter()
+    .chain(programme_probes())
+    .collect()
+}
+
+/// The action programme (issue 12). The fixture imported a programme with a round held last half
+/// year. Updating an action takes the policy's `Update` and membership of the owning working group;
+/// no sweep user is a member, so only the projectleider may ([`is_projectleider`]). The API's
+/// writes send a stale sequence number on purpose: allowed, they answer 409, and nothing changes.
+fn programme_probes() -> Vec<Probe> {
+    use Subject::{Kind, Rule};
+    let programme = ResourceKind::Programme;
+    let projectleider: fn(&Actor) -> bool = schakel_domain::access::is_projectleider;
+    vec![
+        probe("GET", "/programma", Kind(programme), Action::Read),
+        probe(
+            "GET",
+            "/programma/acties/{key}",
+            Kind(programme),
+            Action::Read,
+        ),
+        probe(
+            "POST",
+            "/programma/acties/{key}",
+            Rule(projectleider),
+            Action::Update,
+        )
+        .form(vec![
+            ("csrf", "{csrf}"),
+            ("status", "loopt"),
+            ("toelichting", "Sweep"),
+        ])
+        .ok(303),
+        probe(
+            "POST",
+            "/programma/acties/{key}/budget",
+            Kind(programme),
+            Action::Create,
+        )
+        .form(vec![("csrf", "{csrf}")])
+        .ok(422),
+        probe("GET", "/programma/rondes", Kind(programme), Action::Read),
+        probe("POST", "/programma/rondes", Kind(programme), Action::Create)
+            .form(vec![("csrf", "{csrf}"), ("uiterlijk", "2099-12-31")])
+            .ok(303),
+        probe(
+            "POST",
+            "/programma/rondes/sluiten",
+            Kind(programme),
+            Action::Create,
+        )
+        .form(vec![("csrf", "{csrf}")])
+        .ok(303),
+        probe(
+            "GET",
+            "/programma/werkgroepen",
+            Kind(programme),
+            Action::Read,
+        ),
+        probe(
+            "POST",
+            "/programma/werkgroepen",
+            Kind(programme),
+            Action::Create,
+        )
+        .form(vec![("csrf", "{csrf}")])
+        .ok(422),
+        probe(
+            "POST",
+            "/programma/werkgroepen/ontkoppelen",
+            Kind(programme),
+            Action::Create,
+        )
+        .form(vec![("csrf", "{csrf}")])
+        .ok(422),
+        probe("GET", "/programma/bijlage", Kind(programme), Action::Print),
+        probe(
+            "GET",
+            "/programma/bijlage.pdf",
+            Kind(programme),
+            Action::Export,
+        ),
+        probe(
+            "GET",
+            "/programma/bijlage.csv",
+            Kind(programme),
+            Action::Export,
+        ),
+        probe("GET", "/api/v1/programme", Kind(programme), Action::Read),
+        probe(
+            "POST",
+            "/api/v1/programme/actions/{key}",
+            Rule(projectleider),
+            Action::Update,
+        )
+        .json(json!({"expected_seq": 0, "status": "loopt", "note": "Sweep"}))
+        .ok(409),
+        probe(
+            "POST",
+            "/api/v1/programme/rounds",
+            Kind(programme),
+            Action::Create,
+        )
+        .json(json!({"expected_seq": 0, "due": "2099-12-31"}))
+        .ok(409),
+    ]
 }
 
 /// A demo user of the sweep: one role in one organisation, with a session made for it.
@@ -862,6 +968,8 @@ async fn fixture(app: &App) -> Fixture {
         Role::Medewerker,
     )
     .await;
+    schakel_testkit::programme::import(&app.store).await;
+    schakel_testkit::programme::held_round(&app.store, app.clock.now()).await;
     let mut b = Builder {
         app,
         vt: acting[&vt_org].clone(),
@@ -1021,7 +1129,12 @@ async fn send(
         _ if p.route.contains("/gebruikers/") => fx.target_user.clone(),
         _ => case.person_ids[0].clone(),
     };
-    let path = format!("{}{}", p.route.replace("{id}", &id), p.query);
+    // The programme's routes name an action of the fixture's programme.
+    let path = format!(
+        "{}{}",
+        p.route.replace("{id}", &id).replace("{key}", "1.1.1"),
+        p.query
+    );
     let seq = match p.subject {
         Subject::Case => app
             .store
