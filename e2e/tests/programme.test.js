@@ -46,7 +46,7 @@ test('a round from opening to the downloaded appendix', async () => {
   await page.getByRole('link', { name: 'Actieprogramma' }).first().click();
   await page.getByLabel('Werkgroep').selectOption({ label: 'Kinderen in kwetsbare opvoedsituaties' });
   await page.getByLabel('Status').selectOption('');
-  await page.getByRole('button', { name: 'Filteren' }).click();
+  await page.getByRole('button', { name: 'Toon', exact: true }).click();
   const first = page.locator('table a[href^="/programma/acties/"]').first();
   const key = (await first.innerText()).trim();
   await first.click();
