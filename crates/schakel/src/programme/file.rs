@@ -81,9 +81,10 @@ struct RawAction {
     wanneer: Option<String>,
     kop: Option<String>,
     werkgroep: Option<String>,
-    /// Monitor figures that show the action's effect (codes of [`Indicator`]).
+    /// Monitor figures that show the action's effect (codes of [`Indicator`], read by
+    /// [`Indicator::parse`] so a wrong one is named in Dutch with its path).
     #[serde(default)]
-    indicatoren: Vec<Indicator>,
+    indicatoren: Vec<String>,
 }
 
 /// Reads and checks a programme file.
@@ -120,36 +121,47 @@ pub fn parse(text: &str) -> CliResult<Programme> {
                 trekkers: g.trekkers,
             })
             .collect(),
-        action_lines: raw.actielijn.into_iter().map(line).collect(),
+        action_lines: raw
+            .actielijn
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| line(i, l))
+            .collect::<Result<_, _>>()
+            .map_err(field_error)?,
     };
     programme.check().map_err(field_error)?;
     Ok(programme)
 }
 
-fn line(raw: RawLine) -> ActionLine {
-    ActionLine {
+fn line(l: usize, raw: RawLine) -> Result<ActionLine, schakel_domain::FieldError> {
+    let mut themes = Vec::with_capacity(raw.thema.len());
+    for (t, theme) in raw.thema.into_iter().enumerate() {
+        let mut actions = Vec::with_capacity(theme.actie.len());
+        for (a, action) in theme.actie.into_iter().enumerate() {
+            let at = format!("actielijn[{l}].thema[{t}].actie[{a}].indicatoren");
+            actions.push(PlannedAction {
+                how: action.hoe,
+                heading: action.kop,
+                timing: action.wanneer.as_deref().map(PlannedTiming::parse),
+                working_group: action.werkgroep,
+                indicators: action
+                    .indicatoren
+                    .iter()
+                    .map(|code| Indicator::parse(&at, code))
+                    .collect::<Result<_, _>>()?,
+            });
+        }
+        themes.push(Theme {
+            what: theme.wat,
+            working_group: theme.werkgroep,
+            actions,
+        });
+    }
+    Ok(ActionLine {
         number: raw.nummer,
         name: raw.naam,
-        themes: raw
-            .thema
-            .into_iter()
-            .map(|t| Theme {
-                what: t.wat,
-                working_group: t.werkgroep,
-                actions: t
-                    .actie
-                    .into_iter()
-                    .map(|a| PlannedAction {
-                        how: a.hoe,
-                        heading: a.kop,
-                        timing: a.wanneer.as_deref().map(PlannedTiming::parse),
-                        working_group: a.werkgroep,
-                        indicators: a.indicatoren,
-                    })
-                    .collect(),
-            })
-            .collect(),
-    }
+        themes,
+    })
 }
 
 fn field_error(e: schakel_domain::FieldError) -> CliError {
@@ -214,6 +226,10 @@ mod tests {
             (line.number, theme.what.as_str()),
             (1, "HG+KM bespreekbaar maken")
         );
+        assert_eq!(
+            campaign.indicators,
+            [Indicator::Adviezen, Indicator::Meldingen]
+        );
         let timing = campaign.timing.as_ref().unwrap();
         assert!(timing.postponed);
         assert_eq!(timing.until, Some(date!(2020 - 03 - 31)));
@@ -276,5 +292,13 @@ mod tests {
             "{head}[[actielijn]]\nnummer = 1\nnaam = \"L\"\n[[actielijn.thema]]\nwat = \"W\"\nwerkgroep = \"spook\"\n"
         );
         assert!(err(&unknown_group).starts_with("actielijn[0].thema[0].werkgroep: "));
+        let unknown_indicator = err(&format!(
+            "{head}[[actielijn]]\nnummer = 1\nnaam = \"L\"\n[[actielijn.thema]]\nwat = \"W\"\n[[actielijn.thema.actie]]\nhoe = \"H\"\nindicatoren = [\"geluk\"]\n"
+        ));
+        assert!(
+            unknown_indicator
+                .starts_with("actielijn[0].thema[0].actie[0].indicatoren: Onbekende indicator"),
+            "{unknown_indicator}"
+        );
     }
 }

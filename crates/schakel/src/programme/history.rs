@@ -18,6 +18,25 @@ const DEMO_MEMBERS: [(&str, &str, bool); 3] = [
     ("vt.teamleider", "seksueel-geweld", true),
 ];
 
+/// (action, source, year, cents): the demo's budget lines. The sources are the ones the regional
+/// policy names ("Financiën"); the amounts are fictional.
+const DEMO_BUDGET: [(&str, &str, i32, i64); 4] = [
+    (
+        "1.1.1",
+        "Decentralisatie-uitkering Vrouwenopvang (DUVO)",
+        2020,
+        1_500_000,
+    ),
+    (
+        "1.1.6",
+        "Decentralisatie-uitkering Vrouwenopvang (DUVO)",
+        2020,
+        650_000,
+    ),
+    ("1.3.1", "Algemene uitkering (Jeugd en Wmo)", 2019, 400_000),
+    ("1.3.1", "Algemene uitkering (Jeugd en Wmo)", 2020, 250_000),
+];
+
 /// A stable number from an action's key, so every demo has the same history.
 fn spread(key: &str) -> u32 {
     key.bytes().fold(2_166_136_261_u32, |h, b| {
@@ -95,6 +114,21 @@ pub async fn seed_demo(store: &Store) -> CliResult<()> {
                     user_id: user.id,
                     name: user.display_name,
                     trekker,
+                },
+                None,
+            )
+            .await?;
+    }
+    // Budget lines the demo's programme office recorded (fictional amounts, real sources).
+    for (key, source, year, amount_cents) in DEMO_BUDGET {
+        write
+            .run(
+                at(day(year, Month::February, 1)?, 9),
+                ProgrammeCommand::AddBudgetLine {
+                    action: key.into(),
+                    source: source.into(),
+                    year,
+                    amount_cents,
                 },
                 None,
             )

@@ -166,8 +166,14 @@ async fn a_round_from_opening_to_the_appendix() {
     )
     .await;
     assert_eq!(status, 303);
+    app.seed_case("Programma").await;
     let (status, html) = text(&pl, &app, "/programma/bijlage?ronde=2").await;
     assert_eq!(status, 200);
+    // The linked monitor figure: this half year's melding beside the previous half year's none.
+    assert!(
+        html.contains("Meldingen Veilig Thuis: 1 (vorig halfjaar 0)"),
+        "{html}"
+    );
     assert!(html.contains("Eerste training gegeven in Venlo."));
     assert!(
         html.contains("was Niet gestart"),
