@@ -56,6 +56,34 @@ async fn required(state: &AppState) -> Result<(String, ProgrammeState), AppError
     current(state).await?.ok_or(AppError::NotFound)
 }
 
+/// Runs `command` on programme `id` for the signed-in user, as the pages write: on the latest
+/// state, now.
+async fn write(
+    state: &AppState,
+    user: &CurrentUser,
+    actor: &Actor,
+    id: &str,
+    command: schakel_domain::programme::ProgrammeCommand,
+) -> Result<ProgrammeState, schakel_app::Error> {
+    schakel_app::programme::run(
+        &state.store,
+        id,
+        actor,
+        &author(user),
+        command,
+        state.clock.now(),
+        None,
+    )
+    .await
+}
+
+/// A form page shown again with its errors: 422.
+fn unprocessable(page: &impl askama::Template) -> Result<axum::response::Response, AppError> {
+    let mut response = crate::frame::render(page)?;
+    *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(response)
+}
+
 /// Whether `actor` may update the action with `key`.
 fn may_update(programme: &ProgrammeState, actor: &Actor, key: &str) -> bool {
     schakel_app::programme::allow(actor, Action::Update).is_ok()

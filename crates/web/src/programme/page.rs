@@ -11,7 +11,7 @@ use schakel_domain::calendar::{dutch_date, dutch_local_date, dutch_moment};
 use schakel_domain::programme::{ActionStatus, ProgrammeCommand, ProgrammeState};
 use serde::Deserialize;
 
-use super::{allowed, author, current, euros, may_update, required, short};
+use super::{allowed, current, euros, may_update, required, short};
 use crate::csrf::check_csrf;
 use crate::forms::FormErrors;
 use crate::frame::{PageCtx, PageUser, render};
@@ -507,18 +507,16 @@ async fn update(
     let note = f.toelichting.clone().unwrap_or_default();
     let status = ActionStatus::parse("status", f.status.as_deref().unwrap_or_default());
     let result = match status {
-        Ok(status) => schakel_app::programme::run(
-            &state.store,
-            &id,
+        Ok(status) => super::write(
+            &state,
+            &user,
             &actor,
-            &author(&user),
+            &id,
             ProgrammeCommand::UpdateAction {
                 action: key.clone(),
                 status,
                 note: note.clone(),
             },
-            state.clock.now(),
-            None,
         )
         .await
         .map(|_| ()),
@@ -533,9 +531,7 @@ async fn update(
             page.errors = FormErrors::placed([&e], place_update);
             page.form_status = f.status.unwrap_or_default();
             page.form_note = note;
-            let mut response = render(&page)?;
-            *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(response)
+            super::unprocessable(&page)
         }
         Err(e) => Err(e.into()),
     }
@@ -636,17 +632,7 @@ async fn add_budget(
             year,
             amount_cents,
         };
-        match schakel_app::programme::run(
-            &state.store,
-            &id,
-            &actor,
-            &author(&user),
-            command,
-            state.clock.now(),
-            None,
-        )
-        .await
-        {
+        match super::write(&state, &user, &actor, &id, command).await {
             Ok(_) => {
                 return Ok(
                     Redirect::to(&format!("/programma/acties/{key}?opgeslagen=1")).into_response(),
@@ -661,9 +647,7 @@ async fn add_budget(
     page.budget_source = source;
     page.budget_year = f.jaar.unwrap_or_default();
     page.budget_amount = f.bedrag.unwrap_or_default();
-    let mut response = render(&page)?;
-    *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    Ok(response)
+    super::unprocessable(&page)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use schakel_domain::programme::{GroupResponse, ProgrammeCommand, ProgrammeState}
 use schakel_domain::validate::optional_date;
 use serde::Deserialize;
 
-use super::{allowed, author, required};
+use super::{allowed, required};
 use crate::auth::session::CurrentUser;
 use crate::csrf::check_csrf;
 use crate::forms::FormErrors;
@@ -159,14 +159,12 @@ async fn open_round(
     let (id, programme) = required(&state).await?;
     let typed = f.uiterlijk.unwrap_or_default();
     let result = match optional_date("uiterlijk", &typed) {
-        Ok(Some(due)) => schakel_app::programme::run(
-            &state.store,
-            &id,
+        Ok(Some(due)) => super::write(
+            &state,
+            &user,
             &actor,
-            &author(&user),
+            &id,
             ProgrammeCommand::OpenRound { due },
-            state.clock.now(),
-            None,
         )
         .await
         .map(|_| ()),
@@ -183,9 +181,7 @@ async fn open_round(
             page.errors =
                 FormErrors::placed([&e], |_| ("uiterlijk".into(), t("programme-field-due")));
             page.due = typed;
-            let mut response = render(&page)?;
-            *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(response)
+            super::unprocessable(&page)
         }
         Err(e) => Err(e.into()),
     }
@@ -204,16 +200,7 @@ async fn close_round(
     check_csrf(&user, f.csrf.as_deref())?;
     let actor = allowed(&user, Action::Create)?;
     let (id, _) = required(&state).await?;
-    schakel_app::programme::run(
-        &state.store,
-        &id,
-        &actor,
-        &author(&user),
-        ProgrammeCommand::CloseRound,
-        state.clock.now(),
-        None,
-    )
-    .await?;
+    super::write(&state, &user, &actor, &id, ProgrammeCommand::CloseRound).await?;
     Ok(Redirect::to("/programma/rondes").into_response())
 }
 
@@ -354,17 +341,7 @@ async fn link_member(
             name: member.display_name,
             trekker,
         };
-        match schakel_app::programme::run(
-            &state.store,
-            &id,
-            &actor,
-            &author(&user),
-            command,
-            state.clock.now(),
-            None,
-        )
-        .await
-        {
+        match super::write(&state, &user, &actor, &id, command).await {
             Ok(_) => return Ok(Redirect::to("/programma/werkgroepen").into_response()),
             Err(schakel_app::Error::Invalid(e)) => errors.push(e),
             Err(e) => return Err(e.into()),
@@ -375,9 +352,7 @@ async fn link_member(
     page.username = username;
     page.group = group;
     page.trekker = trekker;
-    let mut response = render(&page)?;
-    *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    Ok(response)
+    super::unprocessable(&page)
 }
 
 #[derive(Deserialize)]
@@ -399,16 +374,7 @@ async fn unlink_member(
         group: f.werkgroep.unwrap_or_default(),
         user_id: f.gebruiker.unwrap_or_default(),
     };
-    schakel_app::programme::run(
-        &state.store,
-        &id,
-        &actor,
-        &author(&user),
-        command,
-        state.clock.now(),
-        None,
-    )
-    .await?;
+    super::write(&state, &user, &actor, &id, command).await?;
     Ok(Redirect::to("/programma/werkgroepen").into_response())
 }
 
