@@ -33,3 +33,12 @@ merge-field-confirm-bsn = Both have a different valid BSN, and it is the same pe
 merge-field-reason = Reason
 merge-submit = Merge
 merge-conflict = One of the cases was changed in the meantime. Check the details and merge again.
+
+org-contact-phone-invalid = Enter a phone number with only digits, spaces, dashes and an optional leading +, such as 088-1234567.
+org-contact-email-invalid = Enter an e-mail address such as name@example.nl.
+org-contact-phone = Phone
+org-contact-email = E-mail
+org-contact-edit = Change contact details
+org-contact-save = Save
+org-contact-heading = Contact details of { $org }
+org-contact-hint = Neither is required. They are shown with the regiehouder on the case page.

@@ -33,3 +33,12 @@ merge-field-confirm-bsn = Beide hebben een ander geldig BSN, en het is toch deze
 merge-field-reason = Reden
 merge-submit = Samenvoegen
 merge-conflict = Een van de casussen is intussen gewijzigd. Controleer de gegevens en voeg opnieuw samen.
+
+org-contact-phone-invalid = Vul een telefoonnummer in met alleen cijfers, spaties, streepjes en eventueel een + vooraan, zoals 088-1234567.
+org-contact-email-invalid = Vul een e-mailadres in zoals naam@voorbeeld.nl.
+org-contact-phone = Telefoon
+org-contact-email = E-mail
+org-contact-edit = Contactgegevens wijzigen
+org-contact-save = Opslaan
+org-contact-heading = Contactgegevens van { $org }
+org-contact-hint = Beide zijn niet verplicht. Ze staan bij de regiehouder op de casuspagina.

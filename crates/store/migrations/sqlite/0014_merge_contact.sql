@@ -4,3 +4,7 @@
 -- the kept person through the cases' projections.
 ALTER TABLE persons ADD COLUMN merged_into TEXT;
 
+-- The regiehouder's contact details on the case page: an organisation's phone number and e-mail
+-- address, optional.
+ALTER TABLE organisations ADD COLUMN phone TEXT;
+ALTER TABLE organisations ADD COLUMN email TEXT;

@@ -1,5 +1,6 @@
 //! Issue 7 over HTTP: a wrongly split person is merged (an event in every case that held it, both
-//! cases keep their history), on the API and on the case page.
+//! cases keep their history), on the API and on the case page; and the regiehouder's contact
+//! details, edited by the beheerder, on the case page.
 
 use serde_json::{Value, json};
 
@@ -265,4 +266,83 @@ async fn the_case_page_offers_the_same_person_and_keeps_the_input_when_a_field_i
     assert!(html.contains("Persoon samengevoegd"), "{html}");
     assert_eq!(app.store.cases_of_person(&a).await.unwrap().len(), 2);
     let _ = first;
+}
+
+#[tokio::test]
+async fn the_beheerder_sets_contact_details_and_the_case_shows_them_with_the_regiehouder() {
+    let app = App::demo().await;
+    let vt = Api::login(&app, "vt.mw").await;
+    let (status, made) = vt
+        .post(
+            &app,
+            "/api/v1/intakes",
+            intake(&app, "Mees Verzonnen", None),
+        )
+        .await;
+    assert_eq!(status, 201, "{made}");
+    let case = made["case_id"].as_str().unwrap().to_string();
+
+    let (client, _) = page_login(&app, "beheer").await;
+    let path = format!("/organisaties/{}/contact", app.vt.id);
+    let page = client.get(app.url(&path)).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let csrf = hidden_csrf(&page.text().await.unwrap());
+    // Both wrong: both errors at once, what was typed kept.
+    let res = client
+        .post(app.url(&path))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("telefoon", "bel 088"),
+            ("email", "vt-at-example"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("id=\"telefoon-fout\"") && html.contains("id=\"email-fout\""),
+        "{html}"
+    );
+    assert!(html.contains("value=\"vt-at-example\""), "{html}");
+    let res = client
+        .post(app.url(&path))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("telefoon", "088-5550001"),
+            ("email", "veiligthuis@example.nl"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    // A medewerker may not change them.
+    let (worker, worker_csrf) = page_login(&app, "vt.mw").await;
+    let res = worker
+        .post(app.url(&path))
+        .form(&[("csrf", worker_csrf.as_str()), ("telefoon", "088-5550002")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    // The API lists them; the case page shows them with the regiehouder.
+    let orgs = vt.get(&app, "/api/v1/organisations").await.1;
+    let mine = orgs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == app.vt.id.as_str())
+        .unwrap();
+    assert_eq!(mine["phone"], "088-5550001");
+    assert_eq!(mine["email"], "veiligthuis@example.nl");
+    let html = worker
+        .get(app.url(&format!("/casussen/{case}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("href=\"tel:0885550001\""), "{html}");
+    assert!(html.contains("mailto:veiligthuis@example.nl"), "{html}");
 }

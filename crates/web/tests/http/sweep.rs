@@ -302,6 +302,23 @@ fn probes() -> Vec<Probe> {
             Kind(ResourceKind::Organisation),
             read,
         ),
+        // Issue 7: the beheerder changes an organisation's contact details (the sweep's id is no
+        // organisation: refused for the `id` field once the policy allows).
+        probe(
+            "GET",
+            "/organisaties/{id}/contact",
+            Kind(ResourceKind::Organisation),
+            Action::Update,
+        )
+        .ok(422),
+        probe(
+            "POST",
+            "/organisaties/{id}/contact",
+            Kind(ResourceKind::Organisation),
+            Action::Update,
+        )
+        .form(vec![("csrf", "{csrf}")])
+        .ok(422),
         probe(
             "GET",
             "/beheer/gebruikers",
