@@ -9,6 +9,7 @@
 pub mod cases;
 mod error;
 pub mod intake;
+pub mod merge;
 pub mod policy;
 pub mod programme;
 pub mod queue;
@@ -20,4 +21,5 @@ pub use error::Error;
 pub use intake::{
     RegisterIntake, Registered, RowMatch, check_known, register_deciding_other, register_intake,
 };
+pub use merge::{MergePersons, MergePlan, Merged, merge_candidates, merge_persons, plan_merge};
 pub use policy::{Acting, Logged, Policy};

@@ -348,6 +348,9 @@ pub struct CaseState {
     /// another organisation becomes accountable.
     #[serde(default)]
     pub assigned_user: Option<String>,
+    /// Persons merged in this case (issue 7): (merged person id, kept person id), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged_persons: Vec<(String, String)>,
 }
 
 impl CaseState {

@@ -19,12 +19,13 @@ use crate::{Collector, FieldError, FieldErrors};
 mod ages;
 mod events;
 pub mod known;
+pub mod merge;
 #[cfg(test)]
 pub(crate) mod tests;
 
 pub use ages::{AGE_BANDS, age_band, age_on};
 pub use events::{Event, RecordedIntake};
-pub(crate) use events::{apply, open};
+pub(crate) use events::{apply, merge_into, open};
 
 /// Longest name, organisation, contact or person id.
 const MAX_SHORT: usize = 200;

@@ -225,6 +225,8 @@ impl Role {
     }
 }
 
+pub mod contact;
+
 #[cfg(test)]
 mod tests {
     use super::*;

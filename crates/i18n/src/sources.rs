@@ -29,6 +29,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "findings.ftl"),
     ftl!("nl", "look.ftl"),
     ftl!("nl", "forms.ftl"),
+    ftl!("nl", "merge.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -47,6 +48,7 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "findings.ftl"),
     ftl!("en", "look.ftl"),
     ftl!("en", "forms.ftl"),
+    ftl!("en", "merge.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

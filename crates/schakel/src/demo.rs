@@ -170,9 +170,33 @@ pub async fn prepare(store: &Store, region: &Region) -> CliResult<Vec<DemoAccoun
     }
     region.apply(store).await?;
     store.set_setting(MODE_SETTING, MODE_DEMO).await?;
+    seed_contacts(store).await?;
     let accounts = seed_users(store, &region.centrumgemeente).await?;
     crate::programme::seed_demo(store).await?;
     Ok(accounts)
+}
+
+/// Fictional contact details for an organisation of the demo (issue 7: the case page shows the
+/// regiehouder with phone and e-mail): an 088 number made from the organisation's position in the
+/// list and an address at example.nl, a domain reserved for examples. Never a real number.
+pub fn demo_contact(position: usize, name: &str) -> schakel_domain::org::contact::Contact {
+    schakel_domain::org::contact::Contact {
+        phone: Some(format!("088-{:07}", 5_550_000 + position)),
+        email: Some(format!("{}@example.nl", slug(name))),
+    }
+}
+
+/// Gives every organisation without contact details fictional ones ([`demo_contact`]).
+/// Idempotent: details already set are kept.
+pub async fn seed_contacts(store: &Store) -> CliResult<()> {
+    for (n, org) in store.organisations().await?.iter().enumerate() {
+        if org.phone.is_none() && org.email.is_none() {
+            store
+                .set_organisation_contact(&org.id, &demo_contact(n, &org.name))
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 /// Creates every missing demo user (with [`DEMO_PASSWORD`], marked as demo) and their membership.
@@ -328,6 +352,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn demo_contacts_are_fictional_and_pass_the_contact_rules() {
+        let c = demo_contact(3, "Wijkteam Bergen (L.)");
+        assert_eq!(c.phone.as_deref(), Some("088-5550003"));
+        assert_eq!(c.email.as_deref(), Some("wijkteam-bergen-l@example.nl"));
+        let checked = schakel_domain::org::contact::Contact::parse(
+            c.phone.as_deref().unwrap_or_default(),
+            c.email.as_deref().unwrap_or_default(),
+        );
+        assert_eq!(checked, Ok(c));
+    }
+
+    #[test]
     fn slugs_are_usable_in_user_names() {
         assert_eq!(slug("Venlo"), "venlo");
         assert_eq!(slug("Bergen (L.)"), "bergen-l");
@@ -355,6 +391,8 @@ mod tests {
             name: name.into(),
             kind,
             gemeenten: gemeenten.iter().map(|g| g.to_string()).collect(),
+            phone: None,
+            email: None,
         };
         let orgs = vec![
             org("Wijkteam Beesel", OrgKind::LokaalTeam, &["Beesel"]),

@@ -343,6 +343,8 @@ mod tests {
             name: id.into(),
             kind,
             gemeenten: gemeenten.iter().map(|g| g.to_string()).collect(),
+            phone: None,
+            email: None,
         }
     }
 
@@ -384,6 +386,8 @@ mod tests {
                 name: o.name.clone(),
                 kind: o.kind,
                 gemeenten: o.gemeenten.clone(),
+                phone: None,
+                email: None,
             })
             .collect();
         let teams = local_teams(&region.gemeenten, &orgs);

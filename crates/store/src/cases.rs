@@ -89,6 +89,9 @@ pub struct CaseProjection {
     pub acute: bool,
     /// The worker of the accountable organisation the case is assigned to.
     pub assigned_user: Option<String>,
+    /// Persons merged in this case (issue 7): (merged person id, kept person id). The merged
+    /// person's row is marked as merged into the kept one and leaves the search index.
+    pub merged_persons: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -290,6 +293,72 @@ impl Store {
             .fetch_all(self.pool())
             .await?;
         rows.iter().map(summary_from_row).collect()
+    }
+}
+
+/// A person as the persons table holds it, with the person it was merged into, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredPerson {
+    pub record: PersonRecord,
+    /// Set once the person was merged into another (issue 7): that person's id.
+    pub merged_into: Option<String>,
+}
+
+impl Store {
+    /// One person by id, as stored (a merged person too, naming the person it was merged into).
+    pub async fn person(&self, person_id: &str) -> Result<Option<StoredPerson>> {
+        let row = sqlx::query(
+            "SELECT id, display_name, birth_date, bsn, gemeente, merged_into FROM persons WHERE id = $1",
+        )
+        .bind(person_id)
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|r| {
+            Ok(StoredPerson {
+                record: PersonRecord {
+                    id: r.try_get(0)?,
+                    display_name: r.try_get(1)?,
+                    birth_date: r.try_get(2)?,
+                    bsn: r.try_get(3)?,
+                    gemeente: r.try_get(4)?,
+                },
+                merged_into: r.try_get(5)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// The person an id stands for now: a merged person leads to the person it was merged into
+    /// (issue 7), following a chain of merges up to a bound.
+    pub async fn current_person(&self, person_id: &str) -> Result<Option<StoredPerson>> {
+        let mut id = person_id.to_string();
+        for _ in 0..16 {
+            let Some(p) = self.person(&id).await? else {
+                return Ok(None);
+            };
+            match &p.merged_into {
+                Some(next) if next != &id => id = next.clone(),
+                _ => return Ok(Some(p)),
+            }
+        }
+        Err(StoreError::Corrupt(format!(
+            "persoon {person_id}: te lange keten van samenvoegingen"
+        )))
+    }
+
+    /// The cases that hold a person, with each case's last sequence number (what a write on it
+    /// expects), ordered by case id.
+    pub async fn cases_of_person(&self, person_id: &str) -> Result<Vec<(String, i64)>> {
+        let rows = sqlx::query(
+            "SELECT c.id, c.last_seq FROM case_persons cp JOIN cases c ON c.id = cp.case_id \
+             WHERE cp.person_id = $1 ORDER BY c.id",
+        )
+        .bind(person_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
     }
 }
 

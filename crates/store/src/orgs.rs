@@ -12,6 +12,9 @@ pub struct Organisation {
     pub kind: OrgKind,
     /// The gemeenten this organisation serves.
     pub gemeenten: Vec<String>,
+    /// Contact details (issue 7: shown with the regiehouder on the case page), optional.
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -28,6 +31,8 @@ struct OrgRow {
     name: String,
     kind: String,
     gemeenten: String,
+    phone: Option<String>,
+    email: Option<String>,
 }
 
 impl TryFrom<OrgRow> for Organisation {
@@ -45,6 +50,8 @@ impl TryFrom<OrgRow> for Organisation {
                 .collect(),
             id: row.id,
             name: row.name,
+            phone: row.phone,
+            email: row.email,
         })
     }
 }
@@ -144,7 +151,7 @@ impl Store {
 
     pub async fn organisations(&self) -> Result<Vec<Organisation>> {
         let rows = sqlx::query_as::<_, OrgRow>(
-            "SELECT id, name, kind, gemeenten FROM organisations ORDER BY name",
+            "SELECT id, name, kind, gemeenten, phone, email FROM organisations ORDER BY name",
         )
         .fetch_all(self.pool())
         .await?;
@@ -153,7 +160,7 @@ impl Store {
 
     pub async fn organisation(&self, id: &str) -> Result<Organisation> {
         let row = sqlx::query_as::<_, OrgRow>(
-            "SELECT id, name, kind, gemeenten FROM organisations WHERE id = $1",
+            "SELECT id, name, kind, gemeenten, phone, email FROM organisations WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(self.pool())
@@ -164,12 +171,34 @@ impl Store {
 
     pub async fn organisation_by_name(&self, name: &str) -> Result<Option<Organisation>> {
         let row = sqlx::query_as::<_, OrgRow>(
-            "SELECT id, name, kind, gemeenten FROM organisations WHERE name = $1",
+            "SELECT id, name, kind, gemeenten, phone, email FROM organisations WHERE name = $1",
         )
         .bind(name)
         .fetch_optional(self.pool())
         .await?;
         row.map(Organisation::try_from).transpose()
+    }
+
+    /// Sets an organisation's contact details (checked by
+    /// [`schakel_domain::org::contact::Contact::parse`]); `None` clears a field.
+    pub async fn set_organisation_contact(
+        &self,
+        id: &str,
+        contact: &schakel_domain::org::contact::Contact,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let n = sqlx::query("UPDATE organisations SET phone = $2, email = $3 WHERE id = $1")
+            .bind(id)
+            .bind(&contact.phone)
+            .bind(&contact.email)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Err(StoreError::NotFound(format!("organisatie {id}")));
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn setting(&self, key: &str) -> Result<Option<String>> {

@@ -201,6 +201,34 @@ pub fn event(e: &CaseEvent, view: &View) -> Disclosed {
                 reason: text(journal, reason),
             }))
         }
+        // Issue 7: a merge names both persons; each fact as the view allows, the reason with the
+        // journal.
+        E::Intake(IntakeEvent::PersonMerged {
+            kept,
+            merged,
+            reason,
+            by,
+            confirm_different_bsn,
+        }) => {
+            let person =
+                |p: &crate::intake::merge::MergedPerson| crate::intake::merge::MergedPerson {
+                    id: p.id.clone(),
+                    name: name(&p.name, view),
+                    birth_date: if view.shows(C::Identity) {
+                        p.birth_date
+                    } else {
+                        None
+                    },
+                    bsn: bsn(&p.bsn, view),
+                };
+            shown(E::Intake(IntakeEvent::PersonMerged {
+                kept: person(kept),
+                merged: person(merged),
+                reason: text(journal, reason),
+                by: by.clone(),
+                confirm_different_bsn: *confirm_different_bsn,
+            }))
+        }
         // RULES.md 8.1, 9: the triage-instrument's findings and scored instruments are special.
         E::Triage(TriageEvent::SafetyAssessed { .. } | TriageEvent::InstrumentScored { .. }) => {
             whole(C::RiskAssessment)

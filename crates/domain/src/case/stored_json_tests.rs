@@ -12,6 +12,7 @@ const STORED: &[&str] = &[
     r#"{"kind":"intake_recorded","intake":{"soort":"melding","ontvangen_op":"2026-03-12T10:00:00+01:00","kanaal":"telefoon","melder":{"type":"onderwijs","naam":"  Mw. Voorbeeld ","organisatie":"Basisschool De Fictie","organisatie_id":null,"contact":"","anoniem_naar_gezin":true},"betrokkenen":[{"persoon_id":"p1","rol":"kind_in_gezin","naam":"Fenna Verzonnen","geboortedatum":"2017-05-01","geschatte_leeftijd":null,"geslacht":"onbekend","bsn":null,"adres":null,"gemeente":"Venlo"}],"aard_geweld_versie":"regio-2018","aard_geweld":["psychisch_geweld","getuige_van_geweld_in_gezin"],"specifieke_groepen":["complexe_scheiding"],"omschrijving":"Kind vertelt over ruzies thuis."},"classification":null}"#,
     r#"{"kind":"converted_to_melding","reason":"r"}"#,
     r#"{"kind":"converted_to_advies","reason":"r"}"#,
+    r#"{"kind":"person_merged","kept":{"id":"p1","naam":"Fenna Verzonnen","geboortedatum":"2017-05-01","bsn":"111222333"},"merged":{"id":"p9","naam":"Fenna Verzonen","geboortedatum":null,"bsn":null},"reason":"r","by":"mw-1","confirm_different_bsn":true}"#,
     r#"{"kind":"urgency_assessed","acute":true}"#,
     r#"{"kind":"safety_assessed","acute_unsafety":false,"structural_unsafety":true,"multi_problem":null,"instrument":"triage_vt","instrument_version":"0.6","assessor":"mw-1"}"#,
     r#"{"kind":"safety_assessed","acute_unsafety":true,"structural_unsafety":false,"multi_problem":false,"instrument":"triage_vt","instrument_version":"0.6","assessor":"mw-1"}"#,

@@ -30,6 +30,12 @@ pub fn apply(
             Err(not_allowed(msg("error-case-already-opened")))
         }
         (Some(s), CaseEvent::Case(CaseWide::Reopened)) => reopen(s, ctx),
+        // Issue 7: merging a wrongly split person corrects who is who, also in a closed case.
+        (Some(s), CaseEvent::Intake(e @ intake::Event::PersonMerged { .. })) => {
+            let mut next = s.clone();
+            intake::merge_into(s, &mut next, e, ctx)?;
+            Ok(next)
+        }
         (Some(s), _) if s.phase == Phase::Gesloten => {
             Err(not_allowed(msg("error-case-closed-reopen-first")))
         }

@@ -16,6 +16,7 @@ use crate::triage::running_onderzoek;
 use crate::validate::required_text;
 
 use super::Intake;
+use super::merge::{MergeRequest, MergedPerson};
 
 /// The events of intake. Stored with a `kind` tag as part of a [`crate::case::CaseEvent`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,6 +56,22 @@ pub enum Event {
     ConvertedToAdvies {
         reason: String,
     },
+    /// Issue 7 rule breach 5: a person wrongly split in two is merged; written in the log of every
+    /// case that holds the merged person (see [`super::merge`]). Allowed on a closed case too.
+    PersonMerged {
+        kept: MergedPerson,
+        merged: MergedPerson,
+        reason: String,
+        /// The worker who merged (user name).
+        by: String,
+        /// Two different valid BSNs, merged on the worker's explicit confirmation.
+        #[serde(default, skip_serializing_if = "is_false")]
+        confirm_different_bsn: bool,
+    },
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Event {
@@ -64,6 +81,7 @@ impl Event {
         "intake_recorded",
         "converted_to_melding",
         "converted_to_advies",
+        "person_merged",
     ];
 
     /// The snake_case name stored in the `kind` tag.
@@ -73,6 +91,7 @@ impl Event {
             Event::IntakeRecorded { .. } => "intake_recorded",
             Event::ConvertedToMelding { .. } => "converted_to_melding",
             Event::ConvertedToAdvies { .. } => "converted_to_advies",
+            Event::PersonMerged { .. } => "person_merged",
         }
     }
 
@@ -83,6 +102,7 @@ impl Event {
             "intake_recorded" => schakel_i18n::t("event-intake-recorded"),
             "converted_to_melding" => schakel_i18n::t("event-converted-to-melding"),
             "converted_to_advies" => schakel_i18n::t("event-converted-to-advies"),
+            "person_merged" => schakel_i18n::t("event-person-merged"),
             _ => return None,
         })
     }
@@ -151,6 +171,7 @@ pub(crate) fn open(
         instruments: Vec::new(),
         former_regie: Vec::new(),
         assigned_user: None,
+        merged_persons: Vec::new(),
     })
 }
 
@@ -209,6 +230,7 @@ pub(crate) fn apply(
                 }
             }
         }
+        Event::PersonMerged { .. } => merge_into(s, next, event, ctx)?,
         Event::ConvertedToAdvies { reason } => {
             by_vt(s, ctx)?;
             required_text("reason", reason, MAX_TEXT)?;
@@ -227,6 +249,33 @@ pub(crate) fn apply(
         }
     }
     Ok(())
+}
+
+/// Applies a [`Event::PersonMerged`] to a case, open or closed (the caller lets it through on a
+/// closed case); any other event is left to [`apply`].
+pub(crate) fn merge_into(
+    s: &CaseState,
+    next: &mut CaseState,
+    event: &Event,
+    ctx: &EventContext,
+) -> Result<(), TransitionError> {
+    let Event::PersonMerged {
+        kept,
+        merged,
+        reason,
+        by,
+        confirm_different_bsn,
+    } = event
+    else {
+        return apply(s, next, event, ctx);
+    };
+    let req = MergeRequest {
+        kept: kept.clone(),
+        merged: merged.clone(),
+        reason: reason.clone(),
+        confirm_different_bsn: *confirm_different_bsn,
+    };
+    super::merge::apply(s, next, &req, by, ctx)
 }
 
 /// Whether an intake fits the case it is recorded in.

@@ -226,7 +226,28 @@ pub(crate) async fn apply_projection(
     .bind(&p.assigned_user)
     .execute(&mut **tx)
     .await?;
-    replace_case_relations(tx, case_id, p).await
+    replace_case_relations(tx, case_id, p).await?;
+    mark_merged(tx, &p.merged_persons).await
+}
+
+/// Marks each merged person as merged into the kept one and takes it out of the search index
+/// (issue 7). Idempotent: every later write of the case repeats it harmlessly.
+async fn mark_merged(
+    tx: &mut Transaction<'static, Any>,
+    merged: &[(String, String)],
+) -> Result<()> {
+    for (merged, kept) in merged {
+        sqlx::query("UPDATE persons SET merged_into = $2 WHERE id = $1")
+            .bind(merged)
+            .bind(kept)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query("DELETE FROM person_name_tokens WHERE person_id = $1")
+            .bind(merged)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
 }
 
 async fn replace_case_relations(

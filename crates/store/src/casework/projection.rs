@@ -100,6 +100,7 @@ pub fn case_projection(state: &CaseState) -> CaseProjection {
             .map(str::to_string),
         acute: state.is_acute_now(),
         assigned_user: state.assigned_user.clone(),
+        merged_persons: state.merged_persons.clone(),
     }
 }
 

@@ -169,6 +169,8 @@ impl Store {
         // Every person a case names, with the records the cases give it: a person in several
         // cases holds the record of the case written last, so any of them may be stored.
         let mut persons: BTreeMap<String, (String, Vec<PersonRecord>)> = BTreeMap::new();
+        // Persons merged into another (issue 7): merged id -> (case that says so, kept id).
+        let mut merged: BTreeMap<String, (String, String)> = BTreeMap::new();
         for case_id in &case_ids {
             if tombstoned.contains(case_id) {
                 report.skipped_tombstoned += 1;
@@ -230,6 +232,9 @@ impl Store {
                 found.add(case_id, "deelnemers", set_difference(&stored, &expected));
             }
 
+            for (gone, kept) in &projection.merged_persons {
+                merged.insert(gone.clone(), (case_id.clone(), kept.clone()));
+            }
             let mut expected_links: BTreeMap<String, String> = BTreeMap::new();
             for (person, role) in &projection.persons {
                 expected_links
@@ -278,6 +283,9 @@ impl Store {
         for (person_id, (case_id, records)) in &persons {
             self.check_person(person_id, case_id, records, &mut found)
                 .await?;
+        }
+        for (gone, (case_id, kept)) in &merged {
+            self.check_merged(gone, kept, case_id, &mut found).await?;
         }
         report.stale = found.stale;
         report.more = found.more;
@@ -338,6 +346,41 @@ impl Store {
             return Ok(Some(list_difference("betrokkene", &stored, &expected)));
         }
         Ok(None)
+    }
+
+    /// A merged person names the person it was merged into, holds no case and has no name words.
+    async fn check_merged(
+        &self,
+        person_id: &str,
+        kept: &str,
+        case_id: &str,
+        found: &mut Findings,
+    ) -> Result<()> {
+        let stored: Option<Option<String>> =
+            sqlx::query_scalar("SELECT merged_into FROM persons WHERE id = $1")
+                .bind(person_id)
+                .fetch_optional(self.pool())
+                .await?;
+        if stored.as_ref().and_then(|m| m.as_deref()) != Some(kept) {
+            found.add(
+                case_id,
+                "personen",
+                format!("persoon {person_id} is niet gemarkeerd als samengevoegd met {kept}"),
+            );
+        }
+        let words: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM person_name_tokens WHERE person_id = $1")
+                .bind(person_id)
+                .fetch_one(self.pool())
+                .await?;
+        if words > 0 {
+            found.add(
+                case_id,
+                "zoekwoorden",
+                format!("samengevoegde persoon {person_id} heeft nog {words} zoekwoord(en)"),
+            );
+        }
+        Ok(())
     }
 
     /// A person's stored record must be one a case gives it, and its name words those of its name.

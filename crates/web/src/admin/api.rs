@@ -21,6 +21,9 @@ pub struct OrganisationSchema {
     pub name: String,
     pub kind: String,
     pub gemeenten: Vec<String>,
+    /// Contact details (issue 7), when the beheerder entered them.
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 /// The organisations of the chain.

@@ -558,6 +558,8 @@ async fn enable(
 struct OrganisationsPage {
     page: PageCtx,
     organisations: Vec<schakel_store::orgs::Organisation>,
+    /// The beheerder may change an organisation's contact details (issue 7).
+    may_edit: bool,
 }
 
 async fn organisations(
@@ -571,8 +573,17 @@ async fn organisations(
     )
     .await?;
     let organisations = state.store.organisations().await?;
+    let may_edit = user.actor(None).is_some_and(|actor| {
+        decide(
+            &actor,
+            Action::Update,
+            &Resource::new(ResourceKind::Organisation),
+        )
+        .is_allowed()
+    });
     render(&OrganisationsPage {
         page: PageCtx::for_user(&state, &user, "/organisaties"),
         organisations,
+        may_edit,
     })
 }

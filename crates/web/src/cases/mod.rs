@@ -6,16 +6,17 @@ pub(crate) mod api;
 pub(crate) mod casework;
 pub(crate) mod dto;
 pub(crate) mod feedback;
+pub(crate) mod merge;
 pub(crate) mod page;
 
 use crate::api::ApiRouter;
 
 /// The feature's pages.
 pub fn routes() -> crate::page_routing::PageRouter {
-    page::routes()
+    page::routes().merge(merge::routes())
 }
 
 /// The feature's API operations, mounted under /api/v1 by [`crate::api::api`].
 pub fn api() -> ApiRouter {
-    api::routes()
+    api::routes().merge(merge::api())
 }

@@ -84,7 +84,7 @@ struct QueuePage {
     pages: Vec<(i64, String, bool)>,
     prev_page: Option<String>,
     next_page: Option<String>,
-    /// The message at a filter that could not be used: (field, message).
+    /// The message at a filter that could not be used: (field label in Dutch, message).
     error: Option<(String, String)>,
     /// Break-the-glass on the organisation's cases in the last 30 days (issue 8 finding 6).
     break_glass: Vec<(String, String)>,
@@ -112,6 +112,23 @@ fn waiting_since(since: time::OffsetDateTime, now: time::OffsetDateTime) -> Stri
             &[("date", &date), ("days", &days.to_string())],
         ),
     }
+}
+
+/// The Dutch label of a filter or sorting parameter, as the error names it (issue 7: plain
+/// Dutch, never a code such as `richting`). A parameter this page does not know keeps its name.
+pub(crate) fn field_label(field: &str) -> String {
+    let id = match field {
+        "taak" => "queue-what",
+        "gemeente" => "worklist-gemeente",
+        "toegewezen" => "worklist-assigned",
+        "acuut" => "worklist-acute-only",
+        "verlopen" => "worklist-overdue-only",
+        "sorteer" => "merge-queue-field-sorteer",
+        "richting" => "merge-queue-field-richting",
+        "pagina" => "merge-queue-field-pagina",
+        other => return other.to_string(),
+    };
+    t(id)
 }
 
 /// The label of a task kind code, from the catalogue.
@@ -201,7 +218,7 @@ async fn page(
             Params::default()
                 .ask(&user, &gemeenten)
                 .map_err(AppError::from)?,
-            Some((e.field.clone(), e.message.text())),
+            Some((field_label(&e.field), e.message.text())),
         ),
     };
     ask.with_load = teamleider;

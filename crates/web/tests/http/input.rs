@@ -211,7 +211,7 @@ async fn html_output_escapes_what_users_typed() {
 }
 
 /// Every operation of /api/v1, as the document must list it.
-const OPERATIONS: [(&str, &str); 21] = [
+const OPERATIONS: [(&str, &str); 22] = [
     ("post", "/session"),
     ("delete", "/session"),
     ("get", "/me"),
@@ -223,6 +223,7 @@ const OPERATIONS: [(&str, &str); 21] = [
     ("post", "/cases/{id}/notes"),
     ("get", "/cases/{id}/feedback"),
     ("get", "/cases/{id}/feedback/sent"),
+    ("post", "/cases/{id}/persons/merge"),
     ("get", "/access-log"),
     ("get", "/access-log/persons/{id}"),
     ("post", "/intakes"),

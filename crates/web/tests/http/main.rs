@@ -14,6 +14,7 @@ mod input;
 mod known;
 mod login;
 mod look;
+mod merge;
 mod monitoring;
 mod programme;
 mod rules;

@@ -302,6 +302,23 @@ fn probes() -> Vec<Probe> {
             Kind(ResourceKind::Organisation),
             read,
         ),
+        // Issue 7: the beheerder changes an organisation's contact details (the sweep's id is no
+        // organisation: refused for the `id` field once the policy allows).
+        probe(
+            "GET",
+            "/organisaties/{id}/contact",
+            Kind(ResourceKind::Organisation),
+            Action::Update,
+        )
+        .ok(422),
+        probe(
+            "POST",
+            "/organisaties/{id}/contact",
+            Kind(ResourceKind::Organisation),
+            Action::Update,
+        )
+        .form(vec![("csrf", "{csrf}")])
+        .ok(422),
         probe(
             "GET",
             "/beheer/gebruikers",
@@ -433,6 +450,12 @@ fn probes() -> Vec<Probe> {
             .ok(303)
             // Veilig Thuis after a handover may still write (it monitors) but no longer assigns.
             .ok_on_vt(Relation::FormerRegiehouder, 422),
+        // Issue 7: merging a wrongly split person, a change of every case involved; the page
+        // lists the case's persons, a form without a person is refused at its fields.
+        probe("GET", "/casussen/{id}/samenvoegen", Case, Action::Update),
+        probe("POST", "/casussen/{id}/samenvoegen", Case, Action::Update)
+            .form(vec![("csrf", "{csrf}")])
+            .ok(422),
         // Issue 7: search by name, birth date, BSN or case number, filtered by the policy.
         probe("GET", "/zoeken", Kind(ResourceKind::Case), Action::Search).query("?q=Verzonnen"),
         probe("POST", "/casussen/{id}/acties", Case, Action::Respond)
@@ -491,6 +514,18 @@ fn probes() -> Vec<Probe> {
             .json(json!({"expected_seq": "{seq}",
                 "command": {"type": "ask_question", "question": "Is de school op de hoogte?"}}))
             .ok(201),
+        // Issue 7: a merge naming persons the case does not hold is refused for that field.
+        probe(
+            "POST",
+            "/api/v1/cases/{id}/persons/merge",
+            Case,
+            Action::Update,
+        )
+        .json(
+            json!({"kept_person": "persoon-bestaat-niet", "merged_person": "ook-niet",
+                "reason": "Zelfde kind twee keer geregistreerd."}),
+        )
+        .ok(422),
         probe("GET", "/api/v1/cases/{id}/feedback", Case, read)
             .query("?moment=na_beoordeling")
             .ok_on(Relation::FormerRegiehouder, 422),

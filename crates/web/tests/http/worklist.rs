@@ -220,3 +220,31 @@ async fn te_doen_filters_acute_and_assigned_and_a_case_is_assigned_by_an_event()
         .unwrap();
     assert_eq!(res.status(), 400);
 }
+
+/// Issue 7 ("Plain Dutch: labels, never codes"): a filter value that is not one of the choices is
+/// named by the Dutch label of its field, not by its parameter code.
+#[tokio::test]
+async fn te_doen_names_a_wrong_filter_by_its_dutch_label() {
+    let app = App::demo().await;
+    let (client, _) = crate::harness::page_login(&app, "vt.mw").await;
+    for (query, label, code) in [
+        ("richting=zijwaarts", "Sorteerrichting", "(richting)"),
+        ("sorteer=kleur", "Sorteren op", "(sorteer)"),
+        ("toegewezen=iedereen", "Toegewezen aan", "(toegewezen)"),
+    ] {
+        let res = client
+            .get(app.url(&format!("/werkvoorraad?{query}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{query}");
+        let html = res.text().await.unwrap();
+        let alert = html
+            .split("id=\"filter-fout\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</p>").next())
+            .unwrap_or_else(|| panic!("no filter error for {query}: {html}"));
+        assert!(alert.contains(label), "{query}: {alert}");
+        assert!(!alert.contains(code), "{query}: {alert}");
+    }
+}

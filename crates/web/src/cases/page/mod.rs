@@ -62,7 +62,10 @@ struct CasePage {
     status: String,
     accountable: String,
     opened: String,
-    persons: Vec<(String, String)>,
+    /// (name, role and date of birth, person id)
+    persons: Vec<(String, String, String)>,
+    /// Issue 7: a Veilig Thuis worker who may change the case is offered "Zelfde persoon als ...".
+    can_merge: bool,
     organisations: Vec<(String, String)>,
     events: Vec<EventRow>,
     break_glass: bool,
@@ -315,7 +318,7 @@ async fn case_page_with(
                     ),
                     None => role,
                 };
-                (p.display_name.clone(), detail)
+                (p.display_name.clone(), detail, p.id.clone())
             })
             .collect(),
         organisations: case
@@ -326,6 +329,12 @@ async fn case_page_with(
         events,
         // RULES.md 0, 2.5: a receiver that has not accepted answers the offer and writes no notes.
         can_write: !break_glass && case.allows(user, Action::Update),
+        can_merge: !break_glass
+            && case.allows(user, Action::Update)
+            && user
+                .membership
+                .as_ref()
+                .is_some_and(|m| m.org_kind == schakel_domain::org::OrgKind::VeiligThuis),
         last_seq: case.summary.last_seq,
         assigned,
         assign_options,

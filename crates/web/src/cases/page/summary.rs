@@ -43,7 +43,12 @@ pub struct Summary {
     pub regie_org: String,
     pub regie_kind: String,
     pub regie_worker: String,
+    /// Shown when the organisation has no phone number or e-mail address of its own.
     pub regie_contact: String,
+    /// The accountable organisation's phone number as written, and as a `tel:` target.
+    pub regie_phone: String,
+    pub regie_phone_href: String,
+    pub regie_email: String,
     pub deadlines: Vec<DueRow>,
 }
 
@@ -135,8 +140,16 @@ pub fn summary(i: Inputs<'_>) -> Summary {
         (None, None) => Vec::new(),
     };
     let regie = i.organisations.iter().find(|o| o.id == s.accountable_org);
+    // Issue 7: the regiehouder with its contact details, as the beheerder entered them.
+    let regie_phone = regie.and_then(|o| o.phone.clone()).unwrap_or_default();
+    let regie_email = regie.and_then(|o| o.email.clone()).unwrap_or_default();
+    let regie_phone_href: String = regie_phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
     let regie_contact = match regie.map(|o| o.kind) {
-        // The directory holds no phone numbers yet; Veilig Thuis has one national number.
+        _ if !regie_phone.is_empty() || !regie_email.is_empty() => String::new(),
+        // Without details of its own, Veilig Thuis has one national number.
         Some(schakel_domain::org::OrgKind::VeiligThuis) => crate::i18n::vt_phone_line(),
         _ => t("look-case-contact-unknown"),
     };
@@ -175,6 +188,9 @@ pub fn summary(i: Inputs<'_>) -> Summary {
         regie_kind: regie.map(|o| o.kind.label()).unwrap_or_default(),
         regie_worker: i.worker.unwrap_or_else(|| t("look-case-no-worker")),
         regie_contact,
+        regie_phone,
+        regie_phone_href,
+        regie_email,
         deadlines,
     }
 }
