@@ -78,3 +78,24 @@ export async function submitAction(page, buttonName) {
     throw new Error(`${buttonName}: ${await error.first().innerText()}`);
   }
 }
+
+// Fills a melding by the police about a child (and the mother) in Venlo and runs the known-before
+// check. Used by the known-before and the merge tests.
+export async function fillMelding(page, child, { withMother }) {
+  await page.goto(new URL('/intake', page.url()).href);
+  await page.getByLabel('Soort melder').selectOption('justitie_en_veiligheid');
+  await page.getByLabel('Organisatie melder').fill('Politie Limburg');
+  await page.locator('#b0-rol').selectOption('kind_in_gezin');
+  await page.locator('#b0-naam').fill(child);
+  await page.locator('#b0-gd').fill('2017-05-06');
+  await page.locator('#b0-gem').selectOption('Venlo');
+  if (withMother) {
+    await page.locator('#b1-rol').selectOption('slachtoffer');
+    await page.locator('#b1-naam').fill('Sanne Verzonnen');
+    await page.locator('#b1-gd').fill('1989-09-14');
+    await page.locator('#b1-gem').selectOption('Venlo');
+  }
+  await page.getByLabel('Lichamelijke mishandeling').check();
+  await page.getByLabel('Omschrijving').fill('Melding van de politie na een ruzie thuis.');
+  await submitAction(page, 'Controleren of betrokkenen bekend zijn');
+}

@@ -3,7 +3,7 @@
 // without a choice is refused at the choice; "zelfde persoon" joins the open casus.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, login, accessibilityViolations, submitAction } from './harness.js';
+import { startServer, startBrowser, login, accessibilityViolations, submitAction, fillMelding } from './harness.js';
 
 let server;
 let browser;
@@ -17,25 +17,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function fillMelding(page, child, { withMother }) {
-  await page.getByRole('link', { name: 'Nieuw advies of melding' }).click();
-  await page.getByLabel('Soort melder').selectOption('justitie_en_veiligheid');
-  await page.getByLabel('Organisatie melder').fill('Politie Limburg');
-  await page.locator('#b0-rol').selectOption('kind_in_gezin');
-  await page.locator('#b0-naam').fill(child);
-  await page.locator('#b0-gd').fill('2017-05-06');
-  await page.locator('#b0-gem').selectOption('Venlo');
-  if (withMother) {
-    await page.locator('#b1-rol').selectOption('slachtoffer');
-    await page.locator('#b1-naam').fill('Sanne Verzonnen');
-    await page.locator('#b1-gd').fill('1989-09-14');
-    await page.locator('#b1-gem').selectOption('Venlo');
-  }
-  await page.getByLabel('Lichamelijke mishandeling').check();
-  await page.getByLabel('Omschrijving').fill('Melding van de politie na een ruzie thuis.');
-  await submitAction(page, 'Controleren of betrokkenen bekend zijn');
-}
 
 test('a typo in the name is offered as possibly the same person and joins the open casus', async () => {
   const context = await browser.newContext();
