@@ -178,7 +178,10 @@ async fn migrates_and_verifies(url: &str, postgres: bool) {
     );
     assert!(store.migrate().await.unwrap().is_empty(), "idempotent");
     // Adopted: sqlx's table holds all three, the old table is gone.
-    assert_eq!(sqlx_versions(&raw).await, vec![1, 2, 3, 4, 6, 8, 13, 14, 15]);
+    assert_eq!(
+        sqlx_versions(&raw).await,
+        vec![1, 2, 3, 4, 6, 8, 13, 14, 15]
+    );
     assert!(!has_old_table(&raw, postgres).await);
     // Migration 0006 numbered the existing cases by year of receipt (here: the day they opened,
     // they have no intake facts) in the order they opened, and the counter goes on from there.
@@ -382,7 +385,10 @@ async fn instances_starting_together_migrate_a_fresh_database_once() {
             "one instance migrates"
         );
         let raw = AnyPool::connect(&url).await.unwrap();
-        assert_eq!(sqlx_versions(&raw).await, vec![1, 2, 3, 4, 6, 8, 13, 14, 15]);
+        assert_eq!(
+            sqlx_versions(&raw).await,
+            vec![1, 2, 3, 4, 6, 8, 13, 14, 15]
+        );
         stores[0].ping().await.unwrap();
         for store in stores {
             store.close().await;
