@@ -19,10 +19,18 @@
 //! decision (step 5), so both readings find their part.
 
 pub mod afweging;
+mod dossier;
 pub mod kindcheck;
+mod prefill;
 
 pub use afweging::{AnswerSheet, Answers, HelpPath, LeadsTo, Outcome, weigh};
+pub use dossier::{
+    Client, Closure, Consultation, Conversation, Decision, Entry, MeldcodeCommand, MeldcodeDossier,
+    MeldcodeEvent, MeldingMade, Phase, Professional, Recorded, Signals, SkipGround, VtAdvice,
+    Weighing,
+};
 pub use kindcheck::{Kindcheck, KindcheckInput, SharedCare};
+pub use prefill::{Family, Prefill, without_names};
 
 use schakel_i18n::t;
 use serde::{Deserialize, Serialize};
@@ -91,5 +99,7 @@ impl Step {
     }
 }
 
+#[cfg(test)]
+mod dossier_tests;
 #[cfg(test)]
 mod tests;
