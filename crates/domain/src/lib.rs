@@ -24,10 +24,11 @@
 //! Where the rest of the chain goes (DESIGN.md, "Architecture for the whole chain"; none exists
 //! yet, so there is no empty module for it): `care` (the five phases with their plans), `mda`
 //! (MDA++), `huisverbod` (the tijdelijk huisverbod), `opvang` (shelter), `hwc` (Handle with Care),
-//! `meldcode` (the five steps and the afwegingskader), `directory` (the region's organisations
+//! `directory` (the region's organisations
 //! beyond [`org`]), `monitor` (the regional figures, aggregation and disclosure control; not to be
 //! confused with [`monitoring`]). The action programme is [`programme`] (its definition and pure
-//! rules so far). A stage of a case's own
+//! rules so far); the meldcode for professionals is [`meldcode`] (its own aggregate, a dossier of
+//! the professional's organisation, never part of a case). A stage of a case's own
 //! lifecycle (care, mda) becomes a module like those above and a variant of `CaseEvent`. Anything
 //! with a lifecycle of its own (an order, a shelter stay, a signal, a programme) is its own
 //! aggregate: its own module with its own event type, its own state and `apply`, its own log and
@@ -65,6 +66,7 @@ pub mod handover;
 pub mod instruments;
 pub mod intake;
 pub mod matching;
+pub mod meldcode;
 pub mod monitoring;
 pub mod org;
 pub mod programme;

@@ -30,6 +30,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "look.ftl"),
     ftl!("nl", "forms.ftl"),
     ftl!("nl", "merge.ftl"),
+    ftl!("nl", "meldcode.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -49,6 +50,7 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "look.ftl"),
     ftl!("en", "forms.ftl"),
     ftl!("en", "merge.ftl"),
+    ftl!("en", "meldcode.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];
