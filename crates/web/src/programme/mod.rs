@@ -3,6 +3,7 @@
 //! progress appendix (HTML, PDF, CSV). The programme holds no personal data of clients, and the
 //! pages say so.
 
+mod action;
 mod api;
 mod appendix;
 mod page;
@@ -17,6 +18,7 @@ use crate::{AppError, AppState};
 
 pub fn routes() -> crate::page_routing::PageRouter {
     page::routes()
+        .merge(action::routes())
         .merge(rounds::routes())
         .merge(appendix::routes())
 }

@@ -1,6 +1,7 @@
 use time::macros::{date, datetime};
 
 use super::*;
+use crate::FieldError;
 use crate::programme::{
     ActionLine, AppendixRow, Body, BodyKind, Indicator, PlannedAction, PlannedTiming, Theme,
     WorkingGroup,
