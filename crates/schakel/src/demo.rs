@@ -308,6 +308,7 @@ async fn synthetic_year(store: &Store, region: &Region, year: &YearOptions) -> C
         synthetic::expected_cases(year.scale)
     );
     let g = synthetic::generate_and_record(store, region, year).await?;
+    store.refresh_statistics().await?;
     println!(
         "{} adviezen en meldingen ({} bij een open casus gevoegd, {} herhaald) en {} vervolgstappen in {}; \
          {} stappen liggen nog na vandaag.",

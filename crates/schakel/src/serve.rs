@@ -78,7 +78,8 @@ pub async fn run(store: Store, web: WebConfig, listen: SocketAddr) -> CliResult<
     Ok(())
 }
 
-/// Ended sessions and old login attempts are removed every ten minutes.
+/// Ended sessions and old login attempts are removed every ten minutes, and the planner's
+/// statistics refreshed.
 async fn purge_now_and_then(state: AppState) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
     loop {
@@ -86,6 +87,10 @@ async fn purge_now_and_then(state: AppState) {
         match schakel_web::purge_expired(&state).await {
             Ok((sessions, attempts)) => tracing::debug!(sessions, attempts, "purged"),
             Err(e) => tracing::warn!(error = ?e, "purge failed"),
+        }
+        // The planner's statistics follow the data as it grows (see Store::refresh_statistics).
+        if let Err(e) = state.store.refresh_statistics().await {
+            tracing::warn!(error = ?e, "refreshing the planner's statistics failed");
         }
     }
 }

@@ -261,9 +261,28 @@ impl Store {
         self.backend
     }
 
-    /// Brings the schema up to date. Safe to run at every start-up and from several instances.
+    /// Brings the schema up to date, then refreshes the planner's statistics. Safe to run at every
+    /// start-up and from several instances.
     pub async fn migrate(&self) -> Result<Vec<String>> {
-        migrate::run(self).await
+        let applied = migrate::run(self).await?;
+        self.refresh_statistics().await?;
+        Ok(applied)
+    }
+
+    /// Refreshes what the query planner knows of the tables' sizes. Without it SQLite guesses, and
+    /// at scale picks the case's primary key over the covering index Te doen needs (issue 7: 15 ms
+    /// instead of 3 for the first page at scale 10). A sampled ANALYZE (400 rows per index) takes a
+    /// few milliseconds at any size; the server runs it at start-up and every ten minutes, the demo
+    /// after filling its year. PostgreSQL keeps its statistics itself (autovacuum).
+    pub async fn refresh_statistics(&self) -> Result<()> {
+        if self.backend == Backend::Sqlite {
+            let mut conn = self.pool.acquire().await?;
+            sqlx::query("PRAGMA analysis_limit = 400")
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query("ANALYZE").execute(&mut *conn).await?;
+        }
+        Ok(())
     }
 
     pub(crate) fn committer(&self) -> Option<&tokio::sync::mpsc::Sender<casework::CommitJob>> {
