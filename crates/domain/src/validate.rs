@@ -97,6 +97,40 @@ pub fn optional_date(field: &str, value: &str) -> Result<Option<time::Date>, Fie
     .map_err(|_| FieldError::new(field, msg("error-date-invalid")))
 }
 
+/// An amount typed in euros ("1.250,50", "1250.5", "€ 300") as cents; empty is refused.
+pub fn euros(field: &str, typed: &str) -> Result<i64, FieldError> {
+    let bad = || FieldError::new(field, msg("error-programme-amount-invalid"));
+    let cleaned: String = typed
+        .trim()
+        .trim_start_matches('€')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if cleaned.is_empty() {
+        return Err(FieldError::new(field, msg("error-required")));
+    }
+    // A comma is the decimal sign; dots group thousands. Without a comma, one dot followed by one
+    // or two digits is a decimal sign too ("1250.5").
+    let (whole, fraction) = match cleaned.rsplit_once(',') {
+        Some((w, f)) => (w.replace('.', ""), f.to_string()),
+        None => match cleaned.rsplit_once('.') {
+            Some((w, f)) if f.len() <= 2 && !w.contains('.') => (w.to_string(), f.to_string()),
+            _ => (cleaned.replace('.', ""), String::new()),
+        },
+    };
+    if whole.is_empty()
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || fraction.len() > 2
+        || !fraction.chars().all(|c| c.is_ascii_digit())
+        || whole.len() > 12
+    {
+        return Err(bad());
+    }
+    let whole: i64 = whole.parse().map_err(|_| bad())?;
+    let fraction: i64 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;
+    Ok(whole * 100 + fraction)
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -165,5 +199,20 @@ mod tests {
     fn passwords_need_length() {
         assert!(new_password("wachtwoord", "kort").is_err());
         assert!(new_password("wachtwoord", "lang-genoeg-wachtwoord").is_ok());
+    }
+
+    #[test]
+    fn amounts_in_euros_read_as_cents() {
+        assert_eq!(super::euros("bedrag", "1.250,50"), Ok(125050));
+        assert_eq!(super::euros("bedrag", "€ 300"), Ok(30000));
+        assert_eq!(super::euros("bedrag", "1250.5"), Ok(125050));
+        assert_eq!(super::euros("bedrag", "12.500"), Ok(1250000));
+        for bad in ["", "abc", "1,2,3", "12,345", "-5", "1e6"] {
+            assert_eq!(
+                super::euros("bedrag", bad).map_err(|e| e.field),
+                Err("bedrag".into()),
+                "{bad}"
+            );
+        }
     }
 }

@@ -15,7 +15,7 @@ merge-error-choose-person = Choose the person who is the same.
 merge-error-choose-keep = Choose whose details remain.
 
 merge-title = Merge the same person
-merge-intro = Was a betrokkene registered twice as a person by mistake? Then merge the two. Both cases keep their history; each case gets an event. Case:
+merge-intro = Was a betrokkene registered twice as a person by mistake? Then merge the two. All cases keep their history; each case of the person merged into the other gets an event. Case:
 merge-vt-only = Only Veilig Thuis can merge persons.
 merge-this-person = This betrokkene
 merge-born = born

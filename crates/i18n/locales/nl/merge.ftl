@@ -15,7 +15,7 @@ merge-error-choose-person = Kies de persoon die dezelfde is.
 merge-error-choose-keep = Kies welke gegevens blijven.
 
 merge-title = Zelfde persoon samenvoegen
-merge-intro = Is een betrokkene per vergissing twee keer als persoon geregistreerd? Voeg dan de twee samen. Beide casussen houden hun geschiedenis; in elke casus komt een gebeurtenis. Casus:
+merge-intro = Is een betrokkene per vergissing twee keer als persoon geregistreerd? Voeg dan de twee samen. Alle casussen houden hun geschiedenis; elke casus van de persoon die opgaat in de ander krijgt een gebeurtenis. Casus:
 merge-vt-only = Alleen Veilig Thuis kan personen samenvoegen.
 merge-this-person = Deze betrokkene
 merge-born = geboren

@@ -226,43 +226,6 @@ struct BudgetForm {
     bedrag: Option<String>,
 }
 
-/// Reads an amount typed in euros ("1.250,50", "1250.5", "€ 300") into cents.
-pub fn parse_euros(field: &str, typed: &str) -> Result<i64, FieldError> {
-    let bad = || FieldError::new(field, schakel_domain::msg("error-programme-amount-invalid"));
-    let cleaned: String = typed
-        .trim()
-        .trim_start_matches('€')
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    if cleaned.is_empty() {
-        return Err(FieldError::new(
-            field,
-            schakel_domain::msg("error-required"),
-        ));
-    }
-    // A comma is the decimal sign; dots group thousands. Without a comma, one dot followed by one
-    // or two digits is a decimal sign too ("1250.5").
-    let (whole, fraction) = match cleaned.rsplit_once(',') {
-        Some((w, f)) => (w.replace('.', ""), f.to_string()),
-        None => match cleaned.rsplit_once('.') {
-            Some((w, f)) if f.len() <= 2 && !w.contains('.') => (w.to_string(), f.to_string()),
-            _ => (cleaned.replace('.', ""), String::new()),
-        },
-    };
-    if whole.is_empty()
-        || !whole.chars().all(|c| c.is_ascii_digit())
-        || fraction.len() > 2
-        || !fraction.chars().all(|c| c.is_ascii_digit())
-        || whole.len() > 12
-    {
-        return Err(bad());
-    }
-    let whole: i64 = whole.parse().map_err(|_| bad())?;
-    let fraction: i64 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;
-    Ok(whole * 100 + fraction)
-}
-
 fn place_budget(field: &str) -> (String, String) {
     match field {
         "bron" => ("bron".into(), t("programme-field-source")),
@@ -295,7 +258,7 @@ async fn add_budget(
             None
         }
     };
-    let amount = parse_euros("bedrag", f.bedrag.as_deref().unwrap_or_default())
+    let amount = schakel_domain::validate::euros("bedrag", f.bedrag.as_deref().unwrap_or_default())
         .map_err(|e| errors.push(e))
         .ok();
     if source.trim().is_empty() {
@@ -329,24 +292,4 @@ async fn add_budget(
     page.budget_year = f.jaar.unwrap_or_default();
     page.budget_amount = f.bedrag.unwrap_or_default();
     super::unprocessable(&page)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_euros;
-
-    #[test]
-    fn amounts_in_euros_read_as_cents() {
-        assert_eq!(parse_euros("bedrag", "1.250,50"), Ok(125050));
-        assert_eq!(parse_euros("bedrag", "€ 300"), Ok(30000));
-        assert_eq!(parse_euros("bedrag", "1250.5"), Ok(125050));
-        assert_eq!(parse_euros("bedrag", "12.500"), Ok(1250000));
-        for bad in ["", "abc", "1,2,3", "12,345", "-5", "1e6"] {
-            assert_eq!(
-                parse_euros("bedrag", bad).map_err(|e| e.field),
-                Err("bedrag".into()),
-                "{bad}"
-            );
-        }
-    }
 }
