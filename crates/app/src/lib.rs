@@ -9,6 +9,7 @@
 pub mod cases;
 mod error;
 pub mod intake;
+pub mod meldcode;
 pub mod merge;
 pub mod policy;
 pub mod programme;

@@ -97,10 +97,13 @@ pub enum ResourceKind {
     /// The regional action programme (issue 12): action lines, actions, working groups, rounds and
     /// the progress appendix. No personal data of clients; the names of the people who steer it.
     Programme,
+    /// A professional's meldcode dossier (issue 11): the client's name and the worries about them.
+    /// Personal data; it belongs to the professional's organisation.
+    MeldcodeDossier,
 }
 
 impl ResourceKind {
-    pub const ALL: [ResourceKind; 8] = [
+    pub const ALL: [ResourceKind; 9] = [
         ResourceKind::Case,
         ResourceKind::HwcSignal,
         ResourceKind::AccessLog,
@@ -109,6 +112,7 @@ impl ResourceKind {
         ResourceKind::Monitor,
         ResourceKind::ReporterFeedback,
         ResourceKind::Programme,
+        ResourceKind::MeldcodeDossier,
     ];
 
     pub fn code(self) -> &'static str {
@@ -121,6 +125,7 @@ impl ResourceKind {
             ResourceKind::Monitor => "monitor",
             ResourceKind::ReporterFeedback => "reporter_feedback",
             ResourceKind::Programme => "programme",
+            ResourceKind::MeldcodeDossier => "meldcode_dossier",
         }
     }
 
@@ -366,6 +371,7 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             _ => Deny(DenyReason::RoleNotPermitted),
         },
         ResourceKind::Programme => decide_programme(actor, action),
+        ResourceKind::MeldcodeDossier => decide_meldcode(actor, action, resource),
         ResourceKind::HwcSignal => decide_hwc_signal(actor, action, resource),
         ResourceKind::ReporterFeedback => decide_reporter_feedback(actor, action, resource),
         ResourceKind::Case => decide_case(actor, action, resource),
@@ -396,6 +402,37 @@ fn decide_programme(actor: &Actor, action: Action) -> Decision {
         }
         Action::Create if is_projectleider(actor) => Decision::Allow(Ground::RoleDuty { role }),
         _ => Decision::Deny(DenyReason::RoleNotPermitted),
+    }
+}
+
+/// The meldcode (issue 11, RULES.md 1): professionals of any kind of organisation walk it, the
+/// school's designated contact included (the meldcode binds schools and childcare as it binds care).
+/// A dossier is its organisation's (`Accountable`): only that organisation reads and writes it. Once
+/// a melding is made, the Veilig Thuis organisation that received it (`Contributor`) reads it, and
+/// never writes. Starting a dossier (`Create`) and listing one's own (`Search`) need no relation;
+/// Veilig Thuis itself starts none: it is where the meldcode leads (RULES.md 1.2).
+fn decide_meldcode(actor: &Actor, action: Action, resource: &Resource) -> Decision {
+    let role = actor.role;
+    if !matches!(
+        role,
+        Role::Medewerker | Role::Teamleider | Role::SchoolContact
+    ) {
+        return Decision::Deny(DenyReason::RoleNotPermitted);
+    }
+    let reporter = actor.org_kind != OrgKind::VeiligThuis;
+    match (action, resource.relation_of(&actor.org_id)) {
+        (Action::Create | Action::Search, _) if reporter => {
+            Decision::Allow(Ground::RoleDuty { role })
+        }
+        (Action::Create | Action::Search, _) => {
+            Decision::Deny(DenyReason::OrganisationNotPermitted)
+        }
+        (Action::Read | Action::Update | Action::Print, Some(p @ Participation::Accountable))
+        | (Action::Read | Action::Print, Some(p @ Participation::Contributor)) => {
+            Decision::Allow(Ground::Participation { participation: p })
+        }
+        (_, Some(_)) => Decision::Deny(DenyReason::RoleNotPermitted),
+        (_, None) => Decision::Deny(DenyReason::NoRelation),
     }
 }
 

@@ -30,7 +30,7 @@ pub use dossier::{
     Weighing,
 };
 pub use kindcheck::{Kindcheck, KindcheckInput, SharedCare};
-pub use prefill::{Family, Prefill, without_names};
+pub use prefill::{Family, Prefill, melder_type, without_names};
 
 use schakel_i18n::t;
 use serde::{Deserialize, Serialize};

@@ -122,6 +122,7 @@ async fn verify(config: &Config) -> CliResult<()> {
     println!("gebeurtenissen:    {}", report.events);
     println!("toegangslogregels: {}", report.access_entries);
     println!("actieprogramma's:  {}", report.programmes);
+    println!("meldcodedossiers:  {}", report.meldcode_dossiers);
     if let Some(broken) = report.broken {
         store.close().await;
         return Err(CliError::failure(format!("keten verbroken: {broken}")));

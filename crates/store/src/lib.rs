@@ -11,12 +11,14 @@ pub mod bench;
 mod bulk;
 pub mod cases;
 pub mod casework;
+mod chained;
 pub mod consistency;
 mod dialect;
 pub mod glance;
 pub mod hashchain;
 pub mod known;
 pub mod login_forms;
+pub mod meldcode;
 mod migrate;
 pub mod orgs;
 pub mod programmes;
@@ -54,6 +56,11 @@ pub enum StoreError {
         "het programma is intussen gewijzigd (verwacht volgnummer {expected}, huidig {actual})"
     )]
     ProgrammeChanged { expected: i64, actual: i64 },
+    /// A writer worked from a stale view of a meldcode dossier: someone else wrote to it first.
+    #[error(
+        "het meldcodedossier is intussen gewijzigd (verwacht volgnummer {expected}, huidig {actual})"
+    )]
+    DossierChanged { expected: i64, actual: i64 },
     /// The domain refused a change: the transition is not allowed in this state, or a field is
     /// wrong. The message is Dutch and says what; maps to HTTP 422.
     #[error("{0}")]

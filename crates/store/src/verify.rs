@@ -33,6 +33,8 @@ pub enum BrokenLink {
     },
     /// An action programme's log (issue 12); the problem names the event.
     Programme { problem: String },
+    /// A meldcode dossier's log (issue 11); the problem names the event.
+    Meldcode { problem: String },
 }
 
 impl std::fmt::Display for BrokenLink {
@@ -55,7 +57,9 @@ impl std::fmt::Display for BrokenLink {
                     "toegangslog, regel {position} (keten {chain}): {problem}"
                 )
             }
-            BrokenLink::Programme { problem } => write!(f, "{problem}"),
+            BrokenLink::Programme { problem } | BrokenLink::Meldcode { problem } => {
+                write!(f, "{problem}")
+            }
         }
     }
 }
@@ -66,6 +70,7 @@ pub struct VerifyReport {
     pub events: u64,
     pub access_entries: u64,
     pub programmes: u64,
+    pub meldcode_dossiers: u64,
     pub broken: Option<BrokenLink>,
 }
 
@@ -210,6 +215,13 @@ impl Store {
             report.programmes += 1;
             if let Some(problem) = self.verify_programme(&programme.id).await? {
                 report.broken = Some(BrokenLink::Programme { problem });
+                return Ok(report);
+            }
+        }
+        for id in self.meldcode_dossier_ids().await? {
+            report.meldcode_dossiers += 1;
+            if let Some(problem) = self.verify_meldcode_dossier(&id).await? {
+                report.broken = Some(BrokenLink::Meldcode { problem });
                 return Ok(report);
             }
         }

@@ -75,6 +75,16 @@ fn nav_for(user: &CurrentUser) -> Vec<(&'static str, String)> {
             nav.push(("/intake", t("nav-new-intake")));
         }
     }
+    if let Some(actor) = user.actor(None)
+        && decide(
+            &actor,
+            Action::Search,
+            &Resource::new(ResourceKind::MeldcodeDossier),
+        )
+        .is_allowed()
+    {
+        nav.push(("/meldcode", t("nav-meldcode")));
+    }
     match user.role() {
         Some(Role::Beheerder) => {
             nav.push(("/beheer/gebruikers", t("nav-users")));

@@ -6,6 +6,8 @@
 //! participants, events and the case state go through the domain's [`redact`] functions here, so no
 //! handler ever holds what the reader may not see.
 
+pub mod dossier;
+
 use schakel_domain::access::redact::{self, Disclosed, WITHHELD};
 use schakel_domain::access::{
     Action, DataCategory, Decision, Ground, Participation, Resource, ResourceKind, Sensitivity,

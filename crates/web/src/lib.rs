@@ -9,6 +9,7 @@ pub mod auth;
 mod cases;
 mod home;
 mod intake;
+mod meldcode;
 mod programme;
 mod queue;
 mod search;
@@ -163,6 +164,7 @@ fn pages() -> page_routing::PageRouter {
         .merge(queue::routes())
         .merge(search::routes())
         .merge(programme::routes())
+        .merge(meldcode::routes())
         .merge(system::routes())
 }
 

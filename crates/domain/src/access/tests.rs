@@ -343,3 +343,51 @@ fn the_programme_is_steered_by_the_projectleider_and_read_by_policy_staff() {
         Action::Read
     ));
 }
+
+/// Issue 11: professionals of every kind of organisation but Veilig Thuis start and list meldcode
+/// dossiers; a dossier is read and written by its own organisation only, and read by the Veilig
+/// Thuis organisation that received its melding. Roles without casework have no part.
+#[test]
+fn a_meldcode_dossier_is_its_organisations_and_read_by_the_veilig_thuis_it_reported_to() {
+    let dossier = Resource {
+        kind: ResourceKind::MeldcodeDossier,
+        sensitivity: Sensitivity::Normal,
+        participants: vec![
+            ("owner".into(), Participation::Accountable),
+            ("vt".into(), Participation::Contributor),
+        ],
+    };
+    for org_kind in OrgKind::ALL {
+        for role in Role::ALL {
+            let professional = matches!(
+                role,
+                Role::Medewerker | Role::Teamleider | Role::SchoolContact
+            );
+            for (org, relation) in [("owner", "owner"), ("vt", "vt"), ("other", "none")] {
+                let mut a = actor(org_kind, role, true, Rel::None);
+                a.org_id = org.into();
+                for action in Action::ALL {
+                    let want = professional
+                        && match (action, relation) {
+                            (Action::Create | Action::Search, _) => {
+                                org_kind != OrgKind::VeiligThuis
+                            }
+                            (Action::Read | Action::Update | Action::Print, "owner") => true,
+                            (Action::Read | Action::Print, "vt") => true,
+                            _ => false,
+                        };
+                    assert_eq!(
+                        decide(&a, action, &dossier).is_allowed(),
+                        want,
+                        "{org_kind:?} {role:?} {relation} {action:?}"
+                    );
+                }
+            }
+        }
+    }
+    // Personal data: without a second factor nobody reads it.
+    let mut owner = actor(OrgKind::School, Role::SchoolContact, false, Rel::None);
+    owner.org_id = "owner".into();
+    owner.second_factor = false;
+    assert!(!decide(&owner, Action::Read, &dossier).is_allowed());
+}

@@ -247,6 +247,34 @@ pub enum Phase {
 }
 
 impl Phase {
+    /// The phase as stored with a dossier's head, for lists.
+    pub fn code(self) -> String {
+        match self {
+            Phase::AtStep(step) => format!("step_{}", step.number()),
+            Phase::FollowingHelp => "following_help".into(),
+            Phase::MeldingDue => "melding_due".into(),
+            Phase::Reported => "reported".into(),
+            Phase::Closed => "closed".into(),
+        }
+    }
+
+    /// The phase of a stored code; `None` for a code this version does not know.
+    pub fn from_code(code: &str) -> Option<Phase> {
+        match code {
+            "following_help" => Some(Phase::FollowingHelp),
+            "melding_due" => Some(Phase::MeldingDue),
+            "reported" => Some(Phase::Reported),
+            "closed" => Some(Phase::Closed),
+            _ => {
+                let n: u8 = code.strip_prefix("step_")?.parse().ok()?;
+                Step::ALL
+                    .into_iter()
+                    .find(|s| s.number() == n)
+                    .map(Phase::AtStep)
+            }
+        }
+    }
+
     pub fn label(self) -> String {
         match self {
             Phase::AtStep(step) => schakel_i18n::t_args(

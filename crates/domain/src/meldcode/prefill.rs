@@ -15,6 +15,7 @@ use super::afweging::LeadsTo;
 use super::dossier::{Client, Conversation, MeldcodeDossier, Phase, Professional, VtAdvice};
 use super::kindcheck::{Kindcheck, SharedCare};
 use crate::case::CaseKind;
+use crate::org::OrgKind;
 use crate::{FieldError, msg};
 
 /// The family's details: only in a melding.
@@ -40,6 +41,28 @@ pub struct Prefill {
     pub pregnant: bool,
     /// `None` for an advies, always `Some` for a melding.
     pub family: Option<Family>,
+}
+
+/// The reporter type of the CBS list (`melder`, version cbs-2019) for a professional of an
+/// organisation of `kind` (CBS "Beleidsinformatie Veilig Thuis", RULES.md 3: meldingen by
+/// reporter type). Schakel's reading [NC]: a local team, a shelter or a gemeente counts as "andere
+/// organisatie", GGD and care as health care, the justice organisations as "justitie en veiligheid".
+pub fn melder_type(kind: OrgKind) -> &'static str {
+    match kind {
+        OrgKind::School => "onderwijs",
+        OrgKind::Kinderopvang => "kinderopvang",
+        OrgKind::Ggd | OrgKind::Zorg => "gezondheidszorg",
+        OrgKind::Politie
+        | OrgKind::OpenbaarMinisterie
+        | OrgKind::RaadKinderbescherming
+        | OrgKind::Reclassering => "justitie_en_veiligheid",
+        OrgKind::VeiligThuis => "vt_andere_regio",
+        OrgKind::LokaalTeam
+        | OrgKind::Gemeente
+        | OrgKind::Opvang
+        | OrgKind::MdaTeam
+        | OrgKind::Programmabureau => "andere_organisatie",
+    }
 }
 
 /// Dutch tussenvoegsels: part of a surname, but no name on their own.

@@ -445,3 +445,43 @@ fn steps_are_numbered_in_order_and_labelled() {
         assert_eq!(step.previous(), i.checked_sub(1).map(|p| Step::ALL[p]));
     }
 }
+
+#[test]
+fn every_phase_reads_back_from_its_stored_code() {
+    let mut phases: Vec<Phase> = Step::ALL.into_iter().map(Phase::AtStep).collect();
+    phases.extend([
+        Phase::FollowingHelp,
+        Phase::MeldingDue,
+        Phase::Reported,
+        Phase::Closed,
+    ]);
+    let mut codes = Vec::new();
+    for phase in phases {
+        assert_eq!(Phase::from_code(&phase.code()), Some(phase), "{phase:?}");
+        codes.push(phase.code());
+    }
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), 9, "every phase has its own code");
+    assert_eq!(Phase::from_code("step_6"), None);
+    assert_eq!(Phase::from_code("onbekend"), None);
+}
+
+#[test]
+fn a_reporter_type_of_the_cbs_list_for_every_kind_of_organisation() {
+    let list = crate::codes::registry()
+        .list(crate::codes::ids::MELDER, crate::codes::ids::CBS_2019)
+        .expect("the CBS reporter list");
+    for kind in crate::org::OrgKind::ALL {
+        let code = super::melder_type(kind);
+        assert!(
+            list.entries.iter().any(|e| e.code == code),
+            "{kind:?}: {code} is not in the CBS list"
+        );
+    }
+    assert_eq!(super::melder_type(crate::org::OrgKind::School), "onderwijs");
+    assert_eq!(
+        super::melder_type(crate::org::OrgKind::Politie),
+        "justitie_en_veiligheid"
+    );
+}

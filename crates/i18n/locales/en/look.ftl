@@ -79,3 +79,4 @@ look-case-offered-today = Offered today; awaiting acceptance.
 look-case-offered-one-day = Offered 1 day ago; awaiting acceptance.
 look-case-offered-days = Offered { $days } days ago; awaiting acceptance.
 look-menu = Menu
+look-resource-meldcode-dossier = Meldcode file

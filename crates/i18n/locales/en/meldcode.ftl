@@ -69,3 +69,4 @@ error-meldcode-close-melding-due = The decision is to report to Veilig Thuis. Ma
 error-meldcode-closed = This meldcode file is closed.
 error-meldcode-prefill-no-melding = A report follows from the decision to report. There is no such decision, or the report has been made already.
 error-meldcode-prefill-no-advies = You can ask for advice once the signals are recorded and there is no decision to report yet.
+error-meldcode-no-such-veilig-thuis = Choose the Veilig Thuis organisation the advice request or report goes to.

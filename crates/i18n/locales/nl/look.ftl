@@ -79,3 +79,4 @@ look-case-offered-today = Vandaag aangeboden; wacht op aanvaarding.
 look-case-offered-one-day = 1 dag geleden aangeboden; wacht op aanvaarding.
 look-case-offered-days = { $days } dagen geleden aangeboden; wacht op aanvaarding.
 look-menu = Menu
+look-resource-meldcode-dossier = Meldcodedossier

@@ -69,3 +69,4 @@ error-meldcode-close-melding-due = Het besluit is melden bij Veilig Thuis. Doe e
 error-meldcode-closed = Dit meldcodedossier is afgesloten.
 error-meldcode-prefill-no-melding = Een melding volgt uit het besluit om te melden. Dat besluit is er niet, of de melding is al gedaan.
 error-meldcode-prefill-no-advies = Om advies vragen kan als de signalen zijn vastgelegd en er nog geen besluit is om te melden.
+error-meldcode-no-such-veilig-thuis = Kies de Veilig Thuis-organisatie waar het advies of de melding heen gaat.

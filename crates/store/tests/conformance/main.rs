@@ -9,6 +9,7 @@ mod fault_tests;
 mod flow_tests;
 mod harness;
 mod log_tests;
+mod meldcode_tests;
 mod merge_tests;
 mod migration_tests;
 mod programme_tests;

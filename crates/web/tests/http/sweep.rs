@@ -145,6 +145,9 @@ enum Subject {
     /// Something about one case (`{id}` in the path) of another kind than the case itself (the
     /// feedback sent to a reporter): the policy decides on that kind with the case's participants.
     CaseKind(ResourceKind),
+    /// The fixture's meldcode dossier (`{id}` in the path): a school's, with a melding made to
+    /// Veilig Thuis; the policy decides for the actor's relation to it.
+    Dossier,
     /// Not one case; a rule of the domain decides on the actor (the account routes of issue 8:
     /// separation of duties).
     Rule(fn(&Actor) -> bool),
@@ -572,6 +575,7 @@ fn probes() -> Vec<Probe> {
     ]
     .into_iter()
     .chain(programme_probes())
+    .chain(meldcode_probes())
     .collect()
 }
 
@@ -676,6 +680,107 @@ fn programme_probes() -> Vec<Probe> {
         .json(json!({"expected_seq": 0, "due": "2099-12-31"}))
         .ok(409),
     ]
+}
+
+fn meldcode_probes() -> Vec<Probe> {
+    use Subject::{Dossier, Kind};
+    let kind = ResourceKind::MeldcodeDossier;
+    vec![
+        probe("GET", "/meldcode", Kind(kind), Action::Search),
+        probe("GET", "/meldcode/nieuw", Kind(kind), Action::Create),
+        probe("POST", "/meldcode/nieuw", Kind(kind), Action::Create)
+            .form(vec![("csrf", "{csrf}")])
+            .ok(422),
+        probe("GET", "/meldcode/{id}", Dossier, Action::Read),
+        // Closing without a reason: refused at the field, nothing written.
+        probe("POST", "/meldcode/{id}", Dossier, Action::Update)
+            .form(vec![("csrf", "{csrf}"), ("actie", "afsluiten")])
+            .ok(422),
+        // The melding was made: nothing more to send.
+        probe("GET", "/meldcode/{id}/versturen", Dossier, Action::Update)
+            .query("?soort=melding")
+            .ok(422),
+        probe("POST", "/meldcode/{id}/versturen", Dossier, Action::Update)
+            .form(vec![("csrf", "{csrf}"), ("soort", "melding")])
+            .ok(422),
+    ]
+}
+
+/// A meldcode dossier of `school` walked to a melding sent to `vt_org` (issue 11): its owner
+/// reads and writes it, Veilig Thuis reads it, nobody else knows it exists.
+async fn meldcode_dossier(app: &App, school: &Acting, vt_org: &str) -> (String, Resource) {
+    use schakel_domain::meldcode::{AnswerSheet, KindcheckInput, MeldcodeCommand, Professional};
+    let actor = Actor {
+        user_id: school.user_id.clone(),
+        org_id: school.org_id.clone(),
+        org_kind: school.org_kind,
+        role: Role::SchoolContact,
+        second_factor: true,
+        break_glass: None,
+    };
+    let by = Professional {
+        user_id: school.user_id.clone(),
+        name: "Sweep".into(),
+    };
+    let now = time::OffsetDateTime::now_utc();
+    let store = &app.store;
+    let id = schakel_app::meldcode::open(store, &actor, &by, "Sweep Kind", "", "Zorgen", now)
+        .await
+        .unwrap();
+    for command in [
+        MeldcodeCommand::RecordSignals {
+            signals: "Signalen".into(),
+            kindcheck: KindcheckInput::default(),
+        },
+        MeldcodeCommand::RecordConsultation {
+            colleague: "Collega".into(),
+            summary: "Overleg".into(),
+            vt_asked: false,
+            vt_advice: String::new(),
+        },
+        MeldcodeCommand::RecordConversation {
+            held: true,
+            summary: "Gesprek".into(),
+            skip_ground: String::new(),
+            skip_explanation: String::new(),
+        },
+        MeldcodeCommand::RecordWeighing {
+            assessment: "Acuut".into(),
+            in_doubt: false,
+            answers: AnswerSheet {
+                q1: Some(true),
+                q2: Some(true),
+                ..AnswerSheet::default()
+            },
+        },
+        MeldcodeCommand::Decide {
+            note: "Melden".into(),
+        },
+    ] {
+        schakel_app::meldcode::run(store, &actor, &by, &id, None, command, now)
+            .await
+            .unwrap();
+    }
+    let sender = schakel_app::meldcode::Sender {
+        actor: &actor,
+        by: &by,
+        org_name: "Sweep school",
+        org_kind: school.org_kind,
+        contact: "",
+    };
+    schakel_app::meldcode::send(
+        store,
+        &sender,
+        &id,
+        schakel_domain::case::CaseKind::Melding,
+        vt_org,
+        None,
+        now,
+    )
+    .await
+    .unwrap();
+    let dossier = schakel_app::meldcode::load(store, &id).await.unwrap();
+    (id, schakel_app::meldcode::resource(&dossier))
 }
 
 /// A demo user of the sweep: one role in one organisation, with a session made for it.
@@ -940,6 +1045,8 @@ struct Fixture {
     /// The user the beheerder routes block and unblock.
     target_user: String,
     missing: SweepCase,
+    /// The meldcode dossier and the policy's view of it.
+    dossier: (String, Resource),
 }
 
 async fn fixture(app: &App) -> Fixture {
@@ -1136,10 +1243,31 @@ async fn fixture(app: &App) -> Fixture {
     }
     let missing_id = uuid::Uuid::now_v7().to_string();
     assert!(app.store.case_summary(&missing_id).await.unwrap().is_none());
+    let school = orgs
+        .iter()
+        .find(|(_, k)| *k == OrgKind::School)
+        .map(|(id, _)| id.clone())
+        .unwrap();
+    let school_user = users
+        .iter()
+        .find(|u| u.org_id == school && u.role == Role::SchoolContact)
+        .map(|u| u.username.clone())
+        .unwrap();
+    let school_user_id = app
+        .store
+        .user_by_username(&school_user)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let school_acting =
+        schakel_testkit::kit::acting(&school_user_id, &school_user, &school, OrgKind::School);
+    let dossier = meldcode_dossier(app, &school_acting, &vt_org).await;
     Fixture {
         users,
         cases,
         target_user,
+        dossier,
         missing: SweepCase {
             id: missing_id,
             participants: Vec::new(),
@@ -1161,6 +1289,7 @@ async fn send(
 ) -> (u16, String) {
     let id = match p.subject {
         Subject::Case | Subject::CaseKind(_) => case.id.clone(),
+        Subject::Dossier => fx.dossier.0.clone(),
         _ if p.route.contains("/gebruikers/") => fx.target_user.clone(),
         _ => case.person_ids[0].clone(),
     };
@@ -1331,6 +1460,14 @@ async fn every_route_answers_every_role_and_relation_as_the_policy_says_and_refu
                             DENIED
                         }
                     }
+                    // A dossier of another organisation answers as one that does not exist.
+                    Subject::Dossier => match decide(&user.actor(false), p.action, &fx.dossier.1) {
+                        schakel_domain::access::Decision::Allow(_) => p.ok,
+                        schakel_domain::access::Decision::Deny(
+                            schakel_domain::access::DenyReason::NoRelation,
+                        ) => MISSING,
+                        schakel_domain::access::Decision::Deny(_) => DENIED,
+                    },
                     Subject::Case | Subject::CaseKind(_)
                         if rel == Relation::Missing
                             && !(p.offers_break_glass && may_break_glass(user)) =>

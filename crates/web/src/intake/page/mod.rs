@@ -2,6 +2,7 @@
 
 pub(crate) mod form;
 mod known;
+mod requests;
 
 use askama::Template;
 use axum::extract::{Form, State};
@@ -75,6 +76,10 @@ struct IntakePage {
     omschrijving: String,
     checked: bool,
     known: KnownView,
+    /// What professionals sent from their meldcode dossiers, waiting (issue 11).
+    waiting: Vec<requests::Waiting>,
+    /// The request this form was filled from, when it was.
+    from_meldcode: Option<requests::FromMeldcode>,
 }
 
 async fn guard(state: &AppState, user: &CurrentUser) -> Result<(), AppError> {
@@ -142,6 +147,10 @@ async fn page(
         let (_, id, label) = flow::place(f, &first_violence, &first_group);
         (id, label)
     });
+    let (waiting, from_meldcode) = match p.get("aanvraag") {
+        "" => (requests::waiting(state, user).await?, None),
+        id => (Vec::new(), requests::notice(state, user, id).await?),
+    };
     let status = if !errors.is_empty() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -171,25 +180,32 @@ async fn page(
         omschrijving: p.get("omschrijving").to_string(),
         checked: known.is_some(),
         known: known.unwrap_or_default(),
+        waiting,
+        from_meldcode,
     })?;
     *res.status_mut() = status;
     Ok(res)
 }
 
+#[derive(serde::Deserialize)]
+struct FormQuery {
+    /// A request from a meldcode dossier to take into the form.
+    #[serde(default)]
+    aanvraag: Option<String>,
+}
+
 async fn form(
     State(state): State<AppState>,
     PageUser(user): PageUser,
+    axum::extract::Query(q): axum::extract::Query<FormQuery>,
 ) -> Result<Response, AppError> {
     guard(&state, &user).await?;
-    page(
-        &state,
-        &user,
-        &Posted(Vec::new()),
-        flow::DEFAULT_ROWS,
-        Vec::new(),
-        None,
-    )
-    .await
+    let posted = match q.aanvraag.as_deref() {
+        Some(id) if !id.is_empty() => requests::prefill(&state, &user, id).await?,
+        _ => Posted(Vec::new()),
+    };
+    let rows = posted.rows().max(flow::DEFAULT_ROWS);
+    page(&state, &user, &posted, rows, Vec::new(), None).await
 }
 
 async fn submit(
@@ -231,6 +247,9 @@ async fn submit(
                 let done =
                     schakel_app::register_intake(&state.store, &acting, &policy, now, command)
                         .await?;
+                if !p.get("aanvraag").is_empty() {
+                    requests::registered(&state, &user, p.get("aanvraag"), &done.case_id).await?;
+                }
                 Ok(Redirect::to(&format!("/casussen/{}", done.case_id)).into_response())
             }
             _ => {
