@@ -173,6 +173,7 @@ pub async fn prepare(store: &Store, region: &Region) -> CliResult<Vec<DemoAccoun
     seed_contacts(store).await?;
     let accounts = seed_users(store, &region.centrumgemeente).await?;
     crate::programme::seed_demo(store).await?;
+    crate::meldcode_demo::seed(store, time::OffsetDateTime::now_utc()).await?;
     Ok(accounts)
 }
 

@@ -13,6 +13,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 mod inproc;
+mod meldcode_demo;
 pub mod monitor;
 pub mod org;
 pub mod programme;

@@ -110,3 +110,4 @@ intake-waiting-take = Take into intake
 intake-from-meldcode = This { $soort } comes from the meldcode: sent by { $van } on { $datum }. Fill in what is missing, such as the role and gemeente of the persons involved.
 intake-from-meldcode-dossier = View the meldcode file
 error-meldcode-request-registered = This request has already been registered as a case.
+mcp-consulted-with = Consulted

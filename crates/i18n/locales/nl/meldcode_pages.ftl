@@ -110,3 +110,4 @@ intake-waiting-take = Opnemen in de intake
 intake-from-meldcode = Deze { $soort } komt uit de meldcode: verstuurd door { $van } op { $datum }. Vul aan wat ontbreekt, zoals de rol en de gemeente van de betrokkenen.
 intake-from-meldcode-dossier = Bekijk het meldcodedossier
 error-meldcode-request-registered = Deze aanvraag is al geregistreerd als casus.
+mcp-consulted-with = Overlegd met

@@ -176,7 +176,7 @@ fn history_item(e: &Recorded) -> HistoryItem {
             veilig_thuis,
         } => {
             let mut lines = vec![
-                format!("{}: {colleague}", t("mcp-field-collega")),
+                format!("{}: {colleague}", t("mcp-consulted-with")),
                 summary.clone(),
             ];
             if let VtAdvice::Yes { advice } = veilig_thuis {
