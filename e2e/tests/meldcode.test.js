@@ -85,7 +85,8 @@ test('a teacher walks the meldcode to a melding that arrives at Veilig Thuis int
   await login(page, server.base, 'vt.medewerker');
   await page.goto(`${server.base}/intake`);
   const waiting = page.getByRole('region', { name: /Binnengekomen via de meldcode/ });
-  await waiting.getByRole('link', { name: /Opnemen in de intake/ }).first().click();
+  // The demo's GP melding waits too; the teacher's is the one from the school.
+  await waiting.getByRole('link', { name: /Opnemen in de intake.*Sanne School/ }).click();
   await page.getByText(/Deze melding komt uit de meldcode/).waitFor();
   assert.equal(await page.locator('#b0-naam').inputValue(), 'Mila Verzonnen');
   assert.equal(await page.locator('#b0-gd').inputValue(), '2016-03-08');
@@ -103,7 +104,8 @@ test('a teacher walks the meldcode to a melding that arrives at Veilig Thuis int
   await submitAction(page, 'Registreren');
   assert.match(new URL(page.url()).pathname, /^\/casussen\//);
   await page.goto(`${server.base}/intake`);
-  assert.equal(await page.getByRole('region', { name: /Binnengekomen via de meldcode/ }).count(), 0, 'nothing waits any more');
+  assert.equal(await page.getByRole('link', { name: /Opnemen in de intake.*Sanne School/ }).count(), 0, 'the teacher\'s melding waits no more');
+  assert.equal(await page.getByRole('link', { name: /Opnemen in de intake.*Hugo Huisarts/ }).count(), 1, 'the GP\'s still waits');
   await logout(page);
 
   // The teacher sees that Veilig Thuis registered it.
