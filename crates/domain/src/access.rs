@@ -97,10 +97,13 @@ pub enum ResourceKind {
     /// The regional action programme (issue 12): action lines, actions, working groups, rounds and
     /// the progress appendix. No personal data of clients; the names of the people who steer it.
     Programme,
+    /// The directory of help services, the sociale kaart (issue 11 item 3): providers' services
+    /// and their contact data. No personal data of clients.
+    Directory,
 }
 
 impl ResourceKind {
-    pub const ALL: [ResourceKind; 8] = [
+    pub const ALL: [ResourceKind; 9] = [
         ResourceKind::Case,
         ResourceKind::HwcSignal,
         ResourceKind::AccessLog,
@@ -109,6 +112,7 @@ impl ResourceKind {
         ResourceKind::Monitor,
         ResourceKind::ReporterFeedback,
         ResourceKind::Programme,
+        ResourceKind::Directory,
     ];
 
     pub fn code(self) -> &'static str {
@@ -121,6 +125,7 @@ impl ResourceKind {
             ResourceKind::Monitor => "monitor",
             ResourceKind::ReporterFeedback => "reporter_feedback",
             ResourceKind::Programme => "programme",
+            ResourceKind::Directory => "directory",
         }
     }
 
@@ -128,7 +133,10 @@ impl ResourceKind {
     pub fn is_personal_data(self) -> bool {
         !matches!(
             self,
-            ResourceKind::Organisation | ResourceKind::Monitor | ResourceKind::Programme
+            ResourceKind::Organisation
+                | ResourceKind::Monitor
+                | ResourceKind::Programme
+                | ResourceKind::Directory
         )
     }
 }
@@ -366,6 +374,7 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             _ => Deny(DenyReason::RoleNotPermitted),
         },
         ResourceKind::Programme => decide_programme(actor, action),
+        ResourceKind::Directory => decide_directory(actor, action),
         ResourceKind::HwcSignal => decide_hwc_signal(actor, action, resource),
         ResourceKind::ReporterFeedback => decide_reporter_feedback(actor, action, resource),
         ResourceKind::Case => decide_case(actor, action, resource),
@@ -395,6 +404,23 @@ fn decide_programme(actor: &Actor, action: Action) -> Decision {
             Decision::Allow(Ground::RoleDuty { role })
         }
         Action::Create if is_projectleider(actor) => Decision::Allow(Ground::RoleDuty { role }),
+        _ => Decision::Deny(DenyReason::RoleNotPermitted),
+    }
+}
+
+/// The sociale kaart (issue 11 item 3): every signed-in user reads, searches, prints and exports
+/// it, school and childcare contacts too (schools look for help for a child as well, and the
+/// directory holds no client data); only the functioneel beheerder creates, edits, reviews and
+/// archives entries ("maintained by functioneel beheerders").
+fn decide_directory(actor: &Actor, action: Action) -> Decision {
+    let role = actor.role;
+    match action {
+        Action::Read | Action::Search | Action::Export | Action::Print => {
+            Decision::Allow(Ground::RoleDuty { role })
+        }
+        Action::Create | Action::Update if role == Role::Beheerder => {
+            Decision::Allow(Ground::RoleDuty { role })
+        }
         _ => Decision::Deny(DenyReason::RoleNotPermitted),
     }
 }

@@ -59,6 +59,7 @@ pub mod case;
 pub mod casenumber;
 pub mod classification;
 pub mod codes;
+pub mod directory;
 pub mod error;
 pub mod feedback;
 pub mod glance;

@@ -31,6 +31,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "forms.ftl"),
     ftl!("nl", "merge.ftl"),
     ftl!("nl", "meldcode.ftl"),
+    ftl!("nl", "directory.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -51,6 +52,7 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "forms.ftl"),
     ftl!("en", "merge.ftl"),
     ftl!("en", "meldcode.ftl"),
+    ftl!("en", "directory.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];
