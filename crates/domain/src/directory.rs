@@ -248,7 +248,10 @@ impl ServiceInput {
             && contact.email.is_none()
             && contact.website.is_none()
         {
-            c.push(FieldError::new(PHONE, msg("error-directory-contact-needed")));
+            c.push(FieldError::new(
+                PHONE,
+                msg("error-directory-contact-needed"),
+            ));
         }
         // The public page shows only phone and website: a public entry needs one of them.
         if self.public_listing
@@ -257,7 +260,10 @@ impl ServiceInput {
             && contact.phone.is_none()
             && contact.website.is_none()
         {
-            c.push(FieldError::new(PUBLIC, msg("error-directory-public-contact")));
+            c.push(FieldError::new(
+                PUBLIC,
+                msg("error-directory-public-contact"),
+            ));
         }
         let service = Service {
             name: name.unwrap_or_default(),
@@ -311,7 +317,10 @@ fn check_gemeenten(values: &[String], known: &[String]) -> Result<Vec<String>, F
     if let Some(unknown) = chosen.iter().find(|g| !known.iter().any(|k| k == *g)) {
         return Err(FieldError::new(
             field,
-            crate::msg_args("error-directory-gemeente-unknown", [("g", unknown.to_string())]),
+            crate::msg_args(
+                "error-directory-gemeente-unknown",
+                [("g", unknown.to_string())],
+            ),
         ));
     }
     let out: Vec<String> = known
@@ -372,7 +381,11 @@ impl Service {
         use fields::*;
         diff(NAME, before.name.clone(), self.name.clone());
         diff(PROVIDER, before.provider.clone(), self.provider.clone());
-        diff(DESCRIPTION, before.description.clone(), self.description.clone());
+        diff(
+            DESCRIPTION,
+            before.description.clone(),
+            self.description.clone(),
+        );
         diff(
             TARGET_GROUPS,
             before.target_groups.join(", "),
@@ -395,15 +408,27 @@ impl Service {
         );
         diff(PHONE, opt(&before.contact.phone), opt(&self.contact.phone));
         diff(EMAIL, opt(&before.contact.email), opt(&self.contact.email));
-        diff(WEBSITE, opt(&before.contact.website), opt(&self.contact.website));
-        diff(ADDRESS, opt(&before.contact.address), opt(&self.contact.address));
+        diff(
+            WEBSITE,
+            opt(&before.contact.website),
+            opt(&self.contact.website),
+        );
+        diff(
+            ADDRESS,
+            opt(&before.contact.address),
+            opt(&self.contact.address),
+        );
         diff(REFERRAL, before.referral.clone(), self.referral.clone());
         diff(
             PUBLIC,
             before.public_listing.to_string(),
             self.public_listing.to_string(),
         );
-        diff(NOTE, before.internal_note.clone(), self.internal_note.clone());
+        diff(
+            NOTE,
+            before.internal_note.clone(),
+            self.internal_note.clone(),
+        );
         out
     }
 }

@@ -180,9 +180,9 @@ impl From<FieldError> for AppError {
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Conflict { .. } | StoreError::ProgrammeChanged { .. } => {
-                AppError::Conflict(e.to_string())
-            }
+            StoreError::Conflict { .. }
+            | StoreError::ProgrammeChanged { .. }
+            | StoreError::DirectoryChanged { .. } => AppError::Conflict(e.to_string()),
             StoreError::NotFound(what) => AppError::BadInput(FieldError::new(
                 "id",
                 msg_args("store-not-found", [("what", what.to_string())]),

@@ -96,7 +96,12 @@ pub fn help_kinds() -> &'static CodeList {
                 code("traumascreening", "Traumascreening", "Trauma screening"),
                 code("plegerhulp", "Plegerhulp", "Help for perpetrators"),
                 code("opvang", "Opvang", "Shelter"),
-                child("opvang", "vrouwenopvang", "Vrouwenopvang", "Women's shelter"),
+                child(
+                    "opvang",
+                    "vrouwenopvang",
+                    "Vrouwenopvang",
+                    "Women's shelter",
+                ),
                 child("opvang", "crisisopvang", "Crisisopvang", "Crisis shelter"),
                 code("schuldhulp", "Schuldhulpverlening", "Debt counselling"),
                 code(
@@ -122,13 +127,21 @@ pub fn help_kinds() -> &'static CodeList {
                 code("juridisch_advies", "Juridisch advies", "Legal advice"),
                 code("slachtofferhulp", "Slachtofferhulp", "Victim support"),
                 code("verslavingszorg", "Verslavingszorg", "Addiction care"),
-                code("ggz", "Geestelijke gezondheidszorg (ggz)", "Mental health care"),
+                code(
+                    "ggz",
+                    "Geestelijke gezondheidszorg (ggz)",
+                    "Mental health care",
+                ),
                 code(
                     "hg_spreekuur",
                     "Huiselijk-geweldspreekuur",
                     "Domestic violence consultation hour",
                 ),
-                code("taalhulp", "Tolk en taalhulp", "Interpreting and language help"),
+                code(
+                    "taalhulp",
+                    "Tolk en taalhulp",
+                    "Interpreting and language help",
+                ),
             ],
         )
     })
@@ -159,7 +172,11 @@ pub fn languages() -> &'static CodeList {
                 code("ru", "Russisch", "Russian"),
                 code("es", "Spaans", "Spanish"),
                 code("pt", "Portugees", "Portuguese"),
-                code("dse", "Nederlandse Gebarentaal", "Sign Language of the Netherlands"),
+                code(
+                    "dse",
+                    "Nederlandse Gebarentaal",
+                    "Sign Language of the Netherlands",
+                ),
             ],
         )
     })

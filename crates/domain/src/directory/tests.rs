@@ -66,9 +66,10 @@ fn the_stemmer_folds_dutch_word_forms_onto_one() {
 #[test]
 fn normalising_removes_case_and_diacritics() {
     assert_eq!(normalise("Financiële Uitbuiting"), "financiele uitbuiting");
-    assert_eq!(words("LHBTI+ & Oekraïens, 0800-2000"), [
-        "lhbti", "oekraiens", "0800", "2000"
-    ]);
+    assert_eq!(
+        words("LHBTI+ & Oekraïens, 0800-2000"),
+        ["lhbti", "oekraiens", "0800", "2000"]
+    );
     assert_eq!(stem(&normalise("Financiële")), stem("financieel"));
 }
 
@@ -89,8 +90,10 @@ fn a_query_word_finds_its_forms_and_the_compounds_it_is_part_of() {
     // Every word must match.
     assert!(!text.matches(&Query::new("trauma ouderen")));
     // Two words in the text written together as one in the query.
-    assert!(SearchText::new(["behandeling van trauma", "trauma behandeling"])
-        .matches(&Query::new("traumabehandeling")));
+    assert!(
+        SearchText::new(["behandeling van trauma", "trauma behandeling"])
+            .matches(&Query::new("traumabehandeling"))
+    );
     // Later parts of compounds.
     assert!(SearchText::new(["Schuldhulpverlening"]).matches(&Query::new("hulp")));
     assert!(SearchText::new(["Plegerhulp"]).matches(&Query::new("plegers")));
@@ -124,7 +127,10 @@ fn a_complete_service_is_accepted_and_gemeenten_keep_the_region_s_order() {
     let s = whole.check(&gemeenten()).unwrap();
     assert_eq!(s.gemeenten, [WHOLE_REGION]);
     assert!(s.serves("Weert"));
-    assert_eq!(ServiceInput::from_service(&s).check(&gemeenten()).unwrap(), s);
+    assert_eq!(
+        ServiceInput::from_service(&s).check(&gemeenten()).unwrap(),
+        s
+    );
 }
 
 #[test]
@@ -141,19 +147,22 @@ fn every_wrong_field_is_named_at_once() {
         ..Default::default()
     };
     let e = bad.check(&gemeenten()).unwrap_err();
-    assert_eq!(fields_of(&e), [
-        "naam",
-        "aanbieder",
-        "omschrijving",
-        "doelgroepen",
-        "soorten_hulp",
-        "gemeenten",
-        "talen",
-        "telefoon",
-        "email",
-        "website",
-        "verwijsroute",
-    ]);
+    assert_eq!(
+        fields_of(&e),
+        [
+            "naam",
+            "aanbieder",
+            "omschrijving",
+            "doelgroepen",
+            "soorten_hulp",
+            "gemeenten",
+            "talen",
+            "telefoon",
+            "email",
+            "website",
+            "verwijsroute",
+        ]
+    );
     assert_eq!(e.first().text(), "is verplicht");
 }
 
@@ -164,11 +173,17 @@ fn a_service_needs_a_way_to_reach_it_and_a_public_one_a_phone_or_website() {
     none.email.clear();
     none.website.clear();
     none.public_listing = false;
-    assert_eq!(fields_of(&none.check(&gemeenten()).unwrap_err()), ["telefoon"]);
+    assert_eq!(
+        fields_of(&none.check(&gemeenten()).unwrap_err()),
+        ["telefoon"]
+    );
     none.email = "info@example.nl".into();
     assert!(none.check(&gemeenten()).is_ok());
     none.public_listing = true;
-    assert_eq!(fields_of(&none.check(&gemeenten()).unwrap_err()), ["openbaar"]);
+    assert_eq!(
+        fields_of(&none.check(&gemeenten()).unwrap_err()),
+        ["openbaar"]
+    );
     none.website = "https://example.nl/hulp".into();
     assert!(none.check(&gemeenten()).is_ok());
 }
@@ -182,7 +197,12 @@ fn contact_values_are_checked_by_their_form() {
         assert!(phone("telefoon", bad).is_err(), "{bad}");
     }
     assert!(website("website", "https://hulp.example.nl/kind?x=1").is_ok());
-    for bad in ["www.example.nl", "ftp://example.nl", "https://localhost", "https://a b.nl"] {
+    for bad in [
+        "www.example.nl",
+        "ftp://example.nl",
+        "https://localhost",
+        "https://a b.nl",
+    ] {
         assert!(website("website", bad).is_err(), "{bad}");
     }
     assert!(email("email", "a@b.nl").is_ok());
@@ -228,7 +248,9 @@ fn filters_narrow_by_gemeente_group_kind_language_and_text() {
     assert!(f("", "", "", "", "pools").matches(&shelter));
     // Unknown values are refused naming the parameter.
     let err = |g: &str, d: &str, s: &str, l: &str| {
-        Filter::parse(g, d, s, l, "", &gemeenten()).unwrap_err().field
+        Filter::parse(g, d, s, l, "", &gemeenten())
+            .unwrap_err()
+            .field
     };
     assert_eq!(err("Atlantis", "", "", ""), "gemeente");
     assert_eq!(err("", "aliens", "", ""), "doelgroep");
@@ -254,16 +276,37 @@ fn changes_name_the_fields_that_differ() {
 #[test]
 fn every_code_has_a_dutch_label_and_the_required_codes_exist() {
     for code in [
-        "slachtoffers", "plegers", "kinderen", "jongeren", "ouderen", "arbeidsmigranten", "lvb",
-        "lhbti", "vluchtelingen", "mensenhandel", "mantelzorgers",
+        "slachtoffers",
+        "plegers",
+        "kinderen",
+        "jongeren",
+        "ouderen",
+        "arbeidsmigranten",
+        "lvb",
+        "lhbti",
+        "vluchtelingen",
+        "mensenhandel",
+        "mantelzorgers",
     ] {
         assert!(target_groups().get(code).is_some(), "{code}");
     }
     for code in [
-        "traumabehandeling", "traumascreening", "plegerhulp", "opvang", "vrouwenopvang",
-        "crisisopvang", "schuldhulp", "ambulante_begeleiding", "financiele_uitbuiting_ouderen",
-        "systeemtherapie", "opvoedondersteuning", "juridisch_advies", "slachtofferhulp",
-        "verslavingszorg", "ggz", "hg_spreekuur",
+        "traumabehandeling",
+        "traumascreening",
+        "plegerhulp",
+        "opvang",
+        "vrouwenopvang",
+        "crisisopvang",
+        "schuldhulp",
+        "ambulante_begeleiding",
+        "financiele_uitbuiting_ouderen",
+        "systeemtherapie",
+        "opvoedondersteuning",
+        "juridisch_advies",
+        "slachtofferhulp",
+        "verslavingszorg",
+        "ggz",
+        "hg_spreekuur",
     ] {
         assert!(help_kinds().get(code).is_some(), "{code}");
     }
