@@ -7,6 +7,7 @@ mod access_log;
 mod admin;
 pub mod auth;
 mod cases;
+mod directory;
 mod home;
 mod intake;
 mod programme;
@@ -163,6 +164,7 @@ fn pages() -> page_routing::PageRouter {
         .merge(queue::routes())
         .merge(search::routes())
         .merge(programme::routes())
+        .merge(directory::routes())
         .merge(system::routes())
 }
 
