@@ -27,10 +27,8 @@ directory-filter-language = Language
 directory-all = All
 directory-search-button = Search
 directory-clear = Clear all
-directory-count = { $n ->
-    [one] 1 service found
-   *[other] { $n } services found
-}
+directory-count-one = 1 service found
+directory-count = { $n } services found
 directory-none = No services found. Choose fewer filters or other search words.
 directory-stale = Out of date
 directory-stale-heading = Out of date: review these first

@@ -27,10 +27,8 @@ directory-filter-language = Taal
 directory-all = Alle
 directory-search-button = Zoeken
 directory-clear = Alles wissen
-directory-count = { $n ->
-    [one] 1 dienst gevonden
-   *[other] { $n } diensten gevonden
-}
+directory-count-one = 1 dienst gevonden
+directory-count = { $n } diensten gevonden
 directory-none = Geen diensten gevonden. Kies minder filters of andere zoekwoorden.
 directory-stale = Verouderd
 directory-stale-heading = Verouderd: eerst controleren

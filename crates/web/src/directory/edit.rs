@@ -38,11 +38,7 @@ impl Choices {
 
     /// The id of the first box, where an error of the group links to.
     pub fn first_id(&self) -> String {
-        format!(
-            "{}-{}",
-            self.name,
-            self.options.first().map(|o| o.0.as_str()).unwrap_or("")
-        )
+        self.id_of(self.options.first().map(|o| o.0.as_str()).unwrap_or(""))
     }
 
     /// A box's id: letters and digits of its code ("*" is the whole region).

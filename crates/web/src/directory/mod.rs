@@ -90,6 +90,8 @@ pub struct FilterForm {
     pub soorten: Vec<(String, String)>,
     pub talen: Vec<(String, String)>,
     pub errors: crate::forms::FormErrors,
+    /// The public page: it lists no target groups, so it offers no filter on them.
+    pub public: bool,
 }
 
 impl FilterForm {
@@ -106,6 +108,7 @@ impl FilterForm {
             soorten: options(help_kinds()),
             talen: options(languages()),
             errors: crate::forms::FormErrors::default(),
+            public: false,
         }
     }
 }
@@ -122,6 +125,15 @@ fn options(list: &schakel_domain::codes::CodeList) -> Vec<(String, String)> {
             (c.code.clone(), text)
         })
         .collect()
+}
+
+/// "1 dienst gevonden" or "3 diensten gevonden".
+fn count_text(n: usize) -> String {
+    if n == 1 {
+        t("directory-count-one")
+    } else {
+        crate::i18n::t_args("directory-count", &[("n", &n.to_string())])
+    }
 }
 
 /// "Venlo, Venray" or "Hele regio".

@@ -77,10 +77,7 @@ async fn list(
     } else {
         page.rows = rows;
     }
-    page.count_text = t_args(
-        "directory-count",
-        &[("n", &(page.rows.len() + page.stale.len()).to_string())],
-    );
+    page.count_text = super::count_text(page.rows.len() + page.stale.len());
     render(&page)
 }
 

@@ -13,7 +13,6 @@ use schakel_domain::calendar::dutch_local_date;
 use super::{FilterForm, FilterQuery, Row};
 use crate::forms::FormErrors;
 use crate::frame::{PageCtx, render};
-use crate::i18n::t_args;
 use crate::{AppError, AppState};
 
 pub fn routes() -> crate::page_routing::PageRouter {
@@ -34,11 +33,16 @@ async fn public(
     State(state): State<AppState>,
     query: Result<Query<FilterQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    let Query(query) = query.map_err(super::bad_query)?;
+    let Query(mut query) = query.map_err(super::bad_query)?;
+    // Which target groups a service serves is not part of the public listing.
+    query.doelgroep = None;
     let gemeenten = schakel_app::directory::gemeenten(&state.store).await?;
     let mut page = PublicPage {
         page: PageCtx::anonymous(&state),
-        form: FilterForm::new(&query, gemeenten.clone()),
+        form: FilterForm {
+            public: true,
+            ..FilterForm::new(&query, gemeenten.clone())
+        },
         action: "/sociale-kaart/openbaar",
         rows: Vec::new(),
         count_text: String::new(),
@@ -58,6 +62,6 @@ async fn public(
         .iter()
         .map(|s| super::row(s, today))
         .collect();
-    page.count_text = t_args("directory-count", &[("n", &page.rows.len().to_string())]);
+    page.count_text = super::count_text(page.rows.len());
     render(&page)
 }
