@@ -22,7 +22,7 @@ use crate::validate::required_text;
 use crate::{Collector, FieldError, FieldErrors, msg};
 
 /// The issue asks that stale entries be flagged; an entry not confirmed by a beheerder for more
-/// than this many months is "verouderd". Twelve months is Schakel's choice [NC].
+/// than this many months is "verouderd". Twelve months is Schakel's choice \[NC\].
 pub const STALE_AFTER_MONTHS: u8 = 12;
 
 /// Stands for every gemeente of the region in a service's gemeenten ("hele regio"), as in the

@@ -1,6 +1,6 @@
 //! The code lists of the directory (issue 11 item 3): target groups, kinds of help and languages,
 //! as versioned data like the case's lists ([`crate::codes`], DESIGN.md principle 6). The lists
-//! are Schakel's own choice [NC]; the specific groups follow the regional policy's own list
+//! are Schakel's own choice \[NC\]; the specific groups follow the regional policy's own list
 //! (RULES.md 0: "Specific groups get their own attention") and the issue's examples.
 
 use std::sync::OnceLock;

@@ -8,7 +8,7 @@
 //! "behandel"). A query word then matches an entry's word when it is the same, when it begins it,
 //! or when it is a later part of a compound ("hulp" in "schuldhulp", "trauma" in
 //! "traumabehandeling"); see [`word_matches`]. Every query word must match. This is Schakel's own
-//! approach [NC]; it is tuned for recall on a small list that people scan by eye.
+//! approach \[NC\]; it is tuned for recall on a small list that people scan by eye.
 
 /// Words that carry no meaning in a search ("trauma voor kinderen" searches "trauma kinderen").
 const STOP_WORDS: &[&str] = &[
