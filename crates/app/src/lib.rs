@@ -7,6 +7,7 @@
 //! store persists, the web carries HTTP. Nothing here knows about HTTP.
 
 pub mod cases;
+pub mod directory;
 mod error;
 pub mod intake;
 pub mod meldcode;

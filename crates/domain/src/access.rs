@@ -100,10 +100,13 @@ pub enum ResourceKind {
     /// A professional's meldcode dossier (issue 11): the client's name and the worries about them.
     /// Personal data; it belongs to the professional's organisation.
     MeldcodeDossier,
+    /// The directory of help services, the sociale kaart (issue 11 item 3): providers' services
+    /// and their contact data. No personal data of clients.
+    Directory,
 }
 
 impl ResourceKind {
-    pub const ALL: [ResourceKind; 9] = [
+    pub const ALL: [ResourceKind; 10] = [
         ResourceKind::Case,
         ResourceKind::HwcSignal,
         ResourceKind::AccessLog,
@@ -113,6 +116,7 @@ impl ResourceKind {
         ResourceKind::ReporterFeedback,
         ResourceKind::Programme,
         ResourceKind::MeldcodeDossier,
+        ResourceKind::Directory,
     ];
 
     pub fn code(self) -> &'static str {
@@ -126,6 +130,7 @@ impl ResourceKind {
             ResourceKind::ReporterFeedback => "reporter_feedback",
             ResourceKind::Programme => "programme",
             ResourceKind::MeldcodeDossier => "meldcode_dossier",
+            ResourceKind::Directory => "directory",
         }
     }
 
@@ -133,7 +138,10 @@ impl ResourceKind {
     pub fn is_personal_data(self) -> bool {
         !matches!(
             self,
-            ResourceKind::Organisation | ResourceKind::Monitor | ResourceKind::Programme
+            ResourceKind::Organisation
+                | ResourceKind::Monitor
+                | ResourceKind::Programme
+                | ResourceKind::Directory
         )
     }
 }
@@ -372,6 +380,7 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
         },
         ResourceKind::Programme => decide_programme(actor, action),
         ResourceKind::MeldcodeDossier => decide_meldcode(actor, action, resource),
+        ResourceKind::Directory => decide_directory(actor, action),
         ResourceKind::HwcSignal => decide_hwc_signal(actor, action, resource),
         ResourceKind::ReporterFeedback => decide_reporter_feedback(actor, action, resource),
         ResourceKind::Case => decide_case(actor, action, resource),
@@ -433,6 +442,23 @@ fn decide_meldcode(actor: &Actor, action: Action, resource: &Resource) -> Decisi
         }
         (_, Some(_)) => Decision::Deny(DenyReason::RoleNotPermitted),
         (_, None) => Decision::Deny(DenyReason::NoRelation),
+    }
+}
+
+/// The sociale kaart (issue 11 item 3): every signed-in user reads, searches, prints and exports
+/// it, school and childcare contacts too (schools look for help for a child as well, and the
+/// directory holds no client data); only the functioneel beheerder creates, edits, reviews and
+/// archives entries ("maintained by functioneel beheerders").
+fn decide_directory(actor: &Actor, action: Action) -> Decision {
+    let role = actor.role;
+    match action {
+        Action::Read | Action::Search | Action::Export | Action::Print => {
+            Decision::Allow(Ground::RoleDuty { role })
+        }
+        Action::Create | Action::Update if role == Role::Beheerder => {
+            Decision::Allow(Ground::RoleDuty { role })
+        }
+        _ => Decision::Deny(DenyReason::RoleNotPermitted),
     }
 }
 

@@ -24,9 +24,9 @@
 //! Where the rest of the chain goes (DESIGN.md, "Architecture for the whole chain"; none exists
 //! yet, so there is no empty module for it): `care` (the five phases with their plans), `mda`
 //! (MDA++), `huisverbod` (the tijdelijk huisverbod), `opvang` (shelter), `hwc` (Handle with Care),
-//! `directory` (the region's organisations
-//! beyond [`org`]), `monitor` (the regional figures, aggregation and disclosure control; not to be
-//! confused with [`monitoring`]). The action programme is [`programme`] (its definition and pure
+//! `monitor` (the regional figures, aggregation and disclosure control; not to be confused with
+//! [`monitoring`]). The sociale kaart of help services is [`directory`] (entries with their own
+//! change history, no client data). The action programme is [`programme`] (its definition and pure
 //! rules so far); the meldcode for professionals is [`meldcode`] (its own aggregate, a dossier of
 //! the professional's organisation, never part of a case). A stage of a case's own
 //! lifecycle (care, mda) becomes a module like those above and a variant of `CaseEvent`. Anything
@@ -59,6 +59,7 @@ pub mod case;
 pub mod casenumber;
 pub mod classification;
 pub mod codes;
+pub mod directory;
 pub mod error;
 pub mod feedback;
 pub mod glance;

@@ -32,6 +32,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "merge.ftl"),
     ftl!("nl", "meldcode.ftl"),
     ftl!("nl", "meldcode_pages.ftl"),
+    ftl!("nl", "directory.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -53,6 +54,7 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "merge.ftl"),
     ftl!("en", "meldcode.ftl"),
     ftl!("en", "meldcode_pages.ftl"),
+    ftl!("en", "directory.ftl"),
 ];
 const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
 const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];

@@ -171,6 +171,7 @@ pub async fn prepare(store: &Store, region: &Region) -> CliResult<Vec<DemoAccoun
     region.apply(store).await?;
     store.set_setting(MODE_SETTING, MODE_DEMO).await?;
     seed_contacts(store).await?;
+    crate::directory_demo::seed(store).await?;
     let accounts = seed_users(store, &region.centrumgemeente).await?;
     crate::programme::seed_demo(store).await?;
     crate::meldcode_demo::seed(store, time::OffsetDateTime::now_utc()).await?;

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod directory_demo;
 pub mod error;
 mod inproc;
 mod meldcode_demo;

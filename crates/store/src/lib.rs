@@ -14,6 +14,7 @@ pub mod casework;
 mod chained;
 pub mod consistency;
 mod dialect;
+pub mod directory;
 pub mod glance;
 pub mod hashchain;
 pub mod known;
@@ -61,6 +62,9 @@ pub enum StoreError {
         "het meldcodedossier is intussen gewijzigd (verwacht volgnummer {expected}, huidig {actual})"
     )]
     DossierChanged { expected: i64, actual: i64 },
+    /// A writer worked from a stale view of a service of the sociale kaart.
+    #[error("de dienst is intussen gewijzigd (verwacht versie {expected}, huidige {actual})")]
+    DirectoryChanged { expected: i64, actual: i64 },
     /// The domain refused a change: the transition is not allowed in this state, or a field is
     /// wrong. The message is Dutch and says what; maps to HTTP 422.
     #[error("{0}")]

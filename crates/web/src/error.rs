@@ -182,7 +182,8 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::Conflict { .. }
             | StoreError::ProgrammeChanged { .. }
-            | StoreError::DossierChanged { .. } => AppError::Conflict(e.to_string()),
+            | StoreError::DossierChanged { .. }
+            | StoreError::DirectoryChanged { .. } => AppError::Conflict(e.to_string()),
             StoreError::NotFound(what) => AppError::BadInput(FieldError::new(
                 "id",
                 msg_args("store-not-found", [("what", what.to_string())]),

@@ -107,6 +107,11 @@ fn nav_for(user: &CurrentUser) -> Vec<(&'static str, String)> {
     {
         nav.push(("/programma", t("nav-programme")));
     }
+    if let Some(actor) = user.actor(None)
+        && schakel_app::directory::allow(&actor, Action::Search).is_ok()
+    {
+        nav.push(("/sociale-kaart", t("nav-directory")));
+    }
     nav.push(("/organisaties", t("nav-organisations")));
     nav
 }

@@ -7,6 +7,7 @@ mod access_log;
 mod admin;
 pub mod auth;
 mod cases;
+mod directory;
 mod home;
 mod intake;
 mod meldcode;
@@ -165,6 +166,7 @@ fn pages() -> page_routing::PageRouter {
         .merge(search::routes())
         .merge(programme::routes())
         .merge(meldcode::routes())
+        .merge(directory::routes())
         .merge(system::routes())
 }
 

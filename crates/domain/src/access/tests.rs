@@ -391,3 +391,27 @@ fn a_meldcode_dossier_is_its_organisations_and_read_by_the_veilig_thuis_it_repor
     owner.second_factor = false;
     assert!(!decide(&owner, Action::Read, &dossier).is_allowed());
 }
+
+/// Issue 11 item 3: everyone signed in reads the sociale kaart; only the beheerder keeps it. No
+/// second factor is asked: it holds no personal data of clients.
+#[test]
+fn the_directory_is_read_by_everyone_and_kept_by_the_beheerder() {
+    for org_kind in OrgKind::ALL {
+        for role in Role::ALL {
+            for action in Action::ALL {
+                let want = match action {
+                    Action::Read | Action::Search | Action::Export | Action::Print => true,
+                    Action::Create | Action::Update => role == Role::Beheerder,
+                    Action::Respond => false,
+                };
+                let got = decide(
+                    &actor(org_kind, role, false, Rel::None),
+                    action,
+                    &Resource::new(ResourceKind::Directory),
+                );
+                assert_eq!(got.is_allowed(), want, "{org_kind:?} {role:?} {action:?}");
+            }
+        }
+    }
+    assert!(!ResourceKind::Directory.is_personal_data());
+}

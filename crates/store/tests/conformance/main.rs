@@ -5,6 +5,7 @@
 //! CI sets SCHAKEL_REQUIRE_POSTGRES=1 so that a missing server fails instead of skipping.
 
 mod consistency_tests;
+mod directory_tests;
 mod fault_tests;
 mod flow_tests;
 mod harness;

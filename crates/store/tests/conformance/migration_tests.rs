@@ -175,14 +175,15 @@ async fn migrates_and_verifies(url: &str, postgres: bool) {
             "0014_merge_contact".to_string(),
             "0015_programme".to_string(),
             "0016_queue_cover".to_string(),
-            "0017_meldcode".to_string()
+            "0017_meldcode".to_string(),
+            "0018_directory".to_string()
         ]
     );
     assert!(store.migrate().await.unwrap().is_empty(), "idempotent");
     // Adopted: sqlx's table holds all three, the old table is gone.
     assert_eq!(
         sqlx_versions(&raw).await,
-        vec![1, 2, 3, 4, 6, 8, 13, 14, 15, 16, 17]
+        vec![1, 2, 3, 4, 6, 8, 13, 14, 15, 16, 17, 18]
     );
     assert!(!has_old_table(&raw, postgres).await);
     // Migration 0006 numbered the existing cases by year of receipt (here: the day they opened,
@@ -382,6 +383,7 @@ async fn instances_starting_together_migrate_a_fresh_database_once() {
             "0015_programme".to_string(),
             "0016_queue_cover".to_string(),
             "0017_meldcode".to_string(),
+            "0018_directory".to_string(),
         ];
         assert_eq!(
             reports,
@@ -391,7 +393,7 @@ async fn instances_starting_together_migrate_a_fresh_database_once() {
         let raw = AnyPool::connect(&url).await.unwrap();
         assert_eq!(
             sqlx_versions(&raw).await,
-            vec![1, 2, 3, 4, 6, 8, 13, 14, 15, 16, 17]
+            vec![1, 2, 3, 4, 6, 8, 13, 14, 15, 16, 17, 18]
         );
         stores[0].ping().await.unwrap();
         for store in stores {

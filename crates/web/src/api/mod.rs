@@ -39,6 +39,7 @@ pub fn api() -> ApiRouter {
         .merge(crate::queue::api())
         .merge(crate::search::api())
         .merge(crate::programme::api())
+        .merge(crate::directory::api())
         .merge(ApiRouter::new(Default::default()).routes(utoipa_axum::routes!(openapi::document)))
 }
 

@@ -211,7 +211,7 @@ async fn html_output_escapes_what_users_typed() {
 }
 
 /// Every operation of /api/v1, as the document must list it.
-const OPERATIONS: [(&str, &str); 22] = [
+const OPERATIONS: [(&str, &str); 24] = [
     ("post", "/session"),
     ("delete", "/session"),
     ("get", "/me"),
@@ -233,6 +233,8 @@ const OPERATIONS: [(&str, &str); 22] = [
     ("get", "/programme"),
     ("post", "/programme/actions/{key}"),
     ("post", "/programme/rounds"),
+    ("get", "/directory"),
+    ("get", "/directory/{id}"),
     ("get", "/openapi.json"),
 ];
 

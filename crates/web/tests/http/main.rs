@@ -4,6 +4,7 @@
 
 mod access;
 mod accounts;
+mod directory;
 mod disclosure;
 mod flow;
 mod forms;

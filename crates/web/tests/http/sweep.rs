@@ -576,6 +576,7 @@ fn probes() -> Vec<Probe> {
     .into_iter()
     .chain(programme_probes())
     .chain(meldcode_probes())
+    .chain(directory_probes())
     .collect()
 }
 
@@ -781,6 +782,75 @@ async fn meldcode_dossier(app: &App, school: &Acting, vt_org: &str) -> (String, 
     .unwrap();
     let dossier = schakel_app::meldcode::load(store, &id).await.unwrap();
     (id, schakel_app::meldcode::resource(&dossier))
+}
+
+/// The sociale kaart (issue 11 item 3): every signed-in user reads and searches it; only the
+/// beheerder writes. The sweep's `{id}` names no service, so an allowed request about one answers
+/// 404 (the policy is asked before the service is looked up); a form without fields is refused at
+/// its fields (422). The public page is open and the same for everyone.
+fn directory_probes() -> Vec<Probe> {
+    use Subject::{Kind, Open};
+    let directory = ResourceKind::Directory;
+    vec![
+        probe("GET", "/sociale-kaart", Kind(directory), Action::Search)
+            .query("?q=trauma+kind&gemeente=Venlo&doelgroep=kinderen"),
+        probe("GET", "/sociale-kaart/openbaar", Open, Action::Read),
+        probe(
+            "GET",
+            "/sociale-kaart/nieuw",
+            Kind(directory),
+            Action::Create,
+        ),
+        probe(
+            "POST",
+            "/sociale-kaart/nieuw",
+            Kind(directory),
+            Action::Create,
+        )
+        .form(vec![("csrf", "{csrf}")])
+        .ok(422),
+        probe("GET", "/sociale-kaart/{id}", Kind(directory), Action::Read).ok(404),
+        probe(
+            "GET",
+            "/sociale-kaart/{id}/bewerken",
+            Kind(directory),
+            Action::Update,
+        )
+        .ok(404),
+        probe(
+            "POST",
+            "/sociale-kaart/{id}/bewerken",
+            Kind(directory),
+            Action::Update,
+        )
+        .form(vec![("csrf", "{csrf}"), ("versie", "1")])
+        .ok(404),
+        probe(
+            "POST",
+            "/sociale-kaart/{id}/controleren",
+            Kind(directory),
+            Action::Update,
+        )
+        .form(vec![("csrf", "{csrf}"), ("versie", "1")])
+        .ok(404),
+        probe(
+            "POST",
+            "/sociale-kaart/{id}/archiveren",
+            Kind(directory),
+            Action::Update,
+        )
+        .form(vec![("csrf", "{csrf}"), ("versie", "1")])
+        .ok(404),
+        probe("GET", "/api/v1/directory", Kind(directory), Action::Search)
+            .query("?soort=traumabehandeling&taal=nl"),
+        probe(
+            "GET",
+            "/api/v1/directory/{id}",
+            Kind(directory),
+            Action::Read,
+        )
+        .ok(404),
+    ]
 }
 
 /// A demo user of the sweep: one role in one organisation, with a session made for it.
