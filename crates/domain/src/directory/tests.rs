@@ -1,5 +1,6 @@
 use time::macros::date;
 
+use super::input::{email, phone, website};
 use super::*;
 
 fn gemeenten() -> Vec<String> {
