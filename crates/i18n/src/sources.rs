@@ -31,6 +31,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "forms.ftl"),
     ftl!("nl", "merge.ftl"),
     ftl!("nl", "meldcode.ftl"),
+    ftl!("nl", "public.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -51,10 +52,11 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "forms.ftl"),
     ftl!("en", "merge.ftl"),
     ftl!("en", "meldcode.ftl"),
+    ftl!("en", "public.ftl"),
 ];
-const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
-const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];
-const BG: &[(&str, &str)] = &[ftl!("bg", "common.ftl")];
+const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl"), ftl!("pl", "public.ftl")];
+const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl"), ftl!("ro", "public.ftl")];
+const BG: &[(&str, &str)] = &[ftl!("bg", "common.ftl"), ftl!("bg", "public.ftl")];
 
 /// The files of `lang` as (file name, text).
 pub(crate) fn files(lang: Lang) -> &'static [(&'static str, &'static str)] {

@@ -10,6 +10,7 @@ mod cases;
 mod home;
 mod intake;
 mod programme;
+mod public;
 mod queue;
 mod search;
 
@@ -163,6 +164,7 @@ fn pages() -> page_routing::PageRouter {
         .merge(queue::routes())
         .merge(search::routes())
         .merge(programme::routes())
+        .merge(public::routes())
         .merge(system::routes())
 }
 
