@@ -572,6 +572,7 @@ fn probes() -> Vec<Probe> {
     ]
     .into_iter()
     .chain(programme_probes())
+    .chain(public_probes())
     .collect()
 }
 
@@ -675,6 +676,21 @@ fn programme_probes() -> Vec<Probe> {
         )
         .json(json!({"expected_seq": 0, "due": "2099-12-31"}))
         .ok(409),
+    ]
+}
+
+/// The public pages for citizens (issue 11): open to anyone, the same answer whoever asks.
+fn public_probes() -> Vec<Probe> {
+    use Subject::Open;
+    let read = Action::Read;
+    vec![
+        probe("GET", "/hulp", Open, read),
+        probe("GET", "/hulp/{onderwerp}", Open, read),
+        probe("GET", "/hulp/112-of-veilig-thuis", Open, read),
+        probe("GET", "/hulp/na-je-telefoontje", Open, read),
+        probe("GET", "/hulp/werkgevers", Open, read),
+        probe("GET", "/static/public.css", Open, read),
+        probe("GET", "/static/snel-weg.js", Open, read),
     ]
 }
 
@@ -1167,7 +1183,10 @@ async fn send(
     // The programme's routes name an action of the fixture's programme.
     let path = format!(
         "{}{}",
-        p.route.replace("{id}", &id).replace("{key}", "1.1.1"),
+        p.route
+            .replace("{id}", &id)
+            .replace("{key}", "1.1.1")
+            .replace("{onderwerp}", "kind"),
         p.query
     );
     let seq = match p.subject {
