@@ -64,7 +64,10 @@ pub struct PublicLang {
 impl FromRequestParts<AppState> for PublicLang {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let Query(query) = Query::<LanguageQuery>::from_request_parts(parts, state)
             .await
             .map_err(IntoResponse::into_response)?;

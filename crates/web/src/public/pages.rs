@@ -121,9 +121,10 @@ fn respond(page: &impl Template, unknown: bool) -> Result<Response, AppError> {
 }
 
 fn unknown_message(choice: &PublicLang) -> Option<String> {
-    choice.unknown.as_ref().map(|code| {
-        catalogue().format(choice.lang, "public-language-unknown", &[("code", code)])
-    })
+    choice
+        .unknown
+        .as_ref()
+        .map(|code| catalogue().format(choice.lang, "public-language-unknown", &[("code", code)]))
 }
 
 #[derive(Template)]
@@ -174,7 +175,11 @@ impl TopicKeys {
                 choice: "public-start-who-buur",
                 title: "public-buur-title",
                 intro: "public-buur-intro",
-                signs: ["public-buur-sign-1", "public-buur-sign-2", "public-buur-sign-3"],
+                signs: [
+                    "public-buur-sign-1",
+                    "public-buur-sign-2",
+                    "public-buur-sign-3",
+                ],
                 steps: ["public-buur-do-1", "public-buur-do-2", "public-buur-do-3"],
                 note: "public-buur-note",
             },
@@ -230,7 +235,11 @@ impl TopicKeys {
                 choice: "public-start-who-kind",
                 title: "public-kind-title",
                 intro: "public-kind-intro",
-                signs: ["public-kind-sign-1", "public-kind-sign-2", "public-kind-sign-3"],
+                signs: [
+                    "public-kind-sign-1",
+                    "public-kind-sign-2",
+                    "public-kind-sign-3",
+                ],
                 steps: ["public-kind-do-1", "public-kind-do-2", "public-kind-do-3"],
                 note: "public-kind-note",
             },
@@ -351,11 +360,20 @@ async fn call(choice: PublicLang) -> Result<Response, AppError> {
             text: "veiligthuis.nl".to_string(),
             phone: false,
         }),
-        section(lang, "public-call-police-title", &["public-call-police-text"]).link(
-            Link::phone(POLICE_NUMBER, POLICE_NUMBER.to_string()),
-        ),
+        section(
+            lang,
+            "public-call-police-title",
+            &["public-call-police-text"],
+        )
+        .link(Link::phone(POLICE_NUMBER, POLICE_NUMBER.to_string())),
     ];
-    article(&choice, CALL, "public-call-title", "public-call-intro", sections)
+    article(
+        &choice,
+        CALL,
+        "public-call-title",
+        "public-call-intro",
+        sections,
+    )
 }
 
 async fn after(choice: PublicLang) -> Result<Response, AppError> {
@@ -377,7 +395,13 @@ async fn after(choice: PublicLang) -> Result<Response, AppError> {
         )
         .link(vt_link(lang)),
     ];
-    article(&choice, AFTER, "public-after-title", "public-after-intro", sections)
+    article(
+        &choice,
+        AFTER,
+        "public-after-title",
+        "public-after-intro",
+        sections,
+    )
 }
 
 async fn employers(choice: PublicLang) -> Result<Response, AppError> {

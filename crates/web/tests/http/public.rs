@@ -69,7 +69,10 @@ async fn every_public_page_is_complete_in_every_language_and_sets_no_cookie() {
             let url = format!("{path}?taal={}", lang.code());
             let res = get(&app, &url, None).await;
             assert_eq!(res.status(), 200, "{url}");
-            assert!(res.headers().get("set-cookie").is_none(), "{url} sets a cookie");
+            assert!(
+                res.headers().get("set-cookie").is_none(),
+                "{url} sets a cookie"
+            );
             let body = unescaped(&res.text().await.unwrap());
             assert!(
                 body.contains(&format!("<html lang=\"{}\">", lang.code())),
@@ -78,7 +81,10 @@ async fn every_public_page_is_complete_in_every_language_and_sets_no_cookie() {
             // The quick-exit link, and the script that keeps it out of the history.
             assert!(body.contains("id=\"snel-weg\""), "{url}: quick-exit");
             assert!(body.contains("href=\"https://www.google.nl/\""), "{url}");
-            assert!(body.contains("<script src=\"/static/snel-weg.js\""), "{url}");
+            assert!(
+                body.contains("<script src=\"/static/snel-weg.js\""),
+                "{url}"
+            );
             // A page in another language shows no Dutch text that language should have its own of,
             // and no bare key.
             for key in &keys {
