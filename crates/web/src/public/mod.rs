@@ -81,7 +81,8 @@ impl FromRequestParts<AppState> for PublicLang {
                 lang: browser,
                 unknown: None,
             },
-            Some(code) => match exact_language(code) {
+            // "pl", "PL" and "pl-PL" all choose Polish.
+            Some(code) => match Lang::parse(code) {
                 Some(lang) => PublicLang {
                     lang,
                     unknown: None,
@@ -93,11 +94,6 @@ impl FromRequestParts<AppState> for PublicLang {
             },
         })
     }
-}
-
-/// One of the five languages by its code ("pl", "PL", "pl-PL").
-fn exact_language(code: &str) -> Option<Lang> {
-    Lang::parse(code)
 }
 
 /// One entry of the language switch.
