@@ -71,6 +71,7 @@ pub mod meldcode;
 pub mod monitoring;
 pub mod org;
 pub mod programme;
+pub mod public_help;
 pub mod rules;
 pub mod triage;
 pub mod validate;

@@ -33,6 +33,7 @@ const NL: &[(&str, &str)] = &[
     ftl!("nl", "meldcode.ftl"),
     ftl!("nl", "meldcode_pages.ftl"),
     ftl!("nl", "directory.ftl"),
+    ftl!("nl", "public.ftl"),
 ];
 const EN: &[(&str, &str)] = &[
     ftl!("en", "common.ftl"),
@@ -55,10 +56,11 @@ const EN: &[(&str, &str)] = &[
     ftl!("en", "meldcode.ftl"),
     ftl!("en", "meldcode_pages.ftl"),
     ftl!("en", "directory.ftl"),
+    ftl!("en", "public.ftl"),
 ];
-const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl")];
-const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl")];
-const BG: &[(&str, &str)] = &[ftl!("bg", "common.ftl")];
+const PL: &[(&str, &str)] = &[ftl!("pl", "common.ftl"), ftl!("pl", "public.ftl")];
+const RO: &[(&str, &str)] = &[ftl!("ro", "common.ftl"), ftl!("ro", "public.ftl")];
+const BG: &[(&str, &str)] = &[ftl!("bg", "common.ftl"), ftl!("bg", "public.ftl")];
 
 /// The files of `lang` as (file name, text).
 pub(crate) fn files(lang: Lang) -> &'static [(&'static str, &'static str)] {

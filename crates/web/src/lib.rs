@@ -12,6 +12,7 @@ mod home;
 mod intake;
 mod meldcode;
 mod programme;
+mod public;
 mod queue;
 mod search;
 
@@ -167,6 +168,7 @@ fn pages() -> page_routing::PageRouter {
         .merge(programme::routes())
         .merge(meldcode::routes())
         .merge(directory::routes())
+        .merge(public::routes())
         .merge(system::routes())
 }
 

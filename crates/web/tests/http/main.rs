@@ -18,6 +18,7 @@ mod look;
 mod merge;
 mod monitoring;
 mod programme;
+mod public;
 mod rules;
 mod sweep;
 mod vtrules;

@@ -577,6 +577,7 @@ fn probes() -> Vec<Probe> {
     .chain(programme_probes())
     .chain(meldcode_probes())
     .chain(directory_probes())
+    .chain(public_probes())
     .collect()
 }
 
@@ -850,6 +851,21 @@ fn directory_probes() -> Vec<Probe> {
             Action::Read,
         )
         .ok(404),
+    ]
+}
+
+/// The public pages for citizens (issue 11): open to anyone, the same answer whoever asks.
+fn public_probes() -> Vec<Probe> {
+    use Subject::Open;
+    let read = Action::Read;
+    vec![
+        probe("GET", "/hulp", Open, read),
+        probe("GET", "/hulp/{onderwerp}", Open, read),
+        probe("GET", "/hulp/112-of-veilig-thuis", Open, read),
+        probe("GET", "/hulp/na-je-telefoontje", Open, read),
+        probe("GET", "/hulp/werkgevers", Open, read),
+        probe("GET", "/static/public.css", Open, read),
+        probe("GET", "/static/snel-weg.js", Open, read),
     ]
 }
 
@@ -1366,7 +1382,10 @@ async fn send(
     // The programme's routes name an action of the fixture's programme.
     let path = format!(
         "{}{}",
-        p.route.replace("{id}", &id).replace("{key}", "1.1.1"),
+        p.route
+            .replace("{id}", &id)
+            .replace("{key}", "1.1.1")
+            .replace("{onderwerp}", "kind"),
         p.query
     );
     let seq = match p.subject {
