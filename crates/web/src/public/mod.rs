@@ -5,6 +5,7 @@
 //! from elsewhere. Every page has a quick-exit link that works without script.
 
 mod pages;
+mod topic;
 
 use axum::extract::{FromRequestParts, Query};
 use axum::http::header;
