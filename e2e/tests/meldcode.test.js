@@ -86,7 +86,9 @@ test('a teacher walks the meldcode to a melding that arrives at Veilig Thuis int
   await page.goto(`${server.base}/intake`);
   const waiting = page.getByRole('region', { name: /Binnengekomen via de meldcode/ });
   // The demo's GP melding waits too; the teacher's is the one from the school.
-  await waiting.getByRole('link', { name: /Opnemen in de intake.*Sanne School/ }).click();
+  const takeIn = waiting.getByRole('link', { name: /Opnemen in de intake.*Sanne School/ });
+  const takeInHref = await takeIn.getAttribute('href');
+  await takeIn.click();
   await page.getByText(/Deze melding komt uit de meldcode/).waitFor();
   assert.equal(await page.locator('#b0-naam').inputValue(), 'Mila Verzonnen');
   assert.equal(await page.locator('#b0-gd').inputValue(), '2016-03-08');
@@ -106,6 +108,11 @@ test('a teacher walks the meldcode to a melding that arrives at Veilig Thuis int
   await page.goto(`${server.base}/intake`);
   assert.equal(await page.getByRole('link', { name: /Opnemen in de intake.*Sanne School/ }).count(), 0, 'the teacher\'s melding waits no more');
   assert.equal(await page.getByRole('link', { name: /Opnemen in de intake.*Hugo Huisarts/ }).count(), 1, 'the GP\'s still waits');
+  // Taken in once: opening it again registers nothing and says why.
+  const again = await page.goto(`${server.base}${takeInHref}`);
+  assert.equal(again.status(), 400);
+  await page.getByText('Deze aanvraag is al geregistreerd als casus.').first().waitFor();
+  await page.goto(`${server.base}/intake`);
   await logout(page);
 
   // The teacher sees that Veilig Thuis registered it.

@@ -236,6 +236,9 @@ async fn submit(
                 if !parse_errors.is_empty() {
                     return Err(all_errors(&state, &user, intake, parse_errors, now).await?);
                 }
+                if !p.get("aanvraag").is_empty() {
+                    requests::still_waiting(&state, &user, p.get("aanvraag")).await?;
+                }
                 let (confirmed, rejected, join_case) = known::decisions(&p);
                 let command = RegisterIntake {
                     intake,
@@ -248,7 +251,7 @@ async fn submit(
                     schakel_app::register_intake(&state.store, &acting, &policy, now, command)
                         .await?;
                 if !p.get("aanvraag").is_empty() {
-                    requests::registered(&state, &user, p.get("aanvraag"), &done.case_id).await?;
+                    requests::registered(&state, p.get("aanvraag"), &done.case_id).await?;
                 }
                 Ok(Redirect::to(&format!("/casussen/{}", done.case_id)).into_response())
             }

@@ -79,14 +79,18 @@ async fn open(state: &AppState, user: &CurrentUser, id: &str) -> Result<Meldcode
     }
 }
 
+fn already_registered() -> schakel_domain::FieldError {
+    schakel_domain::FieldError::new(
+        "aanvraag",
+        schakel_domain::msg("error-meldcode-request-registered"),
+    )
+}
+
 /// The intake form's fields of request `id`, with the request's id so registering links it.
 pub async fn prefill(state: &AppState, user: &CurrentUser, id: &str) -> Result<Posted, AppError> {
     let r = open(state, user, id).await?;
     if r.registered_at.is_some() {
-        return Err(AppError::BadQuery(schakel_domain::FieldError::new(
-            "aanvraag",
-            schakel_domain::msg("error-meldcode-request-registered"),
-        )));
+        return Err(AppError::BadQuery(already_registered()));
     }
     let mut fields: Vec<(String, String)> = serde_json::from_str(&r.fields)
         .map_err(|e| AppError::internal(format!("meldcode request fields: {e}")))?;
@@ -120,15 +124,19 @@ pub async fn notice(
     }))
 }
 
-/// Links request `id` to the casus it was registered as. A request another worker registered
-/// first stays with that casus; this one is kept and the log says so.
-pub async fn registered(
-    state: &AppState,
-    user: &CurrentUser,
-    id: &str,
-    case_id: &str,
-) -> Result<(), AppError> {
-    open(state, user, id).await?;
+/// Checks, before anything is registered, that request `id` is the user's organisation's and still
+/// waits: a form sent twice, or after a colleague took the request in, registers nothing.
+pub async fn still_waiting(state: &AppState, user: &CurrentUser, id: &str) -> Result<(), AppError> {
+    match open(state, user, id).await?.registered_at {
+        None => Ok(()),
+        Some(_) => Err(AppError::BadInput(already_registered())),
+    }
+}
+
+/// Links request `id` (checked by [`still_waiting`]) to the casus it was registered as. Should a
+/// colleague have registered it in the moment between, the request stays with the first casus
+/// and the log says so.
+pub async fn registered(state: &AppState, id: &str, case_id: &str) -> Result<(), AppError> {
     match state
         .store
         .mark_meldcode_request_registered(id, case_id, state.clock.now())
