@@ -123,13 +123,10 @@ async fn the_beheerder_keeps_the_directory_and_professionals_find_services_by_wo
     assert!(page.contains("Verwijzing door de huisarts"));
     assert!(page.contains("Kinderen, Jongeren"), "labels, never codes");
     assert!(page.contains("Nederlands, Pools"));
-    let today = app.clock.now().date();
-    let dutch = format!(
-        "{:02}-{:02}-{}",
-        today.day(),
-        u8::from(today.month()),
-        today.year()
-    );
+    // The page shows the Dutch date, which is not the UTC date late in the evening.
+    let dutch = schakel_domain::calendar::dutch_date(schakel_domain::calendar::dutch_local_date(
+        app.clock.now(),
+    ));
     assert!(
         page.contains(&format!("Gecontroleerd op {dutch}")),
         "{page}"
