@@ -278,8 +278,8 @@ fn kind_code(kind: CaseKind) -> &'static str {
     }
 }
 
-/// One line for Veilig Thuis's list of what is waiting: the sender's organisation kind of report
-/// and the first words of the concern (for an advies already without names).
+/// One line for Veilig Thuis's list of what is waiting: the first 140 characters of the concern
+/// (for an advies already without the names the dossier knows).
 fn summary(prefill: &Prefill) -> String {
     let first_part = prefill.description.split("\n\n").next().unwrap_or_default();
     let mut line: String = first_part.chars().take(140).collect();
